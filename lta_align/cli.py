@@ -1,0 +1,188 @@
+"""The ``lta-align`` command line.
+
+Each subcommand is one ``_add_<name>(subparsers)`` function that registers its
+parser and sets ``func``; the function it calls does the work through the public
+verbs. Only :class:`~lta_align.errors.LtaAlignError` is caught: its message goes
+to stderr with exit status 1 (2 for usage errors), without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._version import __version__
+from .errors import LtaAlignError
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+# --- frameworks ---------------------------------------------------------------
+def _cmd_frameworks(args: argparse.Namespace) -> int:
+    from .frameworks import list_frameworks
+
+    table = list_frameworks()
+    _out(table.to_string(index=False))
+    return 0
+
+
+def _add_frameworks(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("frameworks", help="list the built-in competency frameworks")
+    p.set_defaults(func=_cmd_frameworks)
+
+
+def _cmd_framework_show(args: argparse.Namespace) -> int:
+    from .frameworks import framework_to_frame, load_framework
+
+    fw = load_framework(args.framework, sheet=args.sheet)
+    if args.format in {"csv", "xlsx"}:
+        table = framework_to_frame(fw)
+        dest = Path(args.output) if args.output else None
+        if args.format == "csv":
+            text = table.to_csv(index=False, lineterminator="\n")
+            if dest is None:
+                sys.stdout.write(text)
+                return 0
+            from ._utils import atomic_write_text
+
+            if dest.exists() and not args.force:
+                raise LtaAlignError(
+                    f"'{dest}' exists; pass --force to replace it or choose another "
+                    "name."
+                )
+            atomic_write_text(dest, text)
+        else:
+            if dest is None:
+                raise LtaAlignError("--format xlsx needs --output FILE.xlsx")
+            from .frameworks._export import write_framework_xlsx
+
+            write_framework_xlsx(fw, dest, force=args.force)
+        _err(f"wrote {dest}")
+        return 0
+    _out(f"{fw.name} (version {fw.version or 'unversioned'})")
+    if fw.source_note:
+        _out(f"Note: {fw.source_note}")
+    if fw.rule is not None:
+        _out(f"Rule: {fw.rule.text}")
+    _out("")
+    for s in fw.sets.itertuples():
+        kind = "required" if s.required else "elective"
+        flag = "" if s.complete else "  [known only in part: verdicts provisional]"
+        _out(f"{s.set_name} [{s.set_id}] - {kind}, {s.n_competencies} "
+             f"competencies{flag}")
+        for c in fw.competencies_of(s.set_id).itertuples():
+            _out(f"  {c.competency_id:<32} {c.text}")
+        _out("")
+    return 0
+
+
+def _add_framework(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("framework", help="show or export one framework")
+    fsub = p.add_subparsers(dest="action", required=True)
+    show = fsub.add_parser(
+        "show", help="print a framework's sets and statements, or export it",
+        description="Print a framework, or write it as an editable sheet that "
+        "`--framework PATH` loads back.",
+    )
+    show.add_argument("framework", help="built-in name (lssc) or a CSV/XLSX/YAML path")
+    show.add_argument("--format", choices=["text", "csv", "xlsx"], default="text")
+    show.add_argument("--output", "-o", help="file to write (csv: default stdout)")
+    show.add_argument("--sheet", help="worksheet of an XLSX framework file")
+    show.add_argument("--force", action="store_true", help="replace an existing file")
+    show.set_defaults(func=_cmd_framework_show)
+
+
+# --- run ----------------------------------------------------------------------
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .frameworks import load_framework
+    from .ingest import load_syllabi
+    from .match import align
+    from .outputs import write_outputs
+
+    framework = load_framework(args.framework)
+    program = load_syllabi(*args.inputs, progress=not args.quiet)
+    for row in program.problems.itertuples():
+        _err(f"{row.severity}: {row.source}: {row.reason}")
+    if program.courses.empty:
+        raise LtaAlignError(
+            "Nothing could be read from the inputs "
+            f"({', '.join(map(str, args.inputs))}); see the problems above."
+        )
+    alignment = align(program, framework, method=args.method)
+    written = write_outputs(alignment, args.out, force=args.force,
+                            decisions=args.decisions)
+    _out(f"Read {len(program.courses)} course(s) and {len(program.statements)} "
+         f"statement(s); {len(program.problems)} input problem(s).")
+    _out(f"Aligned with {framework.name} (version {framework.version}) "
+         f"using method '{args.method}'.")
+    _out(f"Outputs in {Path(args.out).resolve()}:")
+    for path in written:
+        _out(f"  {path.name}")
+    return 0
+
+
+def _add_run(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "run", help="import syllabi, align them and write the reports",
+        description="Read syllabi and outcome sheets (files or folders), align them "
+        "with a framework and write CSV tables, the Excel matrix and the gap report "
+        "into --out.",
+    )
+    p.add_argument("inputs", nargs="+", help="syllabus files, outcome sheets, folders")
+    p.add_argument("--framework", default="lssc",
+                   help="built-in name or framework file (default: lssc)")
+    p.add_argument("--method", default="tfidf",
+                   help="matching method: tfidf (default, offline) or embed/hybrid "
+                   "when the [embed] extra is installed")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--decisions", default=None,
+                   help="review decisions file to apply (default: "
+                   "OUT/decisions.csv when it exists)")
+    p.add_argument("--force", action="store_true",
+                   help="replace output files even if someone edited them")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_run)
+
+
+COMMANDS = [_add_frameworks, _add_framework, _add_run]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lta-align",
+        description="Align Library Technical Assistant course syllabi with the LSSC "
+        "competency sets (or any framework) and report the gaps. Everything runs "
+        "on this computer; no file leaves it.",
+    )
+    parser.add_argument("--version", action="version",
+                        version=f"lta-align {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in COMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except LtaAlignError as exc:
+        _err(f"Error: {exc}")
+        return exc.exit_code
+    except BrokenPipeError:  # e.g. `lta-align framework show lssc | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        _err("Interrupted; files already written are complete, nothing was "
+             "half-written.")
+        return 130

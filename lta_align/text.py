@@ -1,0 +1,47 @@
+"""Pure text helpers shared by import and matching (no I/O)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ._utils import short_hash
+
+_SPACE = re.compile(r"\s+")
+_CODE = re.compile(r"[^A-Za-z0-9]+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def clean(text: str) -> str:
+    """Return ``text`` with Unicode normalised (NFKC), smart quotes and spaces folded.
+
+    Case and punctuation are kept: this is the text shown to people.
+    """
+    text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES)
+    text = text.replace("\u00ad", "").replace("\u200b", "")
+    return _SPACE.sub(" ", text).strip()
+
+
+def normalise(text: str) -> str:
+    """Return the comparison form of ``text``: cleaned, lower case, no edge punctuation.
+
+    ``normalise`` is idempotent: ``normalise(normalise(x)) == normalise(x)``.
+    """
+    text = clean(text).casefold()
+    text = re.sub(r"[^\w)\]]+$", "", text)
+    text = re.sub(r"^[^\w(\[]+", "", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def course_id_from_code(code: str) -> str:
+    """Return a stable course id from a course code: ``"LTA 101"`` -> ``"LTA101"``."""
+    return _CODE.sub("", clean(code)).upper()
+
+
+def statement_id(course_id: str, text: str) -> str:
+    """Return the stable id of a statement: course id plus a hash of its normalised text.
+
+    The id survives re-reading the syllabus, moving the statement to another page
+    or changing its case and spacing, so review decisions keep applying.
+    """
+    return f"{course_id}-{short_hash(normalise(text))}"
