@@ -1,4 +1,4 @@
-"""Helpers shared by the build scripts in this folder (not part of the lta_align package).
+"""Helpers shared by the build scripts in this folder (not part of lta_align).
 
 Office files (DOCX, XLSX) are ZIP archives. python-docx and openpyxl stamp "now" into
 ``docProps/core.xml`` and into every ZIP entry, so two runs give different bytes.
@@ -12,11 +12,11 @@ import os
 import re
 import tempfile
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 #: The one timestamp every generated file carries (created, modified, ZIP entry time).
-FIXED_DATETIME = datetime(2026, 8, 17, 9, 0, 0, tzinfo=timezone.utc)
+FIXED_DATETIME = datetime(2026, 8, 17, 9, 0, 0, tzinfo=UTC)
 FIXED_ZIP_TIME = (2026, 8, 17, 9, 0, 0)
 FIXED_W3CDTF = "2026-08-17T09:00:00Z"
 
@@ -48,6 +48,7 @@ def make_zip_deterministic(path: Path) -> None:
                 info.external_attr = 0o644 << 16
                 info.create_system = 0
                 dst.writestr(info, data, compresslevel=9)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -1,4 +1,6 @@
-"""Build the bundled sample LTA program (Riverbend Community College) in ``data/syllabi/``.
+"""Build the bundled sample LTA program (Riverbend Community College).
+
+The files are written to ``data/syllabi/``.
 
 Run from the repository root::
 
@@ -15,12 +17,13 @@ sources and are not touched. Every other syllabus is generated from one source f
 * ``## Heading`` for a section, ``### Heading`` for a sub-section.
 * ``- item`` for a bulleted item and ``1. item`` for a numbered item. A following line
   indented by two or more spaces continues the same item.
-* ``| a | b |`` pipe tables; the first row is the header, ``|---|---|`` rows are ignored.
+* ``| a | b |`` pipe tables; the first row is the header, ``|---|---|`` rows are
+  ignored.
 * any other non-blank lines form a paragraph (consecutive lines are joined).
 
-The output file name is the source file name with the new extension. For ``xlsx`` the
-source holds one pipe table with the columns ``Type | Learning Outcome`` and the sheet gets
-the header ``Course, Course Title, Type, Learning Outcome`` (sheet "Outcomes").
+The output file name is the source file name with the new extension. For ``xlsx``
+the source holds one pipe table with the columns ``Type | Learning Outcome`` and the
+sheet "Outcomes" gets the header ``Course, Course Title, Type, Learning Outcome``.
 
 Output is deterministic: fixed document dates and fixed ZIP entry times, so running the
 script twice gives byte-identical files.
@@ -106,9 +109,14 @@ def parse_source(path: Path) -> Source:
             level = len(stripped) - len(stripped.lstrip("#"))
             blocks.append(Block("heading", level=level, text=stripped[level:].strip()))
             continue
-        if line.startswith("  ") and current is not None and current.kind in (
-            "bullets",
-            "numbered",
+        if (
+            line.startswith("  ")
+            and current is not None
+            and current.kind
+            in (
+                "bullets",
+                "numbered",
+            )
         ):
             current.items[-1] += " " + stripped
             continue
@@ -255,12 +263,12 @@ def build_docx(src: Source, out: Path) -> None:
             header, *body = block.rows
             table = doc.add_table(rows=1, cols=len(header))
             table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, header):
+            for cell, text in zip(table.rows[0].cells, header, strict=True):
                 cell.text = ""
                 cell.paragraphs[0].add_run(text).bold = True
             for row in body:
                 cells = table.add_row().cells
-                for cell, text in zip(cells, row):
+                for cell, text in zip(cells, row, strict=True):
                     cell.text = text
             doc.add_paragraph()
     doc.save(out)
@@ -285,8 +293,14 @@ def build_pdf(src: Source, out: Path) -> None:
         def header(self) -> None:
             self.set_font("helvetica", "I", 8)
             self.set_text_color(90, 90, 90)
-            self.cell(0, 5, f"{COLLEGE} - {PROGRAM}", align="R",
-                      new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.cell(
+                0,
+                5,
+                f"{COLLEGE} - {PROGRAM}",
+                align="R",
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
             self.set_text_color(0, 0, 0)
             self.ln(3)
 
@@ -294,8 +308,9 @@ def build_pdf(src: Source, out: Path) -> None:
             self.set_y(-15)
             self.set_font("helvetica", "I", 8)
             self.set_text_color(90, 90, 90)
-            self.cell(0, 5, f"{footer_text} - Page {self.page_no()} of {{nb}}",
-                      align="C")
+            self.cell(
+                0, 5, f"{footer_text} - Page {self.page_no()} of {{nb}}", align="C"
+            )
             self.set_text_color(0, 0, 0)
 
     pdf = SyllabusPDF(format="letter", unit="mm")
@@ -326,13 +341,15 @@ def build_pdf(src: Source, out: Path) -> None:
         if block.kind == "heading":
             pdf.ln(3)
             pdf.set_font("helvetica", "B", 13 if block.level <= 2 else 11)
-            pdf.multi_cell(0, 7, _latin1(block.text), new_x=XPos.LMARGIN,
-                           new_y=YPos.NEXT)
+            pdf.multi_cell(
+                0, 7, _latin1(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
             pdf.ln(1)
         elif block.kind == "para":
             pdf.set_font("helvetica", "", 10)
-            pdf.multi_cell(0, 5, _latin1(block.text), new_x=XPos.LMARGIN,
-                           new_y=YPos.NEXT)
+            pdf.multi_cell(
+                0, 5, _latin1(block.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
             pdf.ln(1.5)
         elif block.kind in ("bullets", "numbered"):
             pdf.set_font("helvetica", "", 10)
@@ -340,8 +357,9 @@ def build_pdf(src: Source, out: Path) -> None:
                 marker = "-" if block.kind == "bullets" else f"{n}."
                 pdf.set_x(pdf.l_margin + 3)
                 pdf.cell(7, 5, marker)
-                pdf.multi_cell(width - 10, 5, _latin1(item), new_x=XPos.LMARGIN,
-                               new_y=YPos.NEXT)
+                pdf.multi_cell(
+                    width - 10, 5, _latin1(item), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+                )
                 pdf.ln(0.8)
             pdf.ln(1)
         elif block.kind == "table":
@@ -349,8 +367,12 @@ def build_pdf(src: Source, out: Path) -> None:
             ncols = len(header)
             widths = (18, width - 18) if ncols == 2 else None
             pdf.set_font("helvetica", "", 9.5)
-            with pdf.table(col_widths=widths, text_align="LEFT", line_height=5,
-                           first_row_as_headings=True) as table:
+            with pdf.table(
+                col_widths=widths,
+                text_align="LEFT",
+                line_height=5,
+                first_row_as_headings=True,
+            ) as table:
                 for row in block.rows:
                     r = table.row()
                     for text in row:
@@ -393,7 +415,8 @@ _HTML_FOOTER = """\
     <p><strong>{college}</strong><br>
     4100 Riverbend Parkway<br>
     Millbrook, XX 00000<br>
-    Phone: 555-0100 | <a href="mailto:info@riverbend.example.edu">info@riverbend.example.edu</a></p>
+    Phone: 555-0100 |
+    <a href="mailto:info@riverbend.example.edu">info@riverbend.example.edu</a></p>
   </div>
   <ul class="footer-links">
     <li><a href="/privacy/">Privacy Notice</a></li>
@@ -424,7 +447,7 @@ def _html_block(block: Block) -> str:
         return f"<{tag}>\n{items}\n</{tag}>"
     if block.kind == "table":
         header, *body = block.rows
-        head = "".join(f"<th scope=\"col\">{esc(c)}</th>" for c in header)
+        head = "".join(f'<th scope="col">{esc(c)}</th>' for c in header)
         rows = "\n".join(
             "    <tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>"
             for row in body
@@ -453,9 +476,7 @@ def build_html(src: Source, out: Path) -> None:
         + _HTML_NAV.format(college=COLLEGE, code=esc(src.meta["code"]))
         + '<main id="main">\n<article class="syllabus">\n'
         f"<h1>{esc(src.title)}</h1>\n"
-        f'<ul class="course-info">\n{meta}\n</ul>\n\n'
-        + body
-        + "\n</article>\n"
+        f'<ul class="course-info">\n{meta}\n</ul>\n\n' + body + "\n</article>\n"
         '<aside class="sidebar">\n<h2>Related Links</h2>\n<ul>\n'
         '  <li><a href="/academics/lta/">LTA Program Overview</a></li>\n'
         '  <li><a href="/bookstore/">Campus Bookstore</a></li>\n'
@@ -479,7 +500,9 @@ def build_xlsx(src: Source, out: Path) -> None:
 
     tables = [b for b in src.blocks if b.kind == "table"]
     if len(tables) != 1 or tables[0].rows[0] != ["Type", "Learning Outcome"]:
-        raise ValueError(f"{src.path.name}: expected one table 'Type | Learning Outcome'")
+        raise ValueError(
+            f"{src.path.name}: expected one table 'Type | Learning Outcome'"
+        )
     wb = Workbook()
     ws = wb.active
     ws.title = "Outcomes"
@@ -489,7 +512,7 @@ def build_xlsx(src: Source, out: Path) -> None:
     for kind, text in tables[0].rows[1:]:
         ws.append([src.meta["code"], src.meta["title"], kind, text])
     ws.freeze_panes = "A2"
-    for col, width in zip("ABCD", (10, 22, 12, 100)):
+    for col, width in zip("ABCD", (10, 22, 12, 100), strict=True):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2, min_col=4, max_col=4):
         for cell in row:
@@ -506,7 +529,12 @@ def build_xlsx(src: Source, out: Path) -> None:
 
 # --------------------------------------------------------------------------- main
 
-BUILDERS = {"docx": build_docx, "pdf": build_pdf, "html": build_html, "xlsx": build_xlsx}
+BUILDERS = {
+    "docx": build_docx,
+    "pdf": build_pdf,
+    "html": build_html,
+    "xlsx": build_xlsx,
+}
 
 
 def main() -> int:
@@ -519,7 +547,9 @@ def main() -> int:
         src = parse_source(path)
         fmt = src.meta["format"]
         if fmt not in BUILDERS:
-            raise ValueError(f"{path.name}: unknown format {fmt!r}; use one of {sorted(BUILDERS)}")
+            raise ValueError(
+                f"{path.name}: unknown format {fmt!r}; use one of {sorted(BUILDERS)}"
+            )
         out = OUTPUT / f"{path.stem}.{fmt}"
         BUILDERS[fmt](src, out)
         print(f"wrote {out.relative_to(ROOT)}")
