@@ -76,8 +76,9 @@ def _cmd_framework_show(args: argparse.Namespace) -> int:
     for s in fw.sets.itertuples():
         kind = "required" if s.required else "elective"
         flag = "" if s.complete else "  [known only in part: verdicts provisional]"
-        _out(f"{s.set_name} [{s.set_id}] - {kind}, {s.n_competencies} "
-             f"competencies{flag}")
+        _out(
+            f"{s.set_name} [{s.set_id}] - {kind}, {s.n_competencies} competencies{flag}"
+        )
         for c in fw.competencies_of(s.set_id).itertuples():
             _out(f"  {c.competency_id:<32} {c.text}")
         _out("")
@@ -88,7 +89,8 @@ def _add_framework(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("framework", help="show or export one framework")
     fsub = p.add_subparsers(dest="action", required=True)
     show = fsub.add_parser(
-        "show", help="print a framework's sets and statements, or export it",
+        "show",
+        help="print a framework's sets and statements, or export it",
         description="Print a framework, or write it as an editable sheet that "
         "`--framework PATH` loads back.",
     )
@@ -117,12 +119,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
             f"({', '.join(map(str, args.inputs))}); see the problems above."
         )
     alignment = align(program, framework, method=args.method)
-    written = write_outputs(alignment, args.out, force=args.force,
-                            decisions=args.decisions)
-    _out(f"Read {len(program.courses)} course(s) and {len(program.statements)} "
-         f"statement(s); {len(program.problems)} input problem(s).")
-    _out(f"Aligned with {framework.name} (version {framework.version}) "
-         f"using method '{args.method}'.")
+    written = write_outputs(
+        alignment, args.out, force=args.force, decisions=args.decisions
+    )
+    _out(
+        f"Read {len(program.courses)} course(s) and {len(program.statements)} "
+        f"statement(s); {len(program.problems)} input problem(s)."
+    )
+    _out(
+        f"Aligned with {framework.name} (version {framework.version}) "
+        f"using method '{args.method}'."
+    )
     _out(f"Outputs in {Path(args.out).resolve()}:")
     for path in written:
         _out(f"  {path.name}")
@@ -131,23 +138,36 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _add_run(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "run", help="import syllabi, align them and write the reports",
+        "run",
+        help="import syllabi, align them and write the reports",
         description="Read syllabi and outcome sheets (files or folders), align them "
         "with a framework and write CSV tables, the Excel matrix and the gap report "
         "into --out.",
     )
     p.add_argument("inputs", nargs="+", help="syllabus files, outcome sheets, folders")
-    p.add_argument("--framework", default="lssc",
-                   help="built-in name or framework file (default: lssc)")
-    p.add_argument("--method", default="tfidf",
-                   help="matching method: tfidf (default, offline) or embed/hybrid "
-                   "when the [embed] extra is installed")
+    p.add_argument(
+        "--framework",
+        default="lssc",
+        help="built-in name or framework file (default: lssc)",
+    )
+    p.add_argument(
+        "--method",
+        default="tfidf",
+        help="matching method: tfidf (default, offline) or embed/hybrid "
+        "when the [embed] extra is installed",
+    )
     p.add_argument("--out", required=True, help="output folder")
-    p.add_argument("--decisions", default=None,
-                   help="review decisions file to apply (default: "
-                   "OUT/decisions.csv when it exists)")
-    p.add_argument("--force", action="store_true",
-                   help="replace output files even if someone edited them")
+    p.add_argument(
+        "--decisions",
+        default=None,
+        help="review decisions file to apply (default: "
+        "OUT/decisions.csv when it exists)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace output files even if someone edited them",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_run)
 
@@ -162,8 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
         "competency sets (or any framework) and report the gaps. Everything runs "
         "on this computer; no file leaves it.",
     )
-    parser.add_argument("--version", action="version",
-                        version=f"lta-align {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"lta-align {__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in COMMANDS:
         add(sub)
@@ -183,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        _err("Interrupted; files already written are complete, nothing was "
-             "half-written.")
+        _err(
+            "Interrupted; files already written are complete, nothing was half-written."
+        )
         return 130

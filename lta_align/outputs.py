@@ -25,8 +25,13 @@ def table_to_csv(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, lineterminator="\n", float_format="%.4f")
 
 
-def write_outputs(alignment, out_dir: str | Path, *, force: bool = False,
-                  decisions: str | Path | None = None) -> list[Path]:
+def write_outputs(
+    alignment,
+    out_dir: str | Path,
+    *,
+    force: bool = False,
+    decisions: str | Path | None = None,
+) -> list[Path]:
     """Write the run's tables and reports into ``out_dir``; return the paths written.
 
     Files: ``matches.csv``, ``coverage.csv``, ``course_sets.csv``, ``courses.csv``,

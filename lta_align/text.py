@@ -39,7 +39,7 @@ def course_id_from_code(code: str) -> str:
 
 
 def statement_id(course_id: str, text: str) -> str:
-    """Return the stable id of a statement: course id plus a hash of its normalised text.
+    """Return the stable id of a statement: course id + hash of its normalised text.
 
     The id survives re-reading the syllabus, moving the statement to another page
     or changing its case and spacing, so review decisions keep applying.

@@ -19,9 +19,21 @@ BUILTINS = {"lssc": "lssc.yaml"}
 ALIASES = {"lssc-2012": "lssc", "lssc2012": "lssc"}
 
 EXPORT_COLUMNS = [
-    "framework_id", "framework_name", "framework_version", "set_id", "set_name",
-    "required", "set_complete", "set_note", "expected_count", "competency_id",
-    "number", "partial", "text", "match_terms", "n_electives",
+    "framework_id",
+    "framework_name",
+    "framework_version",
+    "set_id",
+    "set_name",
+    "required",
+    "set_complete",
+    "set_note",
+    "expected_count",
+    "competency_id",
+    "number",
+    "partial",
+    "text",
+    "match_terms",
+    "n_electives",
 ]
 """Columns of the editable framework sheet (``framework show --format csv``)."""
 
@@ -39,8 +51,9 @@ def _builtin(name: str) -> Framework:
     return read_yaml(Path(f"<built-in {name}>"), text)
 
 
-def load_framework(name_or_path: str | Path = "lssc", *, sheet: str | int | None = None
-                   ) -> Framework:
+def load_framework(
+    name_or_path: str | Path = "lssc", *, sheet: str | int | None = None
+) -> Framework:
     """Load a built-in framework by name, or a framework file (CSV, XLSX, YAML).
 
     Parameters
@@ -79,14 +92,18 @@ def load_framework(name_or_path: str | Path = "lssc", *, sheet: str | int | None
     (10, 3)
     """
     key = str(name_or_path).strip()
-    key = ALIASES.get(key.lower(), key.lower()) if not isinstance(name_or_path, Path) \
+    key = (
+        ALIASES.get(key.lower(), key.lower())
+        if not isinstance(name_or_path, Path)
         else key
+    )
     if key in BUILTINS:
         return _builtin(key)
     path = Path(name_or_path)
     if not path.exists():
         raise InputFileError(
-            path, "no such file, and it is not a built-in framework name.",
+            path,
+            "no such file, and it is not a built-in framework name.",
             f"Built-in frameworks: {sorted(BUILTINS)}.",
         )
     suffix = path.suffix.lower()
@@ -95,7 +112,8 @@ def load_framework(name_or_path: str | Path = "lssc", *, sheet: str | int | None
     if suffix in {".csv", ".tsv", ".xlsx", ".xlsm"}:
         return frame_to_framework(read_table(path, sheet=sheet), path)
     raise UnsupportedFormatError(
-        path, f"'{suffix or path.name}' is not a framework format.",
+        path,
+        f"'{suffix or path.name}' is not a framework format.",
         "Use .csv, .xlsx or .yaml.",
     )
 
@@ -111,11 +129,16 @@ def list_frameworks() -> pd.DataFrame:
     rows = []
     for name in sorted(BUILTINS):
         fw = _builtin(name)
-        rows.append({
-            "name": name, "title": fw.name, "version": fw.version,
-            "n_sets": len(fw.sets), "n_competencies": len(fw.competencies),
-            "incomplete_sets": ", ".join(fw.incomplete_sets),
-        })
+        rows.append(
+            {
+                "name": name,
+                "title": fw.name,
+                "version": fw.version,
+                "n_sets": len(fw.sets),
+                "n_competencies": len(fw.competencies),
+                "incomplete_sets": ", ".join(fw.incomplete_sets),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -127,26 +150,35 @@ def framework_to_frame(framework: Framework) -> pd.DataFrame:
     """
     sets = framework.sets.set_index("set_id")
     comps = framework.competencies
-    out = pd.DataFrame({
-        "framework_id": framework.framework_id,
-        "framework_name": framework.name,
-        "framework_version": framework.version,
-        "set_id": comps["set_id"],
-        "set_name": comps["set_name"],
-        "required": comps["required"].map({True: "yes", False: "no"}),
-        "set_complete": comps["set_id"].map(
-            lambda s: "yes" if sets.at[s, "complete"] else "no"),
-        "set_note": comps["set_id"].map(lambda s: sets.at[s, "note"]),
-        "expected_count": comps["set_id"].map(
-            lambda s: "" if pd.isna(sets.at[s, "expected_count"])
-            else str(int(sets.at[s, "expected_count"]))),
-        "competency_id": comps["competency_id"],
-        "number": comps["number"],
-        "partial": comps["partial"].map({True: "yes", False: "no"}),
-        "text": comps["text"],
-        "match_terms": comps["competency_id"].map(
-            lambda c: "; ".join(framework.match_terms.get(c, ()))),
-        "n_electives": "" if framework.rule is None
-        else str(framework.rule.n_electives),
-    })
+    out = pd.DataFrame(
+        {
+            "framework_id": framework.framework_id,
+            "framework_name": framework.name,
+            "framework_version": framework.version,
+            "set_id": comps["set_id"],
+            "set_name": comps["set_name"],
+            "required": comps["required"].map({True: "yes", False: "no"}),
+            "set_complete": comps["set_id"].map(
+                lambda s: "yes" if sets.at[s, "complete"] else "no"
+            ),
+            "set_note": comps["set_id"].map(lambda s: sets.at[s, "note"]),
+            "expected_count": comps["set_id"].map(
+                lambda s: (
+                    ""
+                    if pd.isna(sets.at[s, "expected_count"])
+                    else str(int(sets.at[s, "expected_count"]))
+                )
+            ),
+            "competency_id": comps["competency_id"],
+            "number": comps["number"],
+            "partial": comps["partial"].map({True: "yes", False: "no"}),
+            "text": comps["text"],
+            "match_terms": comps["competency_id"].map(
+                lambda c: "; ".join(framework.match_terms.get(c, ()))
+            ),
+            "n_electives": ""
+            if framework.rule is None
+            else str(framework.rule.n_electives),
+        }
+    )
     return out[EXPORT_COLUMNS]

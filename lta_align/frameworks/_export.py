@@ -7,8 +7,9 @@ from pathlib import Path
 from ..model import Framework
 
 
-def write_framework_xlsx(framework: Framework, path: Path, *, force: bool = False
-                         ) -> Path:
+def write_framework_xlsx(
+    framework: Framework, path: Path, *, force: bool = False
+) -> Path:
     """Write ``framework`` as an XLSX file that :func:`load_framework` reads back."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font

@@ -37,15 +37,45 @@ from ..text import clean
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "competency_id": (
-        "competency_id", "competencyid", "id", "code", "competency_code",
-        "humancodingscheme", "identifier",
+        "competency_id",
+        "competencyid",
+        "id",
+        "code",
+        "competency_code",
+        "humancodingscheme",
+        "identifier",
     ),
-    "text": ("text", "statement", "competency", "fullstatement", "description",
-             "competency_text", "competency_statement"),
-    "set_id": ("set_id", "setid", "set", "set_code", "group", "group_id", "parent",
-               "parent_id", "ischildof", "category", "category_id"),
-    "set_name": ("set_name", "setname", "set_title", "competency_set", "group_name",
-                 "parent_name", "category_name"),
+    "text": (
+        "text",
+        "statement",
+        "competency",
+        "fullstatement",
+        "description",
+        "competency_text",
+        "competency_statement",
+    ),
+    "set_id": (
+        "set_id",
+        "setid",
+        "set",
+        "set_code",
+        "group",
+        "group_id",
+        "parent",
+        "parent_id",
+        "ischildof",
+        "category",
+        "category_id",
+    ),
+    "set_name": (
+        "set_name",
+        "setname",
+        "set_title",
+        "competency_set",
+        "group_name",
+        "parent_name",
+        "category_name",
+    ),
     "required": ("required", "mandatory", "core"),
     "number": ("number", "item", "no", "listenumeration"),
     "match_terms": ("match_terms", "keywords"),
@@ -107,12 +137,20 @@ def read_table(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
             sep = "\t" if suffix == ".tsv" else None
             try:
                 return pd.read_csv(
-                    path, dtype=str, keep_default_na=False, sep=sep, engine="python",
+                    path,
+                    dtype=str,
+                    keep_default_na=False,
+                    sep=sep,
+                    engine="python",
                     encoding="utf-8-sig",
                 )
             except UnicodeDecodeError:
                 return pd.read_csv(
-                    path, dtype=str, keep_default_na=False, sep=sep, engine="python",
+                    path,
+                    dtype=str,
+                    keep_default_na=False,
+                    sep=sep,
+                    engine="python",
                     encoding="cp1252",
                 )
         if suffix in {".xlsx", ".xlsm"}:
@@ -122,8 +160,11 @@ def read_table(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
             try:
                 names = book.sheetnames
                 if sheet is None:
-                    preferred = [n for n in names if _key(n) in
-                                 {"competencies", "framework", "competency"}]
+                    preferred = [
+                        n
+                        for n in names
+                        if _key(n) in {"competencies", "framework", "competency"}
+                    ]
                     sheet = preferred[0] if preferred else names[0]
                 elif isinstance(sheet, int):
                     sheet = names[sheet]
@@ -137,39 +178,47 @@ def read_table(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
                 book.close()
             rows = [r for r in rows if any(v not in (None, "") for v in r)]
             if not rows:
-                raise ParseError(path, f"sheet '{sheet}' is empty.",
-                                 "Put the header in the first row.")
+                raise ParseError(
+                    path,
+                    f"sheet '{sheet}' is empty.",
+                    "Put the header in the first row.",
+                )
             header = ["" if v is None else str(v).strip() for v in rows[0]]
             body = [["" if v is None else str(v) for v in r] for r in rows[1:]]
             return pd.DataFrame(body, columns=header, dtype=str)
     except (SchemaError, ParseError):
         raise
     except Exception as exc:  # corrupt zip, bad CSV quoting, ...
-        raise ParseError(path, f"the file is damaged or not a valid {suffix} "
-                         f"file ({exc}).", "Re-save it and try again.") from exc
+        raise ParseError(
+            path,
+            f"the file is damaged or not a valid {suffix} file ({exc}).",
+            "Re-save it and try again.",
+        ) from exc
     raise UnsupportedFormatError(
-        path, f"'{suffix}' is not a framework format.",
+        path,
+        f"'{suffix}' is not a framework format.",
         "Use a .csv, .xlsx or .yaml file (see `lta-align framework show lssc "
         "--format csv` for an example).",
     )
 
 
-def frame_to_framework(df: pd.DataFrame, path: Path, *, meta: dict | None = None
-                       ) -> Framework:
+def frame_to_framework(
+    df: pd.DataFrame, path: Path, *, meta: dict | None = None
+) -> Framework:
     """Validate a raw table and build a :class:`Framework` (all row errors at once)."""
     meta = dict(meta or {})
     df = _rename(df, path).copy()
     for col in df.columns:
         df[col] = df[col].map(lambda v: clean(v) if isinstance(v, str) else v)
-    if "text" not in df.columns or not (
-        {"competency_id", "number"} & set(df.columns)
-    ):
+    if "text" not in df.columns or not ({"competency_id", "number"} & set(df.columns)):
         missing = []
         if "text" not in df.columns:
             missing.append("a statement column (text / statement / fullStatement)")
         if not ({"competency_id", "number"} & set(df.columns)):
-            missing.append("an id column (competency_id / identifier / "
-                           "humanCodingScheme) or a number column")
+            missing.append(
+                "an id column (competency_id / identifier / "
+                "humanCodingScheme) or a number column"
+            )
         raise SchemaError(
             f"'{path}' lacks {' and '.join(missing)}; its columns are "
             f"{list(df.columns)}. Rename the header row (see the framework template "
@@ -208,8 +257,8 @@ def frame_to_framework(df: pd.DataFrame, path: Path, *, meta: dict | None = None
         df["number"] = ""
     if "competency_id" not in df.columns:
         df["competency_id"] = [
-            f"{s}.{n}" if n else "" for s, n in zip(df["set_id"], df["number"],
-                                                     strict=True)
+            f"{s}.{n}" if n else ""
+            for s, n in zip(df["set_id"], df["number"], strict=True)
         ]
 
     rows = []
@@ -217,47 +266,68 @@ def frame_to_framework(df: pd.DataFrame, path: Path, *, meta: dict | None = None
         line = i + 2  # spreadsheet row (header is row 1)
         cid, text, sid = rec["competency_id"], rec["text"], rec["set_id"]
         if not cid:
-            errors.append(f"row {line}: no competency id or number; give each row an "
-                          "id such as 'cataloging.3'")
+            errors.append(
+                f"row {line}: no competency id or number; give each row an "
+                "id such as 'cataloging.3'"
+            )
         if not text:
-            errors.append(f"row {line} ({cid or 'no id'}): the statement is empty; "
-                          "write the competency text or delete the row")
+            errors.append(
+                f"row {line} ({cid or 'no id'}): the statement is empty; "
+                "write the competency text or delete the row"
+            )
         if not sid:
             errors.append(f"row {line} ({cid}): no set; fill the set_id column")
         required = _bool(rec.get("required"), default=False)
         if required is None:
-            errors.append(f"row {line} ({cid}): required is '{rec.get('required')}'; "
-                          "use yes or no")
+            errors.append(
+                f"row {line} ({cid}): required is '{rec.get('required')}'; "
+                "use yes or no"
+            )
         partial = _bool(rec.get("partial"), default=False)
         set_complete = _bool(rec.get("set_complete"), default=True)
-        terms = tuple(t.strip() for t in str(rec.get("match_terms") or "").split(";")
-                      if t.strip())
-        rows.append({
-            "set_id": sid, "set_name": rec["set_name"], "required": bool(required),
-            "competency_id": cid, "text": text, "number": rec["number"] or "",
-            "partial": bool(partial), "_terms": terms,
-            "_set_complete": bool(set_complete if set_complete is not None else True),
-            "_set_note": str(rec.get("set_note") or ""),
-            "_expected": str(rec.get("expected_count") or ""),
-            "_line": line,
-        })
+        terms = tuple(
+            t.strip() for t in str(rec.get("match_terms") or "").split(";") if t.strip()
+        )
+        rows.append(
+            {
+                "set_id": sid,
+                "set_name": rec["set_name"],
+                "required": bool(required),
+                "competency_id": cid,
+                "text": text,
+                "number": rec["number"] or "",
+                "partial": bool(partial),
+                "_terms": terms,
+                "_set_complete": bool(
+                    set_complete if set_complete is not None else True
+                ),
+                "_set_note": str(rec.get("set_note") or ""),
+                "_expected": str(rec.get("expected_count") or ""),
+                "_line": line,
+            }
+        )
     seen: dict[str, int] = {}
     for r in rows:
         if r["competency_id"] and r["competency_id"] in seen:
-            errors.append(f"row {r['_line']}: duplicate competency id "
-                          f"'{r['competency_id']}' (first on row "
-                          f"{seen[r['competency_id']]}); ids must be unique")
+            errors.append(
+                f"row {r['_line']}: duplicate competency id "
+                f"'{r['competency_id']}' (first on row "
+                f"{seen[r['competency_id']]}); ids must be unique"
+            )
         seen.setdefault(r["competency_id"], r["_line"])
     for sid in {r["set_id"] for r in rows if r["set_id"]}:
         flags = {r["required"] for r in rows if r["set_id"] == sid}
         if len(flags) > 1:
-            errors.append(f"set '{sid}': some rows say required and some do not; "
-                          "make them agree")
+            errors.append(
+                f"set '{sid}': some rows say required and some do not; make them agree"
+            )
     if errors:
         shown = errors[:20]
         more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
         raise FrameworkError(
-            f"'{path}' has {len(errors)} problem(s):\n  " + "\n  ".join(shown) + more
+            f"'{path}' has {len(errors)} problem(s):\n  "
+            + "\n  ".join(shown)
+            + more
             + "\nFix these rows and load the file again."
         )
     return _assemble(rows, meta, source=str(path))
@@ -270,16 +340,20 @@ def _assemble(rows: list[dict], meta: dict, *, source: str) -> Framework:
     for sid in set_order:
         part = comps[comps["set_id"] == sid]
         expected = part["_expected"].iloc[0]
-        sets.append({
-            "set_id": sid, "set_name": part["set_name"].iloc[0],
-            "required": bool(part["required"].iloc[0]),
-            "n_competencies": int(len(part)),
-            "complete": bool(part["_set_complete"].iloc[0]),
-            "expected_count": int(expected) if str(expected).isdigit() else pd.NA,
-            "note": part["_set_note"].iloc[0],
-        })
-    sets_df = pd.DataFrame(sets, columns=[*SET_COLUMNS, "complete", "expected_count",
-                                          "note"])
+        sets.append(
+            {
+                "set_id": sid,
+                "set_name": part["set_name"].iloc[0],
+                "required": bool(part["required"].iloc[0]),
+                "n_competencies": int(len(part)),
+                "complete": bool(part["_set_complete"].iloc[0]),
+                "expected_count": int(expected) if str(expected).isdigit() else pd.NA,
+                "note": part["_set_note"].iloc[0],
+            }
+        )
+    sets_df = pd.DataFrame(
+        sets, columns=[*SET_COLUMNS, "complete", "expected_count", "note"]
+    )
     sets_df["expected_count"] = sets_df["expected_count"].astype("Int64")
     match_terms = {r["competency_id"]: r["_terms"] for r in rows if r["_terms"]}
     comps = comps[[*FRAMEWORK_COLUMNS, "number", "partial"]].reset_index(drop=True)
@@ -305,11 +379,13 @@ def read_yaml(path: Path, text: str | None = None) -> Framework:
     """Read a YAML framework: nested ``sets: [{id, name, competencies: [...]}]``
     (the built-in layout) or a flat ``competencies: [{competency_id, text, ...}]``."""
     try:
-        data = yaml.safe_load(text if text is not None else
-                              path.read_text(encoding="utf-8-sig"))
+        data = yaml.safe_load(
+            text if text is not None else path.read_text(encoding="utf-8-sig")
+        )
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ParseError(path, f"the YAML is not valid ({exc}).",
-                         "Check indentation and quoting.") from exc
+        raise ParseError(
+            path, f"the YAML is not valid ({exc}).", "Check indentation and quoting."
+        ) from exc
     if not isinstance(data, dict) or not ({"sets", "competencies"} & set(data)):
         raise SchemaError(
             f"'{path}' needs a top-level 'sets:' list (each with id, name, required "
@@ -320,7 +396,9 @@ def read_yaml(path: Path, text: str | None = None) -> Framework:
     meta["id"] = meta.pop("framework_id")
     rule = data.get("candidate_rule")
     if isinstance(rule, dict) and "n_electives" in rule:
-        meta["rule"] = CandidateRule(int(rule["n_electives"]), str(rule.get("text", "")))
+        meta["rule"] = CandidateRule(
+            int(rule["n_electives"]), str(rule.get("text", ""))
+        )
     records = []
     if "sets" in data:
         for s in data["sets"] or []:
@@ -330,20 +408,23 @@ def read_yaml(path: Path, text: str | None = None) -> Framework:
             for c in s.get("competencies") or []:
                 c = c if isinstance(c, dict) else {"text": c}
                 number = str(c.get("number", "") or "")
-                records.append({
-                    "set_id": sid,
-                    "set_name": s.get("name") or s.get("set_name") or sid,
-                    "required": s.get("required", False),
-                    "competency_id": c.get("id") or c.get("competency_id")
-                    or (f"{sid}.{number}" if number else ""),
-                    "text": c.get("text") or c.get("statement") or "",
-                    "number": number,
-                    "partial": c.get("partial", False),
-                    "match_terms": "; ".join(c.get("match_terms") or []),
-                    "set_complete": s.get("complete", True),
-                    "set_note": s.get("note") or "",
-                    "expected_count": s.get("expected_count") or "",
-                })
+                records.append(
+                    {
+                        "set_id": sid,
+                        "set_name": s.get("name") or s.get("set_name") or sid,
+                        "required": s.get("required", False),
+                        "competency_id": c.get("id")
+                        or c.get("competency_id")
+                        or (f"{sid}.{number}" if number else ""),
+                        "text": c.get("text") or c.get("statement") or "",
+                        "number": number,
+                        "partial": c.get("partial", False),
+                        "match_terms": "; ".join(c.get("match_terms") or []),
+                        "set_complete": s.get("complete", True),
+                        "set_note": s.get("note") or "",
+                        "expected_count": s.get("expected_count") or "",
+                    }
+                )
     else:
         for c in data["competencies"] or []:
             c = dict(c)

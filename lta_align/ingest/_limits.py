@@ -55,8 +55,11 @@ def preflight(path: Path, limits: Limits) -> None:
     """
     size = path.stat().st_size
     if size == 0:
-        raise ParseError(path, "the file is empty (0 bytes).",
-                         "Check that it was saved or copied completely.")
+        raise ParseError(
+            path,
+            "the file is empty (0 bytes).",
+            "Check that it was saved or copied completely.",
+        )
     if size > limits.max_file_mb * 1_000_000:
         raise ParseError(
             path,
