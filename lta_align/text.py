@@ -17,8 +17,10 @@ def clean(text: str) -> str:
 
     Case and punctuation are kept: this is the text shown to people.
     """
-    text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES)
-    text = text.replace("\u00ad", "").replace("\u200b", "")
+    # drop soft hyphens and zero-width spaces BEFORE NFKC, so an accent that
+    # followed one is composed now (keeps clean/normalise idempotent)
+    text = str(text).replace("\u00ad", "").replace("\u200b", "")
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return _SPACE.sub(" ", text).strip()
 
 
