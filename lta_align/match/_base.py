@@ -1,0 +1,241 @@
+"""Shared scoring machinery of every matcher: course context, top-k, ambiguity.
+
+A matcher subclass only has to turn texts into similarity blocks
+(:meth:`BaseMatcher._similarity_blocks`); this module turns them into scored
+candidates the same way for every method:
+
+1. **Set evidence per statement.** For each statement and each competency set:
+   the best similarity to one of the set's competencies, averaged with the
+   similarity to the set as a whole (the centroid of its competencies).
+2. **Course context (the set prior).** For each course, the kind-weighted mean
+   of its statements' set evidence (descriptions weigh most: they say what the
+   course is about). Relative to the course's best set this gives ``rel`` in
+   [0, 1]; every similarity of a statement of the course to a competency of set
+   ``s`` is multiplied by ``(1 - prior_weight) + prior_weight * rel[s] **
+   prior_power``. A course spread evenly over many sets (a practicum) keeps
+   ``rel`` near 1 everywhere and so is barely changed.
+3. **Top-k per statement** in bounded memory: statements are scored in chunks
+   and only the ``top_k + 1`` best competencies of each are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..model import Framework
+
+CHUNK_ROWS = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Top candidates per statement, as parallel arrays (internal)."""
+
+    comp_index: np.ndarray  # (n, k) int: column index into competency order
+    score: np.ndarray  # (n, k) float64 scores with the course prior, descending
+    raw: np.ndarray  # (n, k) float64 raw similarities of the same pairs
+    course_set: np.ndarray  # (n_courses, n_sets) relative set prior
+    course_codes: np.ndarray  # (n,) int course index per statement
+
+
+class BaseMatcher:
+    """Base of the matchers: fit on a framework, score statements.
+
+    Subclasses implement ``_fit_vectors(framework)`` and
+    ``_similarity_blocks(texts)``; everything else (set evidence, course prior,
+    top-k) is shared. Parameters are stored by ``__init__`` only; learnt state
+    ends in ``_``.
+    """
+
+    #: how much statements of each kind count when guessing a course's set
+    set_kind_weights = {
+        "description": 2.0,
+        "outcome": 1.0,
+        "assessment": 0.8,
+        "topic": 0.7,
+        "reading": 0.3,
+    }
+
+    def __init__(
+        self, *, prior_weight: float = 0.5, prior_power: float = 2.0, top_k: int = 3
+    ) -> None:
+        self.prior_weight = prior_weight
+        self.prior_power = prior_power
+        self.top_k = top_k
+
+    # --- to implement -------------------------------------------------------
+    def _fit_vectors(self, framework: Framework) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _prepare(self, texts: list[str]) -> Any:  # pragma: no cover
+        """Return whatever ``_similarity_blocks`` needs for ``texts`` (vectors)."""
+        raise NotImplementedError
+
+    def _similarity_blocks(
+        self, prepared: Any, n: int
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:  # pragma: no cover
+        """Yield ``(start, comp_sim, set_sim)`` float32 blocks for chunks of texts.
+
+        ``comp_sim`` has one column per competency (framework order) and
+        ``set_sim`` one per set (framework order); values in [0, 1].
+        """
+        raise NotImplementedError
+
+    # --- shared -------------------------------------------------------------
+    def fit(self, framework: Framework) -> BaseMatcher:
+        """Learn the competency vectors of ``framework``; return ``self``."""
+        comps = framework.competencies
+        set_ids = list(framework.set_ids)
+        extra = sorted(set(comps["set_id"]) - set(set_ids))
+        set_ids += extra
+        self.framework_ = framework
+        self.competency_ids_ = comps["competency_id"].to_numpy(dtype=object)
+        self.set_ids_ = np.array(set_ids, dtype=object)
+        position = {s: i for i, s in enumerate(set_ids)}
+        self.comp_set_ = comps["set_id"].map(position).to_numpy(dtype=np.int64)
+        # competencies grouped by set, for the per-set maximum
+        self.set_order_ = np.argsort(self.comp_set_, kind="stable")
+        counts = np.bincount(self.comp_set_, minlength=len(set_ids))
+        self.set_starts_ = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        self.set_nonempty_ = counts > 0
+        self._fit_vectors(framework)
+        return self
+
+    def _set_max(self, comp_sim: np.ndarray) -> np.ndarray:
+        ordered = comp_sim[:, self.set_order_]
+        starts = self.set_starts_[self.set_nonempty_]
+        out = np.zeros((comp_sim.shape[0], len(self.set_ids_)), dtype=np.float32)
+        if ordered.shape[1]:
+            out[:, self.set_nonempty_] = np.maximum.reduceat(ordered, starts, axis=1)
+        return out
+
+    def score(self, statements: pd.DataFrame) -> pd.DataFrame:
+        """Return the ``top_k + 1`` best competencies of every statement.
+
+        Parameters
+        ----------
+        statements : pandas.DataFrame
+            At least ``course_id, statement_id, kind, text``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``course_id, statement_id, competency_id, set_id, score, raw_score,
+            rank, margin``: ``score`` includes the course prior, ``raw_score``
+            does not; rows in statement order, then rank.
+        """
+        return candidates_frame(self, statements, self.candidates(statements))
+
+    def candidates(
+        self, statements: pd.DataFrame, *, k: int | None = None
+    ) -> Candidates:
+        """Score ``statements`` and keep the ``k`` best competencies of each."""
+        k = self.top_k + 1 if k is None else k
+        k = max(1, min(k, len(self.competency_ids_)))
+        texts = statements["text"].astype(str).tolist()
+        course_codes, courses = pd.factorize(statements["course_id"], sort=True)
+        n, n_sets = len(texts), len(self.set_ids_)
+        kinds = statements["kind"].astype(str).map(self.set_kind_weights)
+        kind_w = kinds.fillna(0.7).to_numpy(dtype=np.float64)
+
+        # pass 1: set evidence per statement -> course prior
+        evidence = np.zeros((n, n_sets), dtype=np.float32)
+        prepared = self._prepare(texts) if n else None
+        for start, comp_sim, set_sim in self._similarity_blocks(prepared, n):
+            stop = start + comp_sim.shape[0]
+            evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
+        n_courses = len(courses)
+        course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
+        np.add.at(course_set, course_codes, evidence * kind_w[:, None])
+        weights = np.bincount(course_codes, weights=kind_w, minlength=n_courses)
+        course_set /= np.maximum(weights, 1e-12)[:, None]
+        best = course_set.max(axis=1, keepdims=True) if n_sets else course_set
+        rel = np.divide(course_set, best, out=np.zeros_like(course_set), where=best > 0)
+        factor_sets = (
+            1.0 - self.prior_weight
+        ) + self.prior_weight * rel**self.prior_power
+
+        # pass 2: prior-adjusted scores, chunked top-k
+        comp_idx = np.zeros((n, k), dtype=np.int64)
+        score = np.zeros((n, k), dtype=np.float64)
+        raw = np.zeros((n, k), dtype=np.float64)
+        order_cols = np.arange(len(self.competency_ids_))
+        for start, comp_sim, _set_sim in self._similarity_blocks(prepared, n):
+            stop = start + comp_sim.shape[0]
+            factor = factor_sets[course_codes[start:stop]][:, self.comp_set_]
+            adjusted = comp_sim.astype(np.float64) * factor
+            top = _top_k(adjusted, k, order_cols)
+            rows = np.arange(stop - start)[:, None]
+            comp_idx[start:stop] = top
+            score[start:stop] = adjusted[rows, top]
+            raw[start:stop] = comp_sim[rows, top]
+        return Candidates(comp_idx, score, raw, rel, course_codes)
+
+
+def _top_k(values: np.ndarray, k: int, col_order: np.ndarray) -> np.ndarray:
+    """Return column indices of the ``k`` largest values per row, best first.
+
+    Ties are broken by column order (framework order), so results are stable.
+    """
+    n_cols = values.shape[1]
+    if k < n_cols:
+        part = np.argpartition(-values, k - 1, axis=1)[:, :k]
+        # include every column tied with the k-th value so tie-breaking is exact
+        kth = np.take_along_axis(values, part, axis=1).min(axis=1, keepdims=True)
+        ties = (values >= kth).sum(axis=1)
+        if (ties > k).any():
+            part = np.argsort(-values, axis=1, kind="stable")[:, :k]
+            return part
+    else:
+        part = np.broadcast_to(col_order, values.shape).copy()
+    sub = np.take_along_axis(values, part, axis=1)
+    # sort by score desc, then by column index asc
+    order = np.lexsort((part, -sub), axis=1) if part.size else part
+    return np.take_along_axis(part, order, axis=1)
+
+
+def candidates_frame(
+    matcher: BaseMatcher, statements: pd.DataFrame, cand: Candidates
+) -> pd.DataFrame:
+    """Return candidates as a long table (one row per statement x candidate).
+
+    Columns: ``course_id, statement_id, competency_id, set_id, score, raw_score,
+    rank, margin`` (``margin`` = the statement's top-two score difference).
+    """
+    n, k = cand.comp_index.shape
+    if n == 0:
+        return pd.DataFrame(
+            {
+                "course_id": pd.Series(dtype=str),
+                "statement_id": pd.Series(dtype=str),
+                "competency_id": pd.Series(dtype=str),
+                "set_id": pd.Series(dtype=str),
+                "score": pd.Series(dtype=float),
+                "raw_score": pd.Series(dtype=float),
+                "rank": pd.Series(dtype="int64"),
+                "margin": pd.Series(dtype=float),
+            }
+        )
+    flat = cand.comp_index.ravel()
+    margin = cand.score[:, 0] - (cand.score[:, 1] if k > 1 else 0.0)
+    return pd.DataFrame(
+        {
+            "course_id": np.repeat(statements["course_id"].to_numpy(dtype=object), k),
+            "statement_id": np.repeat(
+                statements["statement_id"].to_numpy(dtype=object), k
+            ),
+            "competency_id": matcher.competency_ids_[flat],
+            "set_id": matcher.set_ids_[matcher.comp_set_[flat]],
+            "score": np.clip(cand.score.ravel(), 0.0, 1.0),
+            "raw_score": np.clip(cand.raw.ravel(), 0.0, 1.0),
+            "rank": np.tile(np.arange(1, k + 1, dtype=np.int64), n),
+            "margin": np.repeat(margin, k),
+        }
+    ).astype(
+        {"course_id": str, "statement_id": str, "competency_id": str, "set_id": str}
+    )

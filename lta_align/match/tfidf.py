@@ -1,0 +1,135 @@
+"""The default matcher: TF-IDF over a library-science vocabulary (offline).
+
+Each competency is represented by three L2-normalised TF-IDF vectors, combined
+with fixed weights and normalised again:
+
+* its text (the paraphrased competency statement),
+* its editorial ``match_terms`` (matching aids only, never shown),
+* the name of its set (a weak hint that keeps sets apart).
+
+Texts go through :func:`lta_align.match._glossary.analyse` (stop phrases,
+abbreviation/variant concepts both ways, light stemming); word bigrams of the
+stemmed tokens are added. Term weights are sublinear TF times IDF learnt from
+the framework's own competency texts, so words shared by every competency
+("library", "service") weigh little.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from ..model import Framework
+from ._base import CHUNK_ROWS, BaseMatcher
+from ._glossary import analyse
+
+_MISSING_NOTE = re.compile(r"\([^)]*(?:missing|stored copy)[^)]*\)", re.IGNORECASE)
+
+
+def _tokens(text: str) -> list[str]:
+    toks = analyse(text)
+    words = [t for t in toks if not t.startswith("_c_")]
+    return toks + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens
+
+
+class TfidfMatcher(BaseMatcher):
+    """Match statements to competencies with TF-IDF and the domain glossary.
+
+    Parameters
+    ----------
+    text_weight, terms_weight, set_weight : float
+        Weights of the competency text, its match terms and its set name in the
+        competency vector.
+    prior_weight : float, default=0.5
+        Strength of the course's likely set (0 = no course context).
+    prior_power : float, default=2.0
+        How sharply the prior favours the course's best set.
+    top_k : int, default=3
+        Competencies kept per statement.
+
+    Attributes
+    ----------
+    vectorizer_ : sklearn TfidfVectorizer
+        Fitted on the framework's competency documents.
+    comp_matrix_ : scipy.sparse.csr_matrix
+        One L2-normalised row per competency.
+    set_matrix_ : scipy.sparse.csr_matrix
+        One L2-normalised centroid row per set.
+    """
+
+    def __init__(
+        self,
+        *,
+        text_weight: float = 1.0,
+        terms_weight: float = 0.8,
+        set_weight: float = 0.3,
+        prior_weight: float = 0.5,
+        prior_power: float = 2.0,
+        top_k: int = 3,
+    ) -> None:
+        super().__init__(
+            prior_weight=prior_weight, prior_power=prior_power, top_k=top_k
+        )
+        self.text_weight = text_weight
+        self.terms_weight = terms_weight
+        self.set_weight = set_weight
+
+    def _fit_vectors(self, framework: Framework) -> None:
+        comps = framework.competencies
+        texts = [_MISSING_NOTE.sub(" ", str(t)) for t in comps["text"]]
+        terms = [
+            "; ".join(framework.match_terms.get(c, ())) for c in comps["competency_id"]
+        ]
+        names = [str(n) for n in comps["set_name"]]
+        tok_text = [_tokens(t) for t in texts]
+        tok_terms = [_tokens(t) for t in terms]
+        tok_names = [_tokens(n) for n in names]
+        docs = [
+            a + b + c for a, b, c in zip(tok_text, tok_terms, tok_names, strict=True)
+        ]
+        vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
+        vec.fit(docs)
+        self.vectorizer_ = vec
+        matrix = (
+            self.text_weight * normalize(vec.transform(tok_text))
+            + self.terms_weight * normalize(vec.transform(tok_terms))
+            + self.set_weight * normalize(vec.transform(tok_names))
+        )
+        self.comp_matrix_ = normalize(sparse.csr_matrix(matrix, dtype=np.float32))
+        n_sets = len(self.set_ids_)
+        member = sparse.csr_matrix(
+            (
+                np.ones(len(comps), dtype=np.float32),
+                (self.comp_set_, np.arange(len(comps))),
+            ),
+            shape=(n_sets, len(comps)),
+        )
+        self.set_matrix_ = normalize(member @ self.comp_matrix_)
+        self.comp_matrix_t_ = self.comp_matrix_.T.tocsr()
+        self.set_matrix_t_ = self.set_matrix_.T.tocsr()
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        """Return the L2-normalised TF-IDF rows of ``texts``."""
+        return normalize(self.vectorizer_.transform([_tokens(t) for t in texts]))
+
+    def _prepare(self, texts: list[str]) -> sparse.csr_matrix:
+        return self.transform(texts)
+
+    def _similarity_blocks(
+        self, prepared: sparse.csr_matrix, n: int
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        x = prepared
+        for start in range(0, n, CHUNK_ROWS):
+            block = x[start : start + CHUNK_ROWS]
+            comp = (block @ self.comp_matrix_t_).toarray()
+            sets = (block @ self.set_matrix_t_).toarray()
+            yield start, comp.astype(np.float32), sets.astype(np.float32)

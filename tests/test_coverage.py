@@ -1,0 +1,151 @@
+"""Tests of lta_align.coverage.summarise on hand-made matches tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import lta_align as la
+from lta_align.coverage import summarise
+from lta_align.match import MatchConfig
+from lta_align.model import Program, problems_frame
+
+CONFIG = MatchConfig(match_threshold=0.1, partial_threshold=0.2, covered_threshold=0.3)
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return la.load_framework("lssc")
+
+
+def program_of(course_ids: list[str]) -> Program:
+    courses = pd.DataFrame(
+        {
+            "course_id": course_ids,
+            "course_code": course_ids,
+            "course_title": course_ids,
+            "source": "x",
+        }
+    )
+    statements = pd.DataFrame(
+        columns=["course_id", "statement_id", "kind", "text", "source", "location"]
+    )
+    return Program(courses, statements, problems_frame([]))
+
+
+def match_rows(rows: list[tuple]) -> pd.DataFrame:
+    """Rows of (course, statement, competency, score, decision, level)."""
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "course_id",
+            "statement_id",
+            "competency_id",
+            "score",
+            "decision",
+            "level",
+        ],
+    )
+    out["rank"] = 1
+    out["kind"] = "outcome"
+    return out
+
+
+def test_reviewer_accept_and_add_rows_make_a_competency_covered(framework):
+    matches = match_rows(
+        [
+            ("LTA130", "LTA130-a", "cataloging_classification.1", 0.05, "accept", ""),
+            ("LTA130", "LTA130-b", "cataloging_classification.2", 0.9, "", ""),
+            (
+                "LTA130",
+                "LTA130-c",
+                "cataloging_classification.2",
+                0.0,
+                "add",
+                "mastered",
+            ),
+            ("LTA130", "LTA130-d", "cataloging_classification.3", 0.25, "", ""),
+        ]
+    )
+    cov, _, _ = summarise(matches, program_of(["LTA130"]), framework, CONFIG)
+    cov = cov.set_index("competency_id")
+    assert cov.loc["cataloging_classification.1", "status"] == "covered"
+    assert bool(cov.loc["cataloging_classification.1", "reviewed"])
+    # the reviewer's statement is preferred as evidence over a higher engine score
+    assert cov.loc["cataloging_classification.2", "evidence_statement_id"] == "LTA130-c"
+    assert cov.loc["cataloging_classification.2", "level"] == "mastered"
+    assert cov.loc["cataloging_classification.2", "n_evidence"] == 2
+    assert cov.loc["cataloging_classification.3", "status"] == "partial"
+    assert not bool(cov.loc["cataloging_classification.3", "reviewed"])
+    # every competency of the touched set is listed; unmatched ones are not covered
+    assert len(cov) == 8
+    assert cov.loc["cataloging_classification.8", "status"] == "not covered"
+    assert cov.loc["cataloging_classification.8", "score"] == 0.0
+
+
+def test_course_covering_every_competency_of_a_set_is_complete(framework):
+    comps = framework.competencies_of("cataloging_classification")["competency_id"]
+    rows = [("LTA130", f"LTA130-{i}", c, 0.6, "", "") for i, c in enumerate(comps)]
+    rows.append(("LTA140", "LTA140-x", "cataloging_classification.1", 0.6, "", ""))
+    matches = match_rows(rows)
+    _, sets, courses = summarise(
+        matches, program_of(["LTA130", "LTA140"]), framework, CONFIG
+    )
+    sets = sets.set_index("course_id")
+    assert bool(sets.loc["LTA130", "complete"])
+    assert sets.loc["LTA130", "covered"] == sets.loc["LTA130", "total"] == 8
+    assert sets.loc["LTA130", "coverage"] == 1.0
+    assert not bool(sets.loc["LTA140", "complete"])
+    assert sets.loc["LTA140", "covered"] == 1
+    assert not bool(sets.loc["LTA130", "provisional"])
+    assert courses.set_index("course_id").loc["LTA130", "primary_set_id"] == (
+        "cataloging_classification"
+    )
+
+
+def test_one_missing_competency_breaks_completeness(framework):
+    comps = framework.competencies_of("collection_management")["competency_id"]
+    rows = [
+        ("LTA140", f"LTA140-{i}", c, 0.6, "", "")
+        for i, c in enumerate(comps)
+        if c != "collection_management.8"
+    ]
+    _, sets, _ = summarise(match_rows(rows), program_of(["LTA140"]), framework, CONFIG)
+    row = sets.iloc[0]
+    assert (row["covered"], row["total"], bool(row["complete"])) == (9, 10, False)
+
+
+def test_partial_competency_is_not_covered_on_engine_evidence_alone(framework):
+    matches = match_rows(
+        [
+            ("LTA180", "LTA180-a", "adult_readers_advisory.12", 0.9, "", ""),
+            ("LTA181", "LTA181-a", "adult_readers_advisory.12", 0.1, "accept", ""),
+        ]
+    )
+    cov, sets, _ = summarise(
+        matches, program_of(["LTA180", "LTA181"]), framework, CONFIG
+    )
+    cov = cov[cov["competency_id"] == "adult_readers_advisory.12"].set_index(
+        "course_id"
+    )
+    assert cov.loc["LTA180", "status"] == "partial"
+    assert cov.loc["LTA181", "status"] == "covered"
+    assert sets["provisional"].all()
+
+
+def test_kind_weight_scales_coverage_evidence(framework):
+    matches = match_rows(
+        [("LTA130", "LTA130-r", "cataloging_classification.4", 0.35, "", "")]
+    )
+    matches["kind"] = "reading"
+    cov, _, _ = summarise(matches, program_of(["LTA130"]), framework, CONFIG)
+    row = cov.set_index("competency_id").loc["cataloging_classification.4"]
+    weight = CONFIG.kind_weights["reading"]
+    assert row["score"] == pytest.approx(round(0.35 * weight, 4))
+    assert row["status"] == ("covered" if 0.35 * weight >= 0.3 else "partial")
+
+
+def test_course_without_matches_has_no_primary_set(framework):
+    _, _, courses = summarise(match_rows([]), program_of(["LTA199"]), framework, CONFIG)
+    assert courses.iloc[0]["primary_set_id"] == ""
+    assert courses.iloc[0]["primary_score"] == 0.0
