@@ -1,0 +1,420 @@
+"""Import syllabi (DOCX, PDF, Markdown, text, HTML) and outcome sheets (CSV, XLSX).
+
+>>> import lta_align as la
+>>> program = la.load_syllabi("data/syllabi")            # doctest: +SKIP
+>>> program.courses[["course_id", "course_title", "n_outcomes"]]   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from ..columns import COURSE_COLUMNS, STATEMENT_COLUMNS
+from ..errors import InputFileError, ParseError, UnsupportedFormatError
+from ..model import Program, ReadProblem, problems_frame
+from ..text import clean, course_id_from_code, statement_id
+from ._blocks import Block
+from ._limits import Limits, preflight
+from ._segment import Statement, dedupe, segment
+from ._sheets import SheetRow
+
+__all__ = ["COURSE_EXTRA_COLUMNS", "SUFFIXES", "Limits", "load_syllabi"]
+
+logger = logging.getLogger(__name__)
+
+SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "txt",
+    ".text": "txt",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+}
+"""File extensions read, and the format name recorded in ``source_format``."""
+
+_OLD_FORMATS = {
+    ".doc": "an old Word .doc file; save it as .docx (Word: File > Save As).",
+    ".xls": "an old Excel .xls file; save it as .xlsx.",
+    ".rtf": "a Rich Text file; save it as .docx.",
+    ".odt": "an OpenDocument text file; save it as .docx.",
+    ".ods": "an OpenDocument spreadsheet; save it as .xlsx.",
+    ".pages": "an Apple Pages file; export it as .docx or PDF.",
+}
+
+COURSE_EXTRA_COLUMNS = [
+    "credits",
+    "methods",
+    "n_outcomes",
+    "source_format",
+    "dropped_boilerplate",
+]
+"""Columns of ``Program.courses`` after the contract columns: ``credits`` (as
+written, e.g. "3"), ``methods`` (method of instruction text), ``n_outcomes``,
+``source_format`` (md, txt, docx, pdf, html, csv, xlsx; several joined by ", "),
+``dropped_boilerplate`` (institutional-policy blocks dropped)."""
+
+_PROGRESS_THRESHOLD = 20
+
+
+@dataclass
+class _Course:
+    course_id: str
+    course_code: str
+    course_title: str
+    sources: list[str]
+    formats: list[str]
+    credits: str = ""
+    methods: str = ""
+    dropped_boilerplate: int = 0
+
+
+def _is_skipped(path: Path) -> bool:
+    name = path.name
+    return (
+        name.startswith((".", "~$", "~"))
+        or name.lower().endswith((".tmp", ".bak", ".swp", ".part", ".crdownload"))
+        or name.lower() in {"thumbs.db", "desktop.ini", ".ds_store"}
+    )
+
+
+def _discover(paths: Iterable[str | Path], problems: list[ReadProblem]) -> list[Path]:
+    found: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in path.rglob("*"):
+                rel = child.relative_to(path)
+                if any(_is_skipped(Path(part)) for part in rel.parts):
+                    continue
+                if child.is_file():
+                    found.setdefault(str(child.resolve()), child)
+        elif path.is_file():
+            found.setdefault(str(path.resolve()), path)
+        else:
+            problems.append(
+                ReadProblem(
+                    str(path),
+                    "the file or folder does not exist.",
+                    hint="Check the path and spelling.",
+                )
+            )
+    return sorted(found.values(), key=lambda p: (p.as_posix().casefold(), p.as_posix()))
+
+
+def _want_progress(progress: bool | None, n_files: int) -> bool:
+    if progress is False or n_files <= _PROGRESS_THRESHOLD:
+        return False
+    if progress is None:
+        try:
+            return sys.stderr.isatty()
+        except (AttributeError, ValueError):
+            return False
+    return True
+
+
+def _read_blocks(
+    path: Path, fmt: str, limits: Limits, notes: list[ReadProblem]
+) -> list[Block]:
+    cap = limits.max_text_chars
+    if fmt in ("md", "txt"):
+        from ._text import read_text
+
+        return read_text(path, notes=notes, max_chars=cap)
+    if fmt == "docx":
+        from ._docx import read_docx
+
+        return read_docx(path, notes=notes, max_chars=cap)
+    if fmt == "pdf":
+        from ._pdf import read_pdf
+
+        return read_pdf(path, notes=notes, max_pages=limits.max_pages, max_chars=cap)
+    if fmt == "html":
+        from ._html import read_html
+
+        return read_html(path, notes=notes, max_chars=cap)
+    raise AssertionError(fmt)  # pragma: no cover
+
+
+def _truncate(blocks: list[Block], limit: int, notes: list[ReadProblem]) -> list[Block]:
+    total = 0
+    for i, block in enumerate(blocks):
+        total += len(block.text)
+        if total > limit:
+            notes.append(
+                ReadProblem(
+                    "",
+                    f"the file has more than {limit:,} characters of text; the rest "
+                    f"(from {block.location}) was skipped.",
+                    severity="warning",
+                    hint="Raise Limits(max_text_chars=...) to read it all.",
+                )
+            )
+            return blocks[:i]
+    return blocks
+
+
+def _read_file(path: Path, fmt: str, limits: Limits, notes: list[ReadProblem]):
+    """Return (segmented syllabus or None, sheet rows or None)."""
+    preflight(path, limits)
+    if fmt in ("csv", "xlsx"):
+        from ._sheets import read_csv, read_xlsx
+
+        reader = read_csv if fmt == "csv" else read_xlsx
+        rows = reader(path, notes=notes, max_chars=limits.max_text_chars)
+        return None, rows
+    blocks = _read_blocks(path, fmt, limits, notes)
+    blocks = _truncate(blocks, limits.max_text_chars, notes)
+    if not any(b.text.strip() for b in blocks):
+        raise ParseError(
+            path,
+            "no text was found in the file.",
+            "Check that it is the syllabus and not an empty template.",
+        )
+    return segment(blocks, file_stem=path.stem), None
+
+
+def load_syllabi(
+    *paths: str | Path,
+    limits: Limits | None = None,
+    strict: bool = False,
+    progress: bool | None = None,
+    name: str | None = None,
+) -> Program:
+    """Read syllabi and outcome sheets into a :class:`~lta_align.model.Program`.
+
+    Folders are searched recursively; every file is read in sorted path order,
+    whatever the order of the arguments. Hidden and temporary files (``.x``,
+    ``~$x.docx``, ``x.tmp``, ``Thumbs.db``) are skipped silently. A file that
+    cannot be read becomes a row of ``.problems`` and the others are still read.
+
+    Parameters
+    ----------
+    *paths : str or Path
+        Files and folders. Formats: ``.docx``, ``.pdf``, ``.md``, ``.txt``,
+        ``.html``/``.htm`` (syllabi) and ``.csv``, ``.xlsx`` (outcome sheets with
+        columns ``course_code, course_title, kind, text`` or common variants).
+    limits : Limits, optional
+        Size limits applied before parsing (default ``Limits()``).
+    strict : bool, default=False
+        Raise the first error instead of recording it in ``.problems``.
+    progress : bool or None, default=None
+        Show a progress bar for more than 20 files; None shows it only when
+        stderr is a terminal.
+    name : str, optional
+        Label of the program (default: the first folder's name).
+
+    Returns
+    -------
+    Program
+        ``.courses``: ``course_id, course_code, course_title, source, credits,
+        methods, n_outcomes, source_format, dropped_boilerplate`` (one row per
+        course id, sorted; a course read from several files lists them in
+        ``source`` joined by "; ").
+        ``.statements``: ``course_id, statement_id, kind, text, source,
+        location``; ``kind`` in description, outcome, topic, assessment, reading;
+        sorted by course id, then file and document order.
+        ``.problems``: ``source, severity, reason``; severity ``error`` (file
+        skipped), ``warning`` (read, but check it) or ``info``.
+
+    Raises
+    ------
+    InputFileError
+        Only with ``strict=True``: the first file that could not be read.
+
+    Examples
+    --------
+    >>> program = load_syllabi("data/syllabi")               # doctest: +SKIP
+    >>> program.problems[program.problems.severity == "error"]  # doctest: +SKIP
+    """
+    limits = limits or Limits()
+    problems: list[ReadProblem] = []
+    files = _discover(paths, problems)
+    if strict and problems:
+        p = problems[0]
+        raise InputFileError(p.source, p.reason, p.hint)
+
+    courses: dict[str, _Course] = {}
+    statements: list[tuple[str, Statement, str]] = []  # (course_id, st, source)
+    iterator: Iterable[Path] = files
+    if _want_progress(progress, len(files)):
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(files, desc="Reading syllabi", unit="file")
+    n_failed = 0
+    for path in iterator:
+        source = str(path)
+        suffix = path.suffix.lower()
+        fmt = SUFFIXES.get(suffix)
+        notes: list[ReadProblem] = []
+        try:
+            if fmt is None:
+                reason = _OLD_FORMATS.get(suffix)
+                if reason:
+                    raise UnsupportedFormatError(path, f"this is {reason}")
+                raise UnsupportedFormatError(
+                    path,
+                    f"unknown format ({suffix or 'no extension'}).",
+                    "lta-align reads .docx, .pdf, .md, .txt, .html, .csv and .xlsx "
+                    "files; convert it to one of these or move it out of the folder.",
+                )
+            seg, rows = _read_file(path, fmt, limits, notes)
+        except InputFileError as exc:
+            if strict:
+                raise
+            n_failed += 1
+            problems.append(ReadProblem(source, exc.reason, "error", exc.hint))
+            continue
+        for n in notes:
+            problems.append(replace(n, source=source))
+        if seg is not None:
+            _add_syllabus(seg, source, fmt, courses, statements, problems)
+        else:
+            _add_sheet(rows or [], source, fmt, courses, statements)
+
+    program = _build(courses, statements, problems, name, paths)
+    if n_failed:
+        logger.warning(
+            "%d of %d file(s) could not be read; see Program.problems for the reasons.",
+            n_failed,
+            len(files),
+        )
+    return program
+
+
+def _course(
+    courses: dict[str, _Course], code: str, title: str, source: str, fmt: str
+) -> _Course:
+    code = clean(code)
+    course_id = course_id_from_code(code) or "UNKNOWN"
+    course = courses.get(course_id)
+    if course is None:
+        course = courses[course_id] = _Course(course_id, code, clean(title), [], [])
+    if source not in course.sources:
+        course.sources.append(source)
+    if fmt not in course.formats:
+        course.formats.append(fmt)
+    if not course.course_title and title:
+        course.course_title = clean(title)
+    return course
+
+
+def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
+    course = _course(courses, seg.course_code, seg.course_title, source, fmt)
+    course.credits = course.credits or seg.credits
+    course.methods = " ".join(x for x in (course.methods, seg.methods) if x)
+    course.dropped_boilerplate += seg.dropped_boilerplate
+    for st in seg.statements:
+        statements.append((course.course_id, st, source))
+    if seg.code_from_file_name:
+        problems.append(
+            ReadProblem(
+                source,
+                f"no course code was found in the syllabus; used {seg.course_code!r} "
+                "from the file name.",
+                "info",
+                "Put the code in the title or a 'Course: LTA 101 ...' line.",
+            )
+        )
+    if not any(st.kind == "outcome" for st in seg.statements):
+        problems.append(
+            ReadProblem(
+                source,
+                "no learning outcomes found.",
+                "warning",
+                "Check that they are under a heading such as 'Learning Outcomes'.",
+            )
+        )
+
+
+def _add_sheet(rows: list[SheetRow], source, fmt, courses, statements) -> None:
+    from ._segment import clean_statement
+
+    for row in rows:
+        course = _course(courses, row.course_code, row.course_title, source, fmt)
+        text = clean_statement(row.kind, row.text)
+        if text:
+            statements.append(
+                (course.course_id, Statement(row.kind, text, row.location), source)
+            )
+
+
+def _build(courses, statements, problems, name, paths) -> Program:
+    # dedupe within each course across files, keeping file then document order
+    per_course: dict[str, list[tuple[Statement, str]]] = {}
+    for course_id, st, source in statements:
+        per_course.setdefault(course_id, []).append((st, source))
+    rows = []
+    for course_id in sorted(per_course):
+        items = per_course[course_id]
+        kept = dedupe([st for st, _ in items])
+        # dedupe may rebuild a Statement with a stronger kind: find its file by
+        # its text and location
+        by_text: dict[tuple[str, str], str] = {}
+        for st, src in items:
+            by_text.setdefault((st.text, st.location), src)
+        for st in kept:
+            src = by_text.get((st.text, st.location), "")
+            rows.append(
+                {
+                    "course_id": course_id,
+                    "statement_id": statement_id(course_id, st.text),
+                    "kind": st.kind,
+                    "text": st.text,
+                    "source": src,
+                    "location": st.location,
+                }
+            )
+    stmt_df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS).astype(
+        {
+            "course_id": str,
+            "statement_id": str,
+            "kind": str,
+            "text": str,
+            "source": str,
+            "location": str,
+        }
+    )
+    n_outcomes = stmt_df[stmt_df["kind"] == "outcome"].groupby("course_id").size()
+    course_rows = [
+        {
+            "course_id": c.course_id,
+            "course_code": c.course_code,
+            "course_title": c.course_title,
+            "source": "; ".join(c.sources),
+            "credits": c.credits,
+            "methods": c.methods,
+            "n_outcomes": int(n_outcomes.get(c.course_id, 0)),
+            "source_format": ", ".join(sorted(c.formats)),
+            "dropped_boilerplate": c.dropped_boilerplate,
+        }
+        for c in sorted(courses.values(), key=lambda c: c.course_id)
+    ]
+    course_df = pd.DataFrame(course_rows, columns=COURSE_COLUMNS + COURSE_EXTRA_COLUMNS)
+    course_df = course_df.astype(
+        {"n_outcomes": "int64", "dropped_boilerplate": "int64"}
+    )
+    problems = sorted(problems, key=lambda p: (p.source, _SEV.get(p.severity, 9)))
+    if name is None:
+        dirs = sorted(Path(p).resolve().name for p in paths if Path(p).is_dir())
+        name = dirs[0] if dirs else ""
+    return Program(
+        courses=course_df,
+        statements=stmt_df,
+        problems=problems_frame(problems),
+        name=name,
+        sources=tuple(sorted({Path(s) for c in courses.values() for s in c.sources})),
+    )
+
+
+_SEV = {"error": 0, "warning": 1, "info": 2}

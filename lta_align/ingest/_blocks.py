@@ -1,0 +1,267 @@
+"""The text block that every reader returns, and the line grammar shared by
+plain-text, Markdown and PDF readers.
+
+A reader turns a file into an ordered list of :class:`Block` objects, each with a
+location a person can find in the original file ("page 2", "paragraph 14",
+"table 1 row 3", "line 40"). :mod:`._segment` then decides what each block is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import ReadProblem
+from ._headings import looks_like_heading
+
+ROLES = ("heading", "item", "para", "row")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of text from a syllabus, in document order.
+
+    Attributes
+    ----------
+    text : str
+        The text (table rows: the cells joined with " | ").
+    location : str
+        Where it is in the file, for people ("page 2", "table 1 row 3").
+    role : str
+        ``heading`` (explicit heading style), ``item`` (list item), ``para``
+        (paragraph or line) or ``row`` (table row).
+    level : int
+        Heading level (1 = top) for headings; 0 otherwise.
+    cells : tuple of str
+        The cells of a table row.
+    table : int
+        Table number (1-based) for rows; 0 otherwise.
+    header : bool
+        The row is a table header row (known from the markup).
+    strong : bool
+        The whole paragraph is bold (a likely heading).
+    """
+
+    text: str
+    location: str
+    role: str = "para"
+    level: int = 0
+    cells: tuple[str, ...] = ()
+    table: int = 0
+    header: bool = False
+    strong: bool = False
+
+
+def note(reason: str, hint: str = "", severity: str = "warning") -> ReadProblem:
+    """Return a problem about the file being read (its source is filled in later)."""
+    return ReadProblem(source="", reason=reason, severity=severity, hint=hint)
+
+
+# --- the line grammar (Markdown, plain text, PDF text layer) ------------------
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_RULE = re.compile(r"^\s*([-=_*~])(\s*\1){2,}\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BULLET = re.compile(
+    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u2013\u2014\u25a0\u2023]|\d{1,2}[.)]|"
+    r"\(\d{1,2}\)|[a-hA-H][.)]|[ivxIVX]{1,4}[.)])\s+(?P<text>\S.*)$"
+)
+_BARE_NUMBER = re.compile(r"^\s*\d{1,2}\s{1,4}(?P<text>[A-Z\"'(].*)$")
+_PERIOD_LINE = re.compile(
+    r"^\s*(?:week|unit|module|session|class|day|lesson)\s*\d{1,2}[a-z]?\b",
+    re.IGNORECASE,
+)
+_LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z/&#'() -]{1,32}:(\s|$)")
+_WEIGHT_LINE = re.compile(r"(\.{4,}|\s\d{1,3}(\.\d+)?\s*(%|points?|pts\.?))\s*$", re.I)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+
+
+def strip_markdown(text: str) -> str:
+    """Remove inline Markdown markup (emphasis, code ticks, links) from ``text``."""
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    return re.sub(r"(?<!\w)_(\S[^_]*\S|\S)_(?!\w)", r"\1", text)
+
+
+def _is_strong(line: str) -> bool:
+    s = line.strip()
+    return (
+        len(s) > 4
+        and (
+            s.startswith("**")
+            and s.endswith("**")
+            or s.startswith("__")
+            and s.endswith("__")
+        )
+        and s.count("**") <= 2
+    )
+
+
+def _split_row(line: str) -> tuple[str, ...]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return tuple(strip_markdown(c).strip() for c in s.split("|"))
+
+
+def parse_lines(
+    lines: Iterable[tuple[str, str]], *, markdown: bool = False, loose: bool = False
+) -> list[Block]:
+    """Group text lines into blocks.
+
+    Parameters
+    ----------
+    lines : iterable of (location, line)
+        The lines in order with their locations.
+    markdown : bool, default=False
+        Recognise ``#`` headings, ``|`` tables and inline emphasis.
+    loose : bool, default=False
+        The text has no blank lines between paragraphs (a PDF text layer):
+        numbered lines without a dot ("3 Cataloging basics") also start an item.
+
+    Returns
+    -------
+    list of Block
+        Headings, list items, paragraphs and table rows. Wrapped lines are joined
+        to the item or paragraph they continue.
+    """
+    blocks: list[Block] = []
+    buf: list[str] = []
+    buf_loc = ""
+    buf_role = "para"
+    buf_strong = False
+    table_no = 0
+    in_table = False
+    prev_was_text_line = False
+
+    def flush() -> None:
+        nonlocal buf, buf_role, buf_strong
+        if buf:
+            text = " ".join(x.strip() for x in buf).strip()
+            if markdown:
+                text = strip_markdown(text)
+            if text:
+                blocks.append(Block(text, buf_loc, buf_role, strong=buf_strong))
+        buf = []
+        buf_role = "para"
+        buf_strong = False
+
+    for loc, raw in lines:
+        line = raw.rstrip().replace("\t", "    ")
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            in_table = False
+            prev_was_text_line = False
+            continue
+        # setext / plain-text underline: the previous single line is a heading
+        if _RULE.match(stripped) and not stripped.startswith("|"):
+            if prev_was_text_line and len(buf) == 1 and stripped[0] in "-=~":
+                text = strip_markdown(buf[0]).strip() if markdown else buf[0].strip()
+                level = 1 if stripped[0] == "=" else 2
+                blocks.append(Block(text, buf_loc, "heading", level=level))
+                buf = []
+                buf_role = "para"
+            else:
+                flush()
+            prev_was_text_line = False
+            continue
+        if markdown:
+            m = _MD_HEADING.match(line)
+            if m:
+                flush()
+                blocks.append(
+                    Block(
+                        strip_markdown(m.group(2)).strip(),
+                        loc,
+                        "heading",
+                        level=len(m.group(1)),
+                    )
+                )
+                prev_was_text_line = False
+                continue
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            flush()
+            if _TABLE_SEP.match(stripped):
+                # the row above was the header row
+                if blocks and blocks[-1].role == "row" and blocks[-1].table == table_no:
+                    last = blocks.pop()
+                    blocks.append(
+                        Block(
+                            last.text,
+                            last.location,
+                            "row",
+                            cells=last.cells,
+                            table=last.table,
+                            header=True,
+                        )
+                    )
+                continue
+            if not in_table:
+                table_no += 1
+                in_table = True
+            cells = _split_row(stripped)
+            text = " | ".join(c for c in cells if c)
+            blocks.append(
+                Block(
+                    text,
+                    f"{loc} (table {table_no})",
+                    "row",
+                    cells=cells,
+                    table=table_no,
+                )
+            )
+            prev_was_text_line = False
+            continue
+        in_table = False
+        bullet = _BULLET.match(line)
+        if bullet is None and loose:
+            bullet = _BARE_NUMBER.match(line)
+        if not bullet and not _PERIOD_LINE.match(line):
+            plain = strip_markdown(stripped) if markdown else stripped
+            if looks_like_heading(plain) and not (
+                markdown and plain != stripped and not _is_strong(line)
+            ):
+                flush()
+                blocks.append(
+                    Block(
+                        plain.strip(), loc, "para", strong=markdown and _is_strong(line)
+                    )
+                )
+                prev_was_text_line = False
+                continue
+        if not bullet and _WEIGHT_LINE.search(stripped) and not markdown:
+            # "Midterm exam ......... 15%": one graded item per line
+            flush()
+            blocks.append(Block(stripped, loc, "item"))
+            prev_was_text_line = False
+            continue
+        starts_block = bool(
+            bullet
+            or _PERIOD_LINE.match(line)
+            or _LABEL_LINE.match(line)
+            or (markdown and _is_strong(line))
+        )
+        if starts_block or not buf:
+            flush()
+            buf_loc = loc
+            if bullet:
+                buf_role = "item"
+                buf = [bullet.group("text")]
+            elif _PERIOD_LINE.match(line):
+                buf_role = "item"
+                buf = [stripped]
+            else:
+                buf_role = "para"
+                buf_strong = markdown and _is_strong(line)
+                buf = [stripped]
+            prev_was_text_line = True
+            continue
+        buf.append(stripped)
+        prev_was_text_line = len(buf) == 1
+    flush()
+    return blocks

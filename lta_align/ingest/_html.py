@@ -1,0 +1,222 @@
+"""Read HTML syllabi (saved web pages, LMS exports) with the standard library."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..model import ReadProblem
+from ._blocks import Block
+from ._text import decode_bytes
+
+_DROP = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "noscript",
+    "template",
+    "svg",
+    "button",
+    "form",
+    "select",
+    "aside",
+    "iframe",
+    "object",
+}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+    "address",
+    "center",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+}
+_HEADING = re.compile(r"^h([1-6])$")
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.drop_depth = 0
+        self.stack: list[str] = []
+        self.buf: list[str] = []
+        self.role = "para"
+        self.level = 0
+        self.strong_chars = 0
+        self.in_strong = 0
+        self.n_block = 0
+        self.n_table = 0
+        self.row: list[str] | None = None
+        self.row_header = False
+        self.cell: list[str] | None = None
+        self.row_no = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.li_depth = 0
+
+    # -- helpers
+    def _flush(self) -> None:
+        text = " ".join("".join(self.buf).split())
+        if text:
+            self.n_block += 1
+            strong = self.role == "para" and self.strong_chars >= len(
+                text.replace(" ", "")
+            )
+            self.blocks.append(
+                Block(
+                    text,
+                    f"block {self.n_block}",
+                    self.role,
+                    level=self.level,
+                    strong=strong,
+                )
+            )
+        self.buf = []
+        self.role = "para"
+        self.level = 0
+        self.strong_chars = 0
+
+    def handle_starttag(self, tag, attrs):  # noqa: D102
+        if tag in _VOID:
+            if tag == "br" and self.cell is None:
+                self.buf.append(" ")
+            return
+        if self.drop_depth or tag in _DROP:
+            self.drop_depth += 1
+            return
+        self.stack.append(tag)
+        if tag == "title":
+            self.in_title = True
+            return
+        heading = _HEADING.match(tag)
+        if heading:
+            self._flush()
+            self.role = "heading"
+            self.level = int(heading.group(1))
+        elif tag == "li":
+            self._flush()
+            self.li_depth += 1
+            self.role = "item"
+        elif tag == "tr":
+            self._flush()
+            self.row = []
+            self.row_header = False
+        elif tag in ("td", "th"):
+            self.cell = []
+            if tag == "th":
+                self.row_header = True
+        elif tag == "table":
+            self._flush()
+            self.n_table += 1
+            self.row_no = 0
+        elif tag in ("strong", "b"):
+            self.in_strong += 1
+        elif tag in _BLOCK and not (self.li_depth and tag in ("p", "div", "span")):
+            self._flush()
+
+    def handle_endtag(self, tag):  # noqa: D102
+        if tag in _VOID:
+            return
+        if self.drop_depth:
+            self.drop_depth -= 1
+            return
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+        if tag == "title":
+            self.in_title = False
+        elif _HEADING.match(tag) or tag == "li":
+            self._flush()
+            if tag == "li":
+                self.li_depth = max(0, self.li_depth - 1)
+        elif tag in ("td", "th"):
+            if self.cell is not None and self.row is not None:
+                self.row.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "tr":
+            if self.row is not None and any(self.row):
+                self.row_no += 1
+                self.blocks.append(
+                    Block(
+                        " | ".join(c for c in self.row if c),
+                        f"table {max(self.n_table, 1)} row {self.row_no}",
+                        "row",
+                        cells=tuple(self.row),
+                        table=max(self.n_table, 1),
+                        header=self.row_header,
+                    )
+                )
+            self.row = None
+        elif tag in ("strong", "b"):
+            self.in_strong = max(0, self.in_strong - 1)
+        elif tag in _BLOCK and not (self.li_depth and tag in ("p", "div", "span")):
+            self._flush()
+
+    def handle_data(self, data):  # noqa: D102
+        if self.drop_depth:
+            return
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+            return
+        self.buf.append(data)
+        if self.in_strong:
+            self.strong_chars += len(data.replace(" ", "").strip())
+
+    def close(self):  # noqa: D102
+        super().close()
+        self._flush()
+
+
+def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[Block]:
+    """Read an HTML page into blocks: headings, list items, paragraphs, table rows.
+
+    Scripts, styles, navigation, page headers and footers are dropped; entities
+    are unescaped. The ``<title>`` is used only when the page has no heading.
+    """
+    text = decode_bytes(path, path.read_bytes(), notes)[: max_chars + 1]
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    blocks = parser.blocks
+    title = " ".join("".join(parser.title).split())
+    if title and not any(b.role == "heading" for b in blocks):
+        blocks.insert(0, Block(title, "title", "heading", level=1))
+    return blocks

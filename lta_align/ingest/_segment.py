@@ -1,0 +1,446 @@
+"""Split the blocks of a free-form syllabus into typed statements.
+
+The segmenter walks the blocks in order. Headings (explicit styles, or short
+lines that :func:`~._headings.classify_heading` recognises) switch the current
+section; blocks in a content section become statements of that kind, blocks in
+institutional-policy sections are dropped and counted, and the header area
+gives the course code, title and credits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import clean, normalise
+from ._blocks import Block
+from ._headings import classify_heading, heading_key, looks_like_heading
+
+KIND_PRIORITY = {
+    "outcome": 5,
+    "assessment": 4,
+    "topic": 3,
+    "description": 2,
+    "reading": 1,
+}
+"""When the same text appears twice in a course, the stronger kind wins."""
+
+CODE = re.compile(r"\b([A-Z]{2,5})[ \u00a0_-]?(\d{3,4}[A-Z]?)\b")
+_FILE_CODE = re.compile(r"([A-Za-z]{2,5})[ _.-]?(\d{3,4}[A-Za-z]?)(?![0-9])")
+_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z/&#'(). -]{0,40}?)\s*[:\uff1a]\s*(.*)$")
+_LEADING_MARK = re.compile(
+    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]"
+    r"|(?:slo|outcome|objective|clo|plo|competency)\s*#?\s*\d{1,2}[a-z]?\s*[:.)-]?)\s*",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"^\s*(?:week|unit|module|session|class|day|lesson|wk\.?)\s*#?\s*\d{1,2}[a-z]?"
+    r"(?:\s*[-\u2013&,]\s*\d{1,2})?\s*(?:\([^)]*\))?\s*[:.\-\u2013\u2014)|]*\s*",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}\s*[:\-\u2013\u2014]\s+",
+    re.IGNORECASE,
+)
+_WEIGHT_PAREN = re.compile(
+    r"\s*[(\[]\s*\d+(?:\.\d+)?\s*(?:%|percent|points?|pts\.?)\s*(?:each|total)?\s*[)\]]",
+    re.IGNORECASE,
+)
+_WEIGHT_TAIL = re.compile(
+    r"[\s.:\u2026\-\u2013\u2014,=]*\d+(?:\.\d+)?\s*(?:%|percent|points?|pts\.?)\s*"
+    r"(?:of (?:the )?(?:final |course )?grade)?\s*\.?$",
+    re.IGNORECASE,
+)
+_STEM = re.compile(
+    r"(able to|be expected to|upon (successful )?completion|by the end of|at the end of"
+    r"|after (successfully )?completing|students (who|will|should)|the student will"
+    r"|learners will|you will)",
+    re.IGNORECASE,
+)
+_INLINE_BOILERPLATE = re.compile(
+    r"subject to change|academic (integrity|honesty)|plagiarism"
+    r"|disability (services|resource)|accommodations? (letter|request)"
+    r"|attendance (is|policy)|title ix|office hours",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(
+    r"^(no class|holiday|.*\bbreak|thanksgiving|spring break|tba|tbd)$", re.I
+)
+_NON_TEXT = re.compile(r"^[\d\s%.,:;/\-\u2013#()]*$")
+
+_COLUMN_WORDS = {
+    "outcome": (
+        "outcome",
+        "objective",
+        "slo",
+        "competenc",
+        "statement",
+        "students will",
+        "description",
+        "text",
+    ),
+    "topic": ("topic", "content", "subject", "theme", "focus", "description"),
+    "assessment": (
+        "assignment",
+        "assessment",
+        "activity",
+        "task",
+        "item",
+        "component",
+        "project",
+        "description",
+        "name",
+    ),
+    "reading": ("reading", "text", "title", "book", "source", "citation"),
+    "description": ("description", "text"),
+}
+_CODE_LABELS = {
+    "course",
+    "course code",
+    "course number",
+    "course no",
+    "course id",
+    "course and title",
+    "course name and number",
+    "course number and title",
+}
+_TITLE_LABELS = {"title", "course title", "course name", "name"}
+_CREDIT_LABELS = {"credits", "credit", "credit hours", "units", "credit units", "hours"}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One typed statement found in a syllabus."""
+
+    kind: str
+    text: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segmented:
+    """What the segmenter found in one syllabus."""
+
+    course_code: str
+    course_title: str
+    credits: str
+    methods: str
+    statements: tuple[Statement, ...]
+    dropped_boilerplate: int
+    code_from_file_name: bool
+
+
+def code_from_text(text: str) -> tuple[str, str] | None:
+    """Return ``(code, rest)`` if ``text`` starts with a course code ("LTA 101 ...")."""
+    m = CODE.search(text)
+    if m is None or len(text[: m.start()].split()) > 2:
+        return None
+    code = f"{m.group(1)} {m.group(2)}"
+    rest = text[m.end() :].strip(" \t:.\u2013\u2014-|,")
+    return code, clean(rest)
+
+
+def code_from_file_name(stem: str) -> tuple[str, str] | None:
+    """Return ``(code, title)`` from a file name like ``LTA101_intro_to_libraries``."""
+    m = _FILE_CODE.search(stem)
+    if m is None:
+        return None
+    code = f"{m.group(1).upper()} {m.group(2).upper()}"
+    rest = re.sub(r"[_\-.]+", " ", stem[m.end() :]).strip()
+    title = " ".join(w if w.isupper() else w.capitalize() for w in rest.split())
+    return code, title
+
+
+def clean_statement(kind: str, text: str) -> str:
+    """Return the statement text for ``kind`` without numbering, week labels or weights.
+
+    Returns "" when nothing is left worth keeping (e.g. a points-only line).
+    """
+    text = clean(text)
+    if kind in ("outcome", "reading", "description"):
+        text = _LEADING_MARK.sub("", text, count=1)
+    elif kind == "topic":
+        text = _LEADING_MARK.sub("", text, count=1)
+        text = _PERIOD.sub("", text, count=1)
+        text = _DATE.sub("", text, count=1)
+        if _BREAK.match(text.strip(" .")):
+            return ""
+    elif kind == "assessment":
+        text = _LEADING_MARK.sub("", text, count=1)
+        text = _WEIGHT_PAREN.sub("", text)
+        text = _WEIGHT_TAIL.sub("", text)
+        text = re.sub(r"\s*\.{3,}\s*$", "", text)
+        if heading_key(text) in ("total", "total points", "total grade", "grand total"):
+            return ""
+    text = text.strip(" \t|")
+    if _NON_TEXT.match(text) or not re.search(r"[A-Za-z]{2,}", text):
+        return ""
+    return text
+
+
+def _split_label(text: str) -> tuple[str, str] | None:
+    m = _LABEL.match(text)
+    if m is None or len(m.group(1).split()) > 5:
+        return None
+    return m.group(1).strip(" *_."), m.group(2).strip()
+
+
+class _Walker:
+    def __init__(self, file_stem: str) -> None:
+        self.file_stem = file_stem
+        self.section: str | None = None  # None = header area
+        self.section_level = 0
+        self.code = ""
+        self.title = ""
+        self.credits = ""
+        self.methods: list[str] = []
+        self.statements: list[Statement] = []
+        self.boilerplate = 0
+        self.table_header: dict[int, tuple[str, ...]] = {}
+        self.seen_tables: set[int] = set()
+
+    # -- header facts
+    def _take_code(self, text: str, *, from_label: bool = False) -> bool:
+        found = code_from_text(text)
+        if found is None or (self.code and not from_label):
+            return False
+        if len(found[1].split()) > 15:
+            return False
+        self.code = found[0]
+        if found[1] and not self.title:
+            self.title = found[1]
+        return True
+
+    def _label(self, label: str, value: str, location: str, role: str) -> bool:
+        """Handle a "Label: value" block; return True if it was consumed."""
+        key = heading_key(label)
+        if key in _CODE_LABELS and value:
+            if not self._take_code(value, from_label=True) and not self.title:
+                self.title = clean(value)
+            return True
+        if key in _TITLE_LABELS and value:
+            if not self.title or self.section is None:
+                self.title = clean(value)
+            return True
+        if key in _CREDIT_LABELS:
+            m = re.search(r"\d+(?:\.\d+)?", value)
+            if m and not self.credits:
+                self.credits = m.group(0)
+            return True
+        kind = classify_heading(label)
+        if kind is None:
+            return False
+        if kind == "boilerplate":
+            self.boilerplate += 1
+            return True
+        if kind == "info":
+            return self.section is None
+        if kind == "methods":
+            if value:
+                self.methods.append(clean(value))
+            return True
+        if role == "item" and self.section is not None:
+            return False  # "Week 3: Topic" style items belong to the current section
+        # a content section introduced inline: "Course Description: Introduces ..."
+        self.section = kind
+        self.section_level = 99
+        if value:
+            self._content(Block(value, location, "para"))
+        return True
+
+    # -- walking
+    def feed(self, block: Block) -> None:
+        text = block.text.strip()
+        if not text:
+            return
+        if block.role == "heading":
+            self._heading(block)
+            return
+        if block.role in ("para",) and (looks_like_heading(text) or block.strong):
+            kind = classify_heading(text)
+            if kind is not None and len(text.split()) <= 8 and text[-1] not in ".;,":
+                self._switch(kind, 99)
+                return
+        if block.role == "row":
+            cells = [c.strip(" *_:") for c in block.cells if c.strip(" *_:")]
+            if (
+                len(cells) == 2
+                and len(cells[0].split()) <= 4
+                and (self.section in (None, "boilerplate", "info"))
+            ):
+                if self._label(cells[0], cells[1], block.location, "row"):
+                    return
+            if self.section is None and len(cells) == 1:
+                if self._take_code(cells[0]):
+                    return
+        if block.role in ("para", "item"):
+            if self.section is None and self._take_code(text):
+                return
+            parts = _split_label(text)
+            if parts is not None and (
+                self.section is None
+                or block.role == "para"
+                or classify_heading(parts[0]) == "boilerplate"
+            ):
+                if self._label(parts[0], parts[1], block.location, block.role):
+                    return
+        self._content(block)
+
+    def _heading(self, block: Block) -> None:
+        text = block.text
+        if self.section is None and self._take_code(text):
+            return
+        kind = classify_heading(text)
+        if kind is None:
+            parts = _split_label(text)
+            if parts is not None and self._label(
+                parts[0], parts[1], block.location, "para"
+            ):
+                return
+            if self.section is None:
+                if not self.title and not self.code and block.level <= 1:
+                    self.title = clean(text)
+                return
+            if block.level <= self.section_level:
+                self._switch("other", block.level)
+            return
+        self._switch(kind, block.level or 99)
+
+    def _switch(self, kind: str, level: int) -> None:
+        self.section = kind
+        self.section_level = level
+
+    def _content(self, block: Block) -> None:
+        section = self.section
+        if section in (None, "info", "other"):
+            return
+        if section == "boilerplate":
+            self.boilerplate += 1
+            return
+        if section == "methods":
+            self.methods.append(clean(block.text))
+            return
+        if block.role == "row":
+            self._row(section, block)
+            return
+        text = block.text
+        if (
+            block.role == "para"
+            and section in ("topic", "assessment", "reading")
+            and (_INLINE_BOILERPLATE.search(text))
+        ):
+            self.boilerplate += 1
+            return
+        if section == "outcome" and block.role != "item":
+            if (
+                text.rstrip().endswith(":")
+                or _STEM.search(text)
+                and len(text.split()) < 25
+            ):
+                return
+        self._add(section, text, block.location)
+
+    def _row(self, section: str, block: Block) -> None:
+        cells = [c.strip() for c in block.cells]
+        first = block.table not in self.seen_tables
+        self.seen_tables.add(block.table)
+        if block.header or (first and self._looks_like_header(cells)):
+            self.table_header[block.table] = tuple(heading_key(c) for c in cells)
+            return
+        header = self.table_header.get(block.table, ())
+        text = ""
+        words = _COLUMN_WORDS.get(section, ())
+        if header:
+            for word in words:
+                hits = [i for i, h in enumerate(header) if word in h and i < len(cells)]
+                if hits:
+                    text = cells[hits[0]]
+                    break
+        if not text:
+            candidates = [c for c in cells if not _NON_TEXT.match(c)]
+            if section == "reading":
+                text = " ".join(candidates)
+            elif candidates:
+                text = max(candidates, key=lambda c: len(re.findall(r"[A-Za-z]", c)))
+        if text:
+            self._add(section, text, block.location)
+
+    @staticmethod
+    def _looks_like_header(cells: list[str]) -> bool:
+        filled = [c for c in cells if c]
+        return (
+            bool(filled)
+            and all(
+                len(c.split()) <= 4
+                and not re.fullmatch(r"[\d\s.%]+", c)
+                and not c.endswith(".")
+                for c in filled
+            )
+            and any(
+                classify_heading(c)
+                or heading_key(c) in ("week", "date", "weight", "points", "due")
+                for c in filled
+            )
+        )
+
+    def _add(self, kind: str, text: str, location: str) -> None:
+        text = clean_statement(kind, text)
+        if text and len(text.split()) >= 2:
+            self.statements.append(Statement(kind, text, location))
+
+
+def dedupe(statements: list[Statement]) -> list[Statement]:
+    """Keep the first of identical statements, with the strongest kind among them."""
+    first: dict[str, int] = {}
+    out: list[Statement] = []
+    for st in statements:
+        key = normalise(st.text)
+        if key in first:
+            i = first[key]
+            if KIND_PRIORITY[st.kind] > KIND_PRIORITY[out[i].kind]:
+                out[i] = Statement(st.kind, out[i].text, out[i].location)
+            continue
+        first[key] = len(out)
+        out.append(st)
+    return out
+
+
+def segment(blocks: list[Block], *, file_stem: str) -> Segmented:
+    """Split one syllabus into typed statements and course facts.
+
+    Parameters
+    ----------
+    blocks : list of Block
+        The file's blocks, from one of the readers.
+    file_stem : str
+        The file name without extension (the fallback for the course code).
+
+    Returns
+    -------
+    Segmented
+        Course code and title, credits, methods of instruction, the statements
+        (deduplicated) and how many boilerplate blocks were dropped.
+    """
+    walker = _Walker(file_stem)
+    for block in blocks:
+        walker.feed(block)
+    code, title = walker.code, walker.title
+    from_file = False
+    if not code:
+        found = code_from_file_name(file_stem)
+        from_file = True
+        if found is not None:
+            code = found[0]
+            title = title or found[1]
+        else:
+            code = clean(re.sub(r"[_]+", " ", file_stem))
+    return Segmented(
+        course_code=code,
+        course_title=title,
+        credits=walker.credits,
+        methods=" ".join(walker.methods),
+        statements=tuple(dedupe(walker.statements)),
+        dropped_boilerplate=walker.boilerplate,
+        code_from_file_name=from_file,
+    )
