@@ -1,0 +1,232 @@
+"""Excel matrix: sheets, layout, formula-injection safety, deterministic bytes."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from _factories import INJECTION, make_alignment
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lta_align as la
+from lta_align.errors import OutputExistsError
+from lta_align.excel import MATCH_SHEET_COLUMNS, _safe_text, to_excel
+
+EXPECTED = Path(__file__).parent / "data" / "expected" / "excel_fake_dump.json"
+SHEETS = ["Summary", "Matrix", "Matches", "Gaps", "Courses", "Framework", "Problems"]
+
+
+@pytest.fixture(scope="module")
+def alignment():
+    return make_alignment()
+
+
+@pytest.fixture(scope="module")
+def xlsx(alignment, tmp_path_factory) -> Path:
+    return to_excel(alignment, tmp_path_factory.mktemp("x") / "alignment.xlsx")
+
+
+@pytest.fixture(scope="module")
+def wb(xlsx):
+    return openpyxl.load_workbook(xlsx)
+
+
+def _header(ws, row=1):
+    return [c.value for c in ws[row]]
+
+
+@given(st.text())
+def test_safe_text_never_starts_with_a_formula_character(text):
+    out = _safe_text(text)
+    assert not out.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert out.endswith(text[-5:]) or len(text) > 32_000 or out == _safe_text(out)
+
+
+@given(st.text(alphabet="=+-@\t\rab ", min_size=1))
+def test_safe_text_keeps_the_text_after_the_quote(text):
+    out = _safe_text(text)
+    assert out in {text, "'" + text}
+
+
+def test_to_excel_is_exposed_lazily():
+    assert la.to_excel is to_excel
+
+
+def test_workbook_has_the_sheets_in_order(wb):
+    assert wb.sheetnames == SHEETS
+
+
+def test_matches_sheet_header_row_1_has_reviewer_columns(wb):
+    ws = wb["Matches"]
+    header = _header(ws)
+    assert header == MATCH_SHEET_COLUMNS
+    for name in (
+        "course_id",
+        "statement_id",
+        "competency_id",
+        "statement",
+        "competency",
+        "score",
+        "decision",
+        "level",
+        "comment",
+    ):
+        assert name in header
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref.startswith("A1:P")
+    formulas = sorted(dv.formula1 for dv in ws.data_validations.dataValidation)
+    assert formulas == ['"accept,reject,add"', '"introduced,reinforced,mastered"']
+
+
+def test_matches_sheet_prefills_existing_decisions(wb):
+    ws = wb["Matches"]
+    h = _header(ws)
+    rows = [
+        dict(zip(h, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)
+    ]
+    accepted = [r for r in rows if r["competency_id"] == "collection_management.10"]
+    assert accepted[0]["decision"] == "accept"
+    assert accepted[0]["level"] == "mastered"
+    others = [r for r in rows if r["competency_id"] == "technology.1"]
+    assert others[0]["decision"] in (None, "")
+
+
+def test_injected_formula_comes_back_as_quoted_text(wb, xlsx):
+    ws = wb["Matches"]
+    col = _header(ws).index("statement") + 1
+    cells = [ws.cell(row=r, column=col) for r in range(2, ws.max_row + 1)]
+    hit = [c for c in cells if c.value and "HYPERLINK" in c.value]
+    assert hit, "the injected statement is missing"
+    assert hit[0].value == "'" + INJECTION
+    assert hit[0].data_type == "s"
+    with zipfile.ZipFile(xlsx) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(name) and b"<f " not in z.read(name)
+
+
+def test_matrix_has_fills_symbols_frozen_panes_and_legend(wb, alignment):
+    ws = wb["Matrix"]
+    header = _header(ws, 4)
+    assert header[:4] == ["Set", "Required", "#", "Competency"]
+    assert "LTA 130" in header and header[-2:] == ["Program", "competency_id"]
+    assert ws.freeze_panes == "E5"
+    assert ws.auto_filter.ref.startswith("A4:")
+    assert "covered" in ws["A2"].value
+    # find cataloging 1 row, LTA 130 column
+    col = header.index("LTA 130") + 1
+    row = next(
+        r
+        for r in range(5, ws.max_row + 1)
+        if ws.cell(row=r, column=header.index("competency_id") + 1).value
+        == "cataloging_classification.1"
+    )
+    cell = ws.cell(row=row, column=col)
+    assert cell.value == "\u25cf"
+    assert cell.fill.fgColor.rgb.endswith("08519C")
+    # the reviewer's level shows as a letter with the reviewed mark
+    col140 = header.index("LTA 140") + 1
+    row10 = next(
+        r
+        for r in range(5, ws.max_row + 1)
+        if ws.cell(row=r, column=header.index("competency_id") + 1).value
+        == "collection_management.10"
+    )
+    assert ws.cell(row=row10, column=col140).value == "\u25cf M*"
+    n_comp = len(alignment.framework.competencies)
+    assert ws.max_row == 4 + n_comp
+    assert ws.column_dimensions["D"].width >= 50
+
+
+def test_summary_shows_framework_version_note_and_verdict(wb):
+    ws = wb["Summary"]
+    values = [c.value for row in ws.iter_rows() for c in row if c.value]
+    text = "\n".join(map(str, values))
+    assert "version 2012" in text
+    assert "paraphrase" in text
+    assert "Not yet" in text
+    assert "single course" in text and "across courses" in text
+    assert "Legend" in text
+
+
+def test_framework_sheet_has_texts_but_never_match_terms(wb, alignment):
+    ws = wb["Framework"]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    fw = alignment.framework
+    assert f"{fw.name}, version {fw.version}" in text
+    assert fw.competencies["text"].iloc[0] in text
+    terms = [t for ts in fw.match_terms.values() for t in ts if len(t) > 25]
+    assert terms, "framework has no long match terms to check"
+    leaked = [
+        t for t in terms if t in text and t not in " ".join(fw.competencies["text"])
+    ]
+    assert leaked == []
+
+
+def test_gaps_courses_problems_sheets_have_content(wb):
+    gaps = wb["Gaps"]
+    assert _header(gaps)[:4] == ["Scope", "Set", "#", "Competency"]
+    assert gaps.max_row > 10
+    courses = wb["Courses"]
+    assert "Primary set" in _header(courses)
+    assert courses.max_row == 7
+    problems = wb["Problems"]
+    assert problems["A2"].value == "syllabi/broken.docx"
+
+
+def test_two_exports_give_identical_bytes(alignment, tmp_path):
+    a = to_excel(alignment, tmp_path / "a.xlsx").read_bytes()
+    b = to_excel(alignment, tmp_path / "b.xlsx").read_bytes()
+    assert a == b
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+        assert "lta-align" in core and "2000-01-01T00:00:00Z" in core
+
+
+def test_to_excel_refuses_to_overwrite_an_edited_workbook(alignment, tmp_path):
+    path = to_excel(alignment, tmp_path / "alignment.xlsx")
+    assert to_excel(alignment, path) == path  # unedited: replaced quietly
+    wb = openpyxl.load_workbook(path)
+    wb["Matches"]["N2"] = "accept"
+    wb.save(path)
+    edited = path.read_bytes()
+    with pytest.raises(OutputExistsError, match="alignment.xlsx"):
+        to_excel(alignment, path)
+    assert path.read_bytes() == edited
+    to_excel(alignment, path, force=True)
+    assert path.read_bytes() != edited
+
+
+def _dump(wb) -> dict:
+    out = {"sheets": wb.sheetnames}
+    for name in ("Matrix", "Matches", "Gaps"):
+        ws = wb[name]
+        hdr = 4 if name == "Matrix" else 1
+        out[name] = {
+            "header": _header(ws, hdr),
+            "freeze": ws.freeze_panes,
+            "filter": ws.auto_filter.ref,
+            "max_row": ws.max_row,
+            "row2": [
+                ws.cell(row=hdr + 1, column=j).value
+                for j in range(1, ws.max_column + 1)
+            ],
+        }
+    return out
+
+
+def test_workbook_matches_the_stored_snapshot(wb):
+    dump = json.loads(json.dumps(_dump(wb)))
+    if os.environ.get("LTA_UPDATE_SNAPSHOTS"):  # pragma: no cover
+        EXPECTED.parent.mkdir(parents=True, exist_ok=True)
+        EXPECTED.write_text(
+            json.dumps(dump, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    assert EXPECTED.exists(), "run with LTA_UPDATE_SNAPSHOTS=1 to write the snapshot"
+    assert dump == json.loads(EXPECTED.read_text(encoding="utf-8"))

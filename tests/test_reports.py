@@ -1,0 +1,208 @@
+"""Gap report: tables, verdicts, HTML and Markdown rendering."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from _factories import make_alignment
+
+import lta_align as la
+from lta_align.reports import GapReport, gap_report
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def alignment():
+    return make_alignment()
+
+
+@pytest.fixture(scope="module")
+def report(alignment) -> GapReport:
+    return gap_report(alignment)
+
+
+def _set(report, set_id):
+    return report.program_sets.set_index("set_id").loc[set_id]
+
+
+def test_gap_report_is_exposed_lazily():
+    assert la.gap_report is gap_report
+    assert la.GapReport is GapReport
+
+
+def test_program_sets_distinguish_single_course_across_courses_partial_absent(report):
+    assert _set(report, "cataloging_classification")["status"] == "single course"
+    assert _set(report, "cataloging_classification")["single_courses"] == "LTA 130"
+    tech = _set(report, "technology")
+    assert tech["status"] == "across courses"
+    assert tech["complete"]
+    assert tech["single_courses"] == ""
+    assert "LTA 110" in tech["covering"] and "LTA 150: #9" in tech["covering"]
+    coll = _set(report, "collection_management")
+    assert coll["status"] == "partial"
+    assert (coll["covered"], coll["total"]) == (9, 10)
+    assert coll["missing"].startswith("#8 ")
+    assert _set(report, "adult_readers_advisory")["status"] == "absent"
+
+
+def test_course_verdict_says_covers_all_or_lists_missing(report):
+    v = report.course_verdicts.set_index(["course_id", "set_id"])
+    assert v.loc[("LTA130", "cataloging_classification"), "verdict"] == (
+        "covers all 8 competencies"
+    )
+    lta140 = v.loc[("LTA140", "collection_management")]
+    assert not lta140["complete"]
+    assert "missing #8" in lta140["verdict"]
+    assert "preserving library materials" in lta140["missing"]
+
+
+def test_course_detail_has_every_competency_of_the_primary_set_with_evidence(report):
+    d = report.course_detail
+    cat = d[(d.course_id == "LTA130") & (d.set_id == "cataloging_classification")]
+    assert len(cat) == 8
+    assert (cat["status"] == "covered").all()
+    assert cat["evidence"].str.startswith("Outcome for").all()
+    assert set(cat["evidence_kind"]) == {"outcome"}
+    assert cat["evidence_location"].str.startswith("line").all()
+
+
+def test_general_course_gets_no_primary_set_verdict(report):
+    assert "LTA190" not in set(report.course_verdicts["course_id"])
+
+
+def test_verdict_resting_on_reviewer_decision_is_marked_reviewed(report):
+    v = report.course_verdicts.set_index(["course_id", "set_id"])
+    assert v.loc[("LTA140", "collection_management"), "reviewed"]
+    assert not v.loc[("LTA130", "cataloging_classification"), "reviewed"]
+    d = report.course_detail.set_index(["course_id", "competency_id"])
+    assert d.loc[("LTA140", "collection_management.10"), "reviewed"]
+    assert d.loc[("LTA140", "collection_management.10"), "level"] == "mastered"
+
+
+def test_incomplete_sets_carry_the_provisional_note(report, alignment):
+    fw = alignment.framework
+    ps = report.program_sets.set_index("set_id")
+    for set_id in fw.incomplete_sets:
+        assert ps.loc[set_id, "provisional_note"] == fw.provisional_note(set_id)
+        assert ps.loc[set_id, "provisional_note"].startswith("Provisional")
+    assert ps.loc["technology", "provisional_note"] == ""
+    v = report.course_verdicts.set_index(["course_id", "set_id"])
+    assert v.loc[("LTA170", "supervision_management"), "provisional_note"]
+
+
+def test_certification_path_not_met_lists_required_sets_first(report):
+    assert report.path_verdict.startswith("Not yet")
+    plan = report.path[report.path["in_plan"]]
+    # both absent required sets must be closed, then the elective closest to done
+    assert list(plan["set_id"]) == [
+        "foundations",
+        "communication_teamwork",
+        "collection_management",
+    ]
+    assert "together cover every competency" in report.path_basis
+
+
+def test_certification_path_met_when_required_and_three_electives_complete():
+    full = {
+        cid: (cid, cid, set_id, dict.fromkeys(range(1, n + 1), ("covered", 0.8, "")))
+        for cid, set_id, n in [
+            ("A1", "foundations", 12),
+            ("A2", "communication_teamwork", 9),
+            ("A3", "technology", 9),
+            ("A4", "access_services", 13),
+            ("A5", "cataloging_classification", 8),
+            ("A6", "reference_information", 9),
+        ]
+    }
+    report = gap_report(make_alignment(full, [], inject=False))
+    assert report.path_verdict.startswith("Yes")
+    assert report.path["counts"].sum() == 6
+    assert not report.path["in_plan"].any()
+
+
+def test_each_gap_has_a_suggestion_and_near_misses_when_statements_come_close(report):
+    g = report.gaps
+    prog = g[(g.scope == "program") & (g.competency_id == "collection_management.8")]
+    assert len(prog) == 1
+    row = prog.iloc[0]
+    assert row["home_course_id"] == "LTA140"
+    assert "LTA 140" in row["near_misses"]
+    assert "LTA 140" in row["suggestion"] and "strengthen" in row["suggestion"]
+    assert row["in_plan"]
+    absent = g[(g.scope == "program") & (g.set_id == "adult_readers_advisory")]
+    assert len(absent) == 12
+    assert absent["suggestion"].str.contains("No course in the program").all()
+    near = report.near_misses
+    assert set(
+        near.loc[near.competency_id == "collection_management.8", "course_id"]
+    ) == {"LTA140"}
+
+
+def test_course_scope_gaps_for_course_approval(report):
+    g = report.gaps
+    lta170 = g[g.scope == "LTA170"]
+    assert sorted(lta170["number"].astype(int)) == list(range(9, 16))
+    assert (lta170["home_course_id"] == "LTA170").all()
+
+
+def test_summary_names_framework_version_and_statuses(report):
+    text = report.summary()
+    assert "version 2012" in text
+    assert "single course: Access Services, Cataloging and Classification" in text
+    assert "across courses: Technology" in text
+
+
+def test_html_is_self_contained_and_escapes_syllabus_text(report, alignment):
+    html = report.to_html(alignment=alignment)
+    assert "<script" not in html.lower().replace("&lt;script", "")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)
+    assert "<link" not in html and "@import" not in html and "url(" not in html
+    assert html.count('src="data:image/png;base64,') == 2
+    assert "@media print" in html
+    # framework name, version and wording note in every report
+    assert report.framework_name in html and "version 2012" in html
+    assert "paraphrase" in html
+    assert "Provisional: Youth Services" in html
+    assert "reviewed" in html
+
+
+def test_html_and_markdown_are_deterministic(alignment):
+    a = gap_report(alignment).to_html(alignment=alignment)
+    b = gap_report(alignment).to_html(alignment=alignment)
+    assert a == b
+    assert gap_report(alignment).to_markdown() == gap_report(alignment).to_markdown()
+
+
+def test_markdown_names_sets_gaps_and_escapes_pipes(report):
+    md = report.to_markdown()
+    assert md.startswith("# LSSC gap report")
+    assert "version 2012" in md and "paraphrase" in md
+    assert "| Cataloging and Classification | no | 8/8 | single course |" in md
+    assert "### Collection Management: 9/10, partial" in md
+    assert "&lt;script&gt;" in md
+    assert "&amp; \\| review it" in md or "& \\| review it" in md
+
+
+def test_packaged_template_matches_top_level_copy():
+    packaged = (ROOT / "lta_align" / "templates" / "report.html.j2").read_bytes()
+    top = (ROOT / "templates" / "report.html.j2").read_bytes()
+    assert packaged == top, (
+        "templates/report.html.j2 must be a copy of "
+        "lta_align/templates/report.html.j2; copy the packaged file over it"
+    )
+
+
+def test_plots_return_axes_and_png_without_metadata(report, alignment):
+    from lta_align.plots import coverage_heatmap, figure_png, set_coverage_bars
+
+    ax = coverage_heatmap(alignment)
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "LTA 110"
+    png = figure_png(ax.figure)
+    assert png.startswith(b"\x89PNG") and b"Matplotlib" not in png
+    assert png == figure_png(coverage_heatmap(alignment).figure)
+    bars = set_coverage_bars(report)
+    assert len(bars.patches) >= 2 * len(report.program_sets)
