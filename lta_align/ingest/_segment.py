@@ -28,6 +28,8 @@ KIND_PRIORITY = {
 CODE = re.compile(r"\b([A-Z]{2,5})[ \u00a0_-]?(\d{3,4}[A-Z]?)\b")
 _FILE_CODE = re.compile(r"([A-Za-z]{2,5})[ _.-]?(\d{3,4}[A-Za-z]?)(?![0-9])")
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z/&#'(). -]{0,40}?)\s*[:\uff1a]\s*(.*)$")
+_NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""Thai, kana and CJK ideographs: scripts written without spaces between words."""
 _LEADING_MARK = re.compile(
     r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]"
     r"|(?:slo|outcome|objective|clo|plo|competency)\s*#?\s*\d{1,2}[a-z]?\s*[:.)-]?)\s*",
@@ -174,7 +176,8 @@ def clean_statement(kind: str, text: str) -> str:
         if heading_key(text) in ("total", "total points", "total grade", "grand total"):
             return ""
     text = text.strip(" \t|")
-    if _NON_TEXT.match(text) or not re.search(r"[A-Za-z]{2,}", text):
+    # letters of any script (Greek, Arabic, CJK outcomes are statements too)
+    if _NON_TEXT.match(text) or not re.search(r"[^\W\d_]{2,}", text):
         return ""
     return text
 
@@ -193,6 +196,7 @@ class _Walker:
         self.section_level = 0
         self.code = ""
         self.title = ""
+        self.title_guess = ""  # a first heading without a course code
         self.credits = ""
         self.methods: list[str] = []
         self.statements: list[Statement] = []
@@ -299,8 +303,8 @@ class _Walker:
             ):
                 return
             if self.section is None:
-                if not self.title and not self.code and block.level <= 1:
-                    self.title = clean(text)
+                if not self.title_guess and not self.code and block.level <= 1:
+                    self.title_guess = clean(text)
                 return
             if block.level <= self.section_level:
                 self._switch("other", block.level)
@@ -386,7 +390,13 @@ class _Walker:
 
     def _add(self, kind: str, text: str, location: str) -> None:
         text = clean_statement(kind, text)
-        if text and len(text.split()) >= 2:
+        words = len(text.split())
+        if text and (
+            words >= 2
+            or len(_NO_SPACE_SCRIPT.findall(text)) >= 4
+            # a one-word topic, assignment or reading ("Budgets", "Quizzes") is fine
+            or kind not in ("outcome", "description")
+        ):
             self.statements.append(Statement(kind, text, location))
 
 
@@ -425,7 +435,7 @@ def segment(blocks: list[Block], *, file_stem: str) -> Segmented:
     walker = _Walker(file_stem)
     for block in blocks:
         walker.feed(block)
-    code, title = walker.code, walker.title
+    code, title = walker.code, walker.title or walker.title_guess
     from_file = False
     if not code:
         found = code_from_file_name(file_stem)
