@@ -19,7 +19,7 @@ from ..columns import COURSE_COLUMNS, STATEMENT_COLUMNS
 from ..errors import InputFileError, ParseError, UnsupportedFormatError
 from ..model import Program, ReadProblem, problems_frame
 from ..text import clean, course_id_from_code, statement_id
-from ._blocks import Block
+from ._blocks import Block, truncation_note
 from ._limits import Limits, preflight
 from ._segment import Statement, dedupe, segment
 from ._sheets import SheetRow
@@ -151,15 +151,8 @@ def _truncate(blocks: list[Block], limit: int, notes: list[ReadProblem]) -> list
     for i, block in enumerate(blocks):
         total += len(block.text)
         if total > limit:
-            notes.append(
-                ReadProblem(
-                    "",
-                    f"the file has more than {limit:,} characters of text; the rest "
-                    f"(from {block.location}) was skipped.",
-                    severity="warning",
-                    hint="Raise Limits(max_text_chars=...) to read it all.",
-                )
-            )
+            if not any("max_text_chars" in n.hint for n in notes):
+                notes.append(truncation_note(limit, block.location))
             return blocks[:i]
     return blocks
 

@@ -58,6 +58,24 @@ def note(reason: str, hint: str = "", severity: str = "warning") -> ReadProblem:
     return ReadProblem(source="", reason=reason, severity=severity, hint=hint)
 
 
+def truncation_note(limit: int, where: str = "") -> ReadProblem:
+    """Return the warning for text cut at ``limit`` (``Limits.max_text_chars``)."""
+    rest = f" (from {where})" if where else ""
+    return note(
+        f"the file has more than {limit:,} characters of text; the rest{rest} was "
+        "skipped.",
+        "Raise Limits(max_text_chars=...) to read it all.",
+    )
+
+
+def cut_text(text: str, limit: int, notes: list[ReadProblem]) -> str:
+    """Return ``text`` cut to ``limit`` characters, noting the cut in ``notes``."""
+    if len(text) <= limit:
+        return text
+    notes.append(truncation_note(limit))
+    return text[:limit]
+
+
 # --- the line grammar (Markdown, plain text, PDF text layer) ------------------
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import ReadProblem
-from ._blocks import Block
+from ._blocks import Block, cut_text
 from ._text import decode_bytes
 
 _DROP = {
@@ -211,7 +211,7 @@ def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
     Scripts, styles, navigation, page headers and footers are dropped; entities
     are unescaped. The ``<title>`` is used only when the page has no heading.
     """
-    text = decode_bytes(path, path.read_bytes(), notes)[: max_chars + 1]
+    text = cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
     parser = _Parser()
     parser.feed(text)
     parser.close()

@@ -56,7 +56,7 @@ def read_pdf(
     finally:
         pypdf_logger.removeFilter(mute)
 
-    if sum(len(t.strip()) for t in pages) < 20:
+    if sum(ch.isalnum() for t in pages for ch in t) < 10:
         raise ParseError(
             path,
             "the PDF has no text layer (a scanned image).",

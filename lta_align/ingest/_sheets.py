@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..model import ReadProblem
-from ._blocks import note
+from ._blocks import cut_text, note
 from ._text import decode_bytes
 
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -195,7 +195,7 @@ def rows_to_statements(
 
 def read_csv(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[SheetRow]:
     """Read a CSV outcome sheet (comma, semicolon or tab separated)."""
-    text = decode_bytes(path, path.read_bytes(), notes)[: max_chars + 1]
+    text = cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -242,7 +242,11 @@ def read_xlsx(
             # openpyxl warns about workbook features it ignores (data validation
             # extensions, conditional formatting); they do not affect the values.
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            workbook = openpyxl.load_workbook(path, data_only=True, read_only=False)
+            # read from our own handle so a failed load leaves no file open
+            with open(path, "rb") as fh:
+                workbook = openpyxl.load_workbook(
+                    io.BytesIO(fh.read()), data_only=True, read_only=False
+                )
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
         raise ParseError(
             path,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..model import ReadProblem
-from ._blocks import Block, note, parse_lines
+from ._blocks import Block, cut_text, note, parse_lines
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -96,7 +96,7 @@ def read_text(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
         Text past this many characters is skipped (the caller reports it).
     """
     text = decode_bytes(path, path.read_bytes(), notes)
-    text = text[: max_chars + 1]
+    text = cut_text(text, max_chars, notes)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return parse_lines(
         ((f"line {i}", line) for i, line in enumerate(lines, start=1)),
