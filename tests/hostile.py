@@ -438,9 +438,9 @@ def html_script_entities(folder: Path) -> Path:
 CP1252_OUTCOME = "Describe the café’s “quiet study” rules and the €5 fine policy."
 
 
-def cp1252_txt(folder: Path) -> Path:
+def cp1252_md(folder: Path) -> Path:
     text = syllabus_md("LTA 331", "Windows Text", [CP1252_OUTCOME])
-    path = folder / "LTA331_cp1252.txt"
+    path = folder / "LTA331_cp1252.md"
     path.write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
     return path
 
@@ -533,17 +533,34 @@ def csv_formulas(folder: Path) -> Path:
     return path
 
 
+XLSX_CACHED = ("Click for the syllabus", "Weed the collection twice a year.")
+
+
 def xlsx_formulas(folder: Path) -> Path:
+    """Formula cells as Excel saves them: the formula plus its cached value."""
+    formulas = (FORMULAS[0], '="Weed the collection "&"twice a year."')
+
     def build(wb):
         ws = wb.active
         ws.title = "Outcomes"
         ws.append(["course_code", "course_title", "kind", "text"])
         ws.append(["LTA 340", "Formula Sheet", "outcome", "Shelve books daily."])
-        for f in FORMULAS[:2]:
+        for f in formulas:
             ws.append(["LTA 340", "Formula Sheet", "outcome", f])
 
+    data = _xlsx_bytes(build)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    for cached in XLSX_CACHED:  # openpyxl leaves <v></v> empty; Excel fills it
+        xml = re.sub(
+            r'<c r="(D\d+)"><f>(.*?)</f><v></v></c>',
+            rf'<c r="\1" t="str"><f>\2</f><v>{cached}</v></c>',
+            xml,
+            count=1,
+        )
     path = folder / "LTA340_formulas.xlsx"
-    path.write_bytes(_xlsx_bytes(build))
+    sheet = {"xl/worksheets/sheet1.xml": xml.encode("utf-8")}
+    path.write_bytes(_rewrite_zip(data, sheet))
     return path
 
 
@@ -626,7 +643,7 @@ CASES: dict[str, Callable[[Path], Path]] = {
         csv_missing_columns,
         xlsx_missing_columns,
         html_script_entities,
-        cp1252_txt,
+        cp1252_md,
         utf16_md,
         utf8_bom_md,
         crlf_md,

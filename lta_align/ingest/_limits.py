@@ -1,40 +1,70 @@
-"""Size limits and pre-flight checks applied to every input file before parsing.
+"""Size limits and pre-flight checks applied to every input file.
 
 The limits protect a batch from one hostile or accidental file (a zip bomb, a
-500 MB export, a binary renamed ``.md``). Each check that fails raises
-:class:`~lta_align.errors.ParseError` saying what was skipped and how to raise the
-limit; ``load_syllabi(..., limits=Limits(...))`` sets them.
+500 MB export, a binary renamed ``.md``, a 1 MB line of text). Every limit that
+is hit produces a message saying what was skipped and how to raise the limit:
+a file over ``max_file_mb`` or a zip bomb raises
+:class:`~lta_align.errors.ParseError` (the file is skipped and listed in
+``Program.problems``); the page, text and statement limits keep the first part
+of the file and add a ``warning`` row. ``load_syllabi(..., limits=Limits(...))``
+and ``lta-align run --max-file-mb`` set them.
 """
 
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import ParseError
+from ..model import ReadProblem
 
 ZIP_FORMATS = {".docx", ".xlsx", ".xlsm"}
+ZIP_BOMB_MIN_BYTES = 10_000_000
+"""The expansion ratio is only checked above this unzipped size (10 MB): small
+files compress well for harmless reasons (a DOCX of repeated table rows)."""
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Configurable input limits (raise one with ``Limits(max_file_mb=200)``).
 
+    The defaults are far above any real syllabus or outcome sheet; they stop
+    accidents (a whole course-shell export, a scanned binder) and hostile files.
+
     Attributes
     ----------
     max_file_mb : float, default=50
-        Largest file read, in MB (a syllabus is rarely over 5 MB).
+        Largest file read, in MB (a syllabus is rarely over 5 MB). A larger file
+        is skipped: "the file is 80.0 MB, over the 50 MB limit, so it was
+        skipped". CLI: ``lta-align run --max-file-mb 200``.
     max_pages : int, default=300
-        Most PDF pages read; later pages are skipped with a warning.
+        Most PDF pages read; later pages are skipped with a warning ("the PDF
+        has 420 pages; only the first 300 were read").
     max_zip_ratio : float, default=100
-        Largest expansion ratio of a DOCX/XLSX (unzipped size / file size);
-        larger files are treated as zip bombs and skipped.
+        Largest expansion ratio of a DOCX/XLSX (unzipped size / file size),
+        checked when the unzipped size is over 10 MB; a larger ratio is treated
+        as a zip bomb and the file is skipped before anything is unpacked.
     max_unzipped_mb : float, default=300
-        Largest total unzipped size of a DOCX/XLSX, in MB.
+        Largest total unzipped size of a DOCX/XLSX, in MB; a larger file is
+        skipped as a zip bomb.
     max_text_chars : int, default=2_000_000
-        Most characters of text kept from one file; the rest is skipped with a
-        warning.
+        Most characters of text kept from one file (about 600 pages); the rest
+        is skipped with a warning.
+    max_statement_chars : int, default=5_000
+        Longest statement kept whole. A statement is a sentence or a short
+        paragraph; a longer one (a 1 MB line, a table flattened into one cell)
+        is cut at a word boundary, ends with " …", and a warning names it.
+        This also keeps every exported cell under Excel's 32,767-character limit.
+
+    Raises
+    ------
+    ValueError
+        A limit is not a positive number.
     """
 
     max_file_mb: float = 50
@@ -42,6 +72,19 @@ class Limits:
     max_zip_ratio: float = 100
     max_unzipped_mb: float = 300
     max_text_chars: int = 2_000_000
+    max_statement_chars: int = 5_000
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not (value > 0)
+            ):
+                raise ValueError(
+                    f"Limits.{f.name} should be a positive number; got {value!r}."
+                )
 
 
 def preflight(path: Path, limits: Limits) -> None:
@@ -87,7 +130,7 @@ def check_zip(path: Path, limits: Limits, *, size: int | None = None) -> None:
             f"Open it in {kind} and save it again, or export a fresh copy.",
         ) from exc
     if total > limits.max_unzipped_mb * 1_000_000 or (
-        size and total / size > limits.max_zip_ratio and total > 10_000_000
+        size and total / size > limits.max_zip_ratio and total > ZIP_BOMB_MIN_BYTES
     ):
         raise ParseError(
             path,
@@ -97,3 +140,62 @@ def check_zip(path: Path, limits: Limits, *, size: int | None = None) -> None:
             "If the file is genuine, raise Limits(max_zip_ratio=..., "
             "max_unzipped_mb=...).",
         )
+
+
+def cap_text(text: str, limit: int) -> str:
+    """Return ``text`` cut to at most ``limit`` characters at a word boundary.
+
+    A cut text ends with ``" …"`` so readers can see it was shortened.
+    """
+    if len(text) <= limit:
+        return text
+    keep = max(limit - 2, 1)
+    cut = text[:keep]
+    space = cut.rfind(" ", keep * 3 // 4)
+    if space > 0:
+        cut = cut[:space]
+    return cut.rstrip() + " …"
+
+
+def cap_statements(
+    statements: Iterable[_T], limits: Limits, notes: list[ReadProblem]
+) -> list[_T]:
+    """Cut statements longer than ``limits.max_statement_chars``, with one warning.
+
+    Parameters
+    ----------
+    statements : iterable of dataclass instances with ``text`` and ``location``
+        The statements (or outcome-sheet rows) of one file.
+    limits : Limits
+        Gives ``max_statement_chars``.
+    notes : list of ReadProblem
+        One ``warning`` is appended when anything was cut.
+
+    Returns
+    -------
+    list
+        The statements, long ones replaced by copies with the cut text.
+    """
+    limit = limits.max_statement_chars
+    out: list[_T] = []
+    cut: list[tuple[int, str]] = []
+    for st in statements:
+        text = st.text  # type: ignore[attr-defined]
+        if len(text) > limit:
+            cut.append((len(text), st.location))  # type: ignore[attr-defined]
+            st = replace(st, text=cap_text(text, limit))  # type: ignore[type-var]
+        out.append(st)
+    if cut:
+        longest, where = max(cut)
+        notes.append(
+            ReadProblem(
+                "",
+                f"{len(cut)} statement(s) were longer than {limit:,} characters and "
+                f"were cut (the longest, {longest:,} characters, at {where}); a "
+                "statement is usually a sentence or a short paragraph, so check the "
+                "file's layout.",
+                severity="warning",
+                hint="Raise Limits(max_statement_chars=...) to keep them whole.",
+            )
+        )
+    return out

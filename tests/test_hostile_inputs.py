@@ -1,0 +1,307 @@
+"""Hostile and broken inputs: one bad file never stops a batch or leaks data.
+
+Every case is built by ``tests/hostile.py`` into a fresh folder together with a
+well-formed syllabus (LTA 999). ``load_syllabi`` must read the good syllabus,
+and either refuse the bad file with a reason a faculty member understands, or
+read it correctly (odd encodings, scripts, file names, spreadsheet quirks).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import hostile  # noqa: E402
+
+import lta_align as la  # noqa: E402
+from lta_align.columns import PROBLEM_COLUMNS, STATEMENT_COLUMNS  # noqa: E402
+from lta_align.errors import InputFileError, ParseError  # noqa: E402
+from lta_align.ingest import Limits  # noqa: E402
+from lta_align.text import clean  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _quiet_batch_summary(caplog):
+    # load_syllabi logs one summary line when files are skipped; keep it out of
+    # the test output but available to assertions
+    caplog.set_level(logging.WARNING, logger="lta_align.ingest")
+
+
+def _batch(tmp_path: Path, case: str, **kwargs) -> tuple[la.Program, Path]:
+    hostile.good_syllabus(tmp_path)
+    bad = hostile.CASES[case](tmp_path)
+    return la.load_syllabi(tmp_path, **kwargs), bad
+
+
+def _assert_good_course_read(program) -> None:
+    good = program.statements[program.statements["course_id"] == "LTA999"]
+    assert hostile.GOOD_OUTCOME in good["text"].tolist()
+    assert list(program.statements.columns[:6]) == STATEMENT_COLUMNS
+    assert list(program.problems.columns) == PROBLEM_COLUMNS
+
+
+def _problems_of(program, path: Path) -> pd.DataFrame:
+    return program.problems[program.problems["source"] == str(path)]
+
+
+def _texts(program, course_id: str) -> list[str]:
+    st = program.statements
+    return st.loc[st["course_id"] == course_id, "text"].tolist()
+
+
+# --- files that must be refused, with the reason shown ------------------------------
+REFUSED = {
+    "truncated_docx": ("LTA301", "not a valid Word document"),
+    "truncated_xlsx": ("LTA302", "not a valid Excel"),
+    "text_renamed_docx": ("LTA303", "not a valid Word document"),
+    "billion_laughs_docx": ("LTA305", "not a valid Word document"),
+    "xxe_xlsx": ("LTA306", "not a valid Excel"),
+    "zip_bomb_docx": ("LTA307", "zip bomb"),
+    "zip_bomb_xlsx": ("LTA308", "zip bomb"),
+    "understated_bomb_docx": ("LTA309", "not a valid Word document"),
+    "encrypted_pdf": ("LTA310", "password-protected"),
+    "scanned_pdf": ("LTA311", "no text layer"),
+    "truncated_pdf": ("LTA312", "damaged"),
+    "empty_md": ("LTA313", "empty"),
+    "empty_docx": ("LTA314", "empty"),
+    "blank_txt": ("LTA315", "no text"),
+    "random_bytes_md": ("LTA316", "looks binary"),
+    "png_renamed_md": ("LTA317", "looks binary"),
+    "csv_missing_columns": ("LTA320", "no header row with a course column"),
+    "xlsx_missing_columns": ("LTA322", "no header row with a course column"),
+}
+
+
+@pytest.mark.parametrize(
+    ("case", "course_id", "reason"),
+    [(k, *v) for k, v in REFUSED.items()],
+    ids=list(REFUSED),
+)
+def test_bad_file_is_reported_by_name_and_the_good_syllabus_is_still_read(
+    tmp_path, case, course_id, reason
+):
+    program, bad = _batch(tmp_path, case)
+
+    _assert_good_course_read(program)
+    problems = _problems_of(program, bad)
+    assert problems["severity"].tolist() == ["error"], program.problems
+    message = problems["reason"].iloc[0]
+    assert reason in message
+    assert len(message) < 600  # a sentence or two, not a traceback
+    assert "Traceback" not in message
+    assert course_id not in program.courses["course_id"].tolist()
+
+
+@pytest.mark.parametrize("case", list(REFUSED), ids=list(REFUSED))
+def test_strict_mode_raises_an_input_file_error_naming_the_bad_file(tmp_path, case):
+    bad = hostile.CASES[case](tmp_path)
+
+    with pytest.raises(InputFileError) as info:
+        la.load_syllabi(bad, strict=True)
+
+    assert info.value.path.name == bad.name
+    assert bad.name in str(info.value)
+    assert REFUSED[case][1] in info.value.reason
+
+
+# --- XML entities are never expanded ---------------------------------------------
+def test_docx_external_entity_is_not_expanded(tmp_path):
+    program, bad = _batch(tmp_path, "xxe_docx")
+
+    _assert_good_course_read(program)
+    everything = " ".join(program.statements["text"]) + " ".join(
+        program.courses.astype(str).agg(" ".join, axis=1)
+    )
+    for marker in hostile.PASSWD_MARKERS:
+        assert marker not in everything
+    assert "INTERNAL-ENTITY-TEXT" not in everything  # no entity is expanded at all
+    assert "Describe the reference interview." in _texts(program, "LTA304")
+
+
+def test_xlsx_external_entity_is_refused_without_reading_the_file(tmp_path):
+    program, bad = _batch(tmp_path, "xxe_xlsx")
+
+    assert not any(
+        m in " ".join(program.statements["text"]) for m in hostile.PASSWD_MARKERS
+    )
+    assert _problems_of(program, bad)["severity"].tolist() == ["error"]
+
+
+# --- files that must be read correctly ---------------------------------------------
+def test_html_scripts_and_styles_are_dropped_and_entities_decoded(tmp_path):
+    program, _ = _batch(tmp_path, "html_script_entities")
+
+    texts = _texts(program, "LTA330")
+    assert "Apply RDA & MARC 21 to describe résumé collections." in texts
+    assert "Explain the library's classification policy." in texts
+    assert "Assign Dewey numbers to print books." in texts
+    joined = " ".join(program.statements["text"])
+    assert hostile.HTML_SCRIPT not in joined
+    assert "evil.example" not in joined
+    assert "color: red" not in joined
+    assert "&amp;" not in joined and "&eacute;" not in joined
+
+
+def test_windows_1252_text_is_decoded_with_a_warning(tmp_path):
+    program, bad = _batch(tmp_path, "cp1252_md")
+
+    assert clean(hostile.CP1252_OUTCOME) in _texts(program, "LTA331")
+    warning = _problems_of(program, bad)
+    assert warning["severity"].tolist() == ["warning"]
+    assert "Windows-1252" in warning["reason"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("case", "course_id", "outcome"),
+    [
+        ("utf16_md", "LTA332", hostile.UTF16_OUTCOME),
+        ("utf8_bom_md", "LTA333", "Shelve DVDs by call number."),
+        (
+            "crlf_md",
+            "LTA334",
+            "Process interlibrary loan requests for patrons of the library.",
+        ),
+    ],
+    ids=["utf16-with-bom", "utf8-with-bom", "crlf-line-endings"],
+)
+def test_byte_order_marks_and_line_endings_are_read_cleanly(
+    tmp_path, case, course_id, outcome
+):
+    program, bad = _batch(tmp_path, case)
+
+    assert clean(outcome) in _texts(program, course_id)
+    assert _problems_of(program, bad).empty
+    joined = "".join(program.statements["text"]) + "".join(program.courses["course_id"])
+    assert "\r" not in joined and "\ufeff" not in joined and "\x00" not in joined
+
+
+@pytest.mark.parametrize("script", list(hostile.NON_LATIN), ids=list(hostile.NON_LATIN))
+def test_outcomes_in_non_latin_scripts_are_kept(tmp_path, script):
+    code, _title, outcome = hostile.NON_LATIN[script]
+    program, bad = _batch(tmp_path, f"{script}_md")
+
+    course_id = code.replace(" ", "")
+    st = program.statements
+    mine = (st["course_id"] == course_id) & (st["kind"] == "outcome")
+    outcomes = st.loc[mine, "text"]
+    assert outcomes.tolist() == [clean(outcome)]
+    assert "error" not in _problems_of(program, bad)["severity"].tolist()
+
+
+def test_file_name_with_spaces_and_accents_is_read_and_named(tmp_path):
+    program, bad = _batch(tmp_path, "accented_name_md")
+
+    assert bad.name == "Catalogación básica.md"
+    st = program.statements
+    row = st[st["course_id"] == "LTA338"]
+    assert hostile.ACCENTED_OUTCOME in row["text"].tolist()
+    assert Path(row["source"].iloc[0]).name == "Catalogación básica.md"
+    assert program.courses.set_index("course_id").loc["LTA338", "course_title"] == (
+        "Catalogación básica"
+    )
+
+
+def test_csv_formulas_are_read_as_plain_text_never_evaluated(tmp_path):
+    program, _ = _batch(tmp_path, "csv_formulas")
+
+    texts = _texts(program, "LTA339")
+    assert "Shelve books daily." in texts
+    assert hostile.FORMULAS[0] in texts  # the HYPERLINK formula, verbatim
+    assert "@SUM(1)" in texts
+    assert "2" not in texts and "3" not in texts  # nothing was calculated
+
+
+def test_xlsx_formulas_give_the_value_excel_shows(tmp_path):
+    program, _ = _batch(tmp_path, "xlsx_formulas")
+
+    texts = _texts(program, "LTA340")
+    assert texts == ["Shelve books daily.", *hostile.XLSX_CACHED]
+    assert not any(t.startswith("=") for t in texts)
+
+
+def test_xlsx_merged_course_cells_apply_to_every_row_they_cover(tmp_path):
+    program, _ = _batch(tmp_path, "xlsx_merged_cells")
+
+    assert _texts(program, "LTA341") == list(hostile.MERGED_OUTCOMES)
+    course = program.courses.set_index("course_id").loc["LTA341"]
+    assert course["course_title"] == "Merged Course"
+
+
+def test_xlsx_hidden_sheet_is_skipped_with_a_note(tmp_path):
+    program, bad = _batch(tmp_path, "xlsx_hidden_sheet")
+
+    assert hostile.HIDDEN_TEXT not in " ".join(program.statements["text"])
+    assert _texts(program, "LTA342") == ["Weed the collection."]
+    notes = _problems_of(program, bad)
+    assert notes["severity"].tolist() == ["info"]
+    assert "hidden" in notes["reason"].iloc[0]
+
+
+def test_xlsx_extra_columns_and_header_variants_are_accepted(tmp_path):
+    program, bad = _batch(tmp_path, "xlsx_extra_columns")
+
+    assert _texts(program, "LTA343") == ["Mend books."]
+    assert program.courses.set_index("course_id").loc["LTA343", "course_title"] == (
+        "Extra Course"
+    )
+    assert _problems_of(program, bad).empty
+
+
+# --- size: big files are bounded by the limits ----------------------------------------
+def test_huge_text_file_is_cut_at_the_text_limit_with_a_warning(tmp_path):
+    program, bad = _batch(tmp_path, "huge_txt")
+
+    _assert_good_course_read(program)
+    warnings = _problems_of(program, bad)
+    assert set(warnings["severity"]) == {"warning"}
+    reasons = " ".join(warnings["reason"])
+    assert "more than 2,000,000 characters" in reasons
+    assert "max_text_chars" in reasons
+    kept = program.statements.loc[program.statements["course_id"] == "LTA318", "text"]
+    assert 0 < kept.str.len().sum() <= Limits().max_text_chars
+    assert kept.str.len().max() <= Limits().max_statement_chars
+
+
+def test_huge_text_file_over_the_size_limit_is_skipped(tmp_path):
+    program, bad = _batch(tmp_path, "huge_txt", limits=Limits(max_file_mb=10))
+
+    _assert_good_course_read(program)
+    reason = _problems_of(program, bad)["reason"].iloc[0]
+    assert "20.0 MB, over the 10 MB limit" in reason
+    assert "max_file_mb" in reason
+
+
+def test_one_megabyte_line_is_read_without_swallowing_the_outcomes(tmp_path):
+    program, bad = _batch(tmp_path, "long_line_md")
+
+    _assert_good_course_read(program)
+    assert "Describe cataloging workflows." in _texts(program, "LTA319")
+    assert program.statements["text"].str.len().max() <= Limits().max_statement_chars
+    warning = _problems_of(program, bad)
+    assert warning["severity"].tolist() == ["warning"]
+    assert "max_statement_chars" in warning["reason"].iloc[0]
+
+
+def test_every_hostile_case_in_one_batch_reads_every_good_file(tmp_path):
+    paths = hostile.build_all(tmp_path)
+
+    program = la.load_syllabi(tmp_path)
+
+    _assert_good_course_read(program)
+    problems = program.problems
+    errors = set(problems.loc[problems["severity"] == "error", "source"])
+    assert errors == {str(paths[c]) for c in REFUSED}
+    read = set(program.courses["course_id"])
+    assert {"LTA330", "LTA331", "LTA332", "LTA338", "LTA339", "LTA343"} <= read
+
+
+def test_a_damaged_file_in_strict_mode_is_a_parse_error(tmp_path):
+    bad = hostile.truncated_docx(tmp_path)
+    with pytest.raises(ParseError, match="LTA301_truncated.docx"):
+        la.load_syllabi(bad, strict=True)
