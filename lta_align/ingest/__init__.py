@@ -20,7 +20,7 @@ from ..errors import InputFileError, ParseError, UnsupportedFormatError
 from ..model import Program, ReadProblem, problems_frame
 from ..text import clean, course_id_from_code, statement_id
 from ._blocks import Block, truncation_note
-from ._limits import Limits, preflight
+from ._limits import Limits, cap_statements, preflight
 from ._segment import Statement, dedupe, segment
 from ._sheets import SheetRow
 
@@ -165,7 +165,7 @@ def _read_file(path: Path, fmt: str, limits: Limits, notes: list[ReadProblem]):
 
         reader = read_csv if fmt == "csv" else read_xlsx
         rows = reader(path, notes=notes, max_chars=limits.max_text_chars)
-        return None, rows
+        return None, cap_statements(rows, limits, notes)
     blocks = _read_blocks(path, fmt, limits, notes)
     blocks = _truncate(blocks, limits.max_text_chars, notes)
     if not any(b.text.strip() for b in blocks):
@@ -174,7 +174,9 @@ def _read_file(path: Path, fmt: str, limits: Limits, notes: list[ReadProblem]):
             "no text was found in the file.",
             "Check that it is the syllabus and not an empty template.",
         )
-    return segment(blocks, file_stem=path.stem), None
+    seg = segment(blocks, file_stem=path.stem)
+    capped = cap_statements(seg.statements, limits, notes)
+    return replace(seg, statements=tuple(capped)), None
 
 
 def load_syllabi(
