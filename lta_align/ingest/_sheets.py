@@ -197,19 +197,24 @@ def read_csv(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[Sh
     """Read a CSV outcome sheet (comma, semicolon or tab separated)."""
     text = cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        sniffed = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = [
-            [_cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)
-        ]
-    except csv.Error as exc:
-        raise ParseError(
-            path,
-            f"the CSV file could not be parsed ({exc}).",
-            "Open it in a spreadsheet program and save it again as CSV.",
-        ) from exc
+        sniffed = ","
+    rows: list[list[str]] = []
+    for delimiter in dict.fromkeys((sniffed, ",", ";", "\t")):
+        try:
+            rows = [
+                [_cell(v) for v in row]
+                for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+            ]
+        except csv.Error as exc:
+            raise ParseError(
+                path,
+                f"the CSV file could not be parsed ({exc}).",
+                "Open it in a spreadsheet program and save it again as CSV.",
+            ) from exc
+        if find_header(rows) is not None:
+            break
     result = rows_to_statements(rows, sheet=None, notes=notes, source_label=path.name)
     if result is None:
         raise _no_columns(path)
