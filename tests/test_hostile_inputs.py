@@ -305,3 +305,192 @@ def test_a_damaged_file_in_strict_mode_is_a_parse_error(tmp_path):
     bad = hostile.truncated_docx(tmp_path)
     with pytest.raises(ParseError, match="LTA301_truncated.docx"):
         la.load_syllabi(bad, strict=True)
+
+
+# --- each limit, with a small configured value ------------------------------------
+def _many_outcomes_md(folder: Path, n: int = 40) -> Path:
+    outcomes = [f"Describe library procedure number {i} for patrons." for i in range(n)]
+    path = folder / "LTA350_many.md"
+    path.write_text(
+        hostile.syllabus_md("LTA 350", "Many Outcomes", outcomes), encoding="utf-8"
+    )
+    return path
+
+
+def test_max_file_mb_skips_a_larger_file_and_says_how_to_raise_it(tmp_path):
+    hostile.good_syllabus(tmp_path)
+    big = _many_outcomes_md(tmp_path)  # ~2.3 KB; the good syllabus is ~0.5 KB
+
+    program = la.load_syllabi(tmp_path, limits=Limits(max_file_mb=0.001))
+
+    _assert_good_course_read(program)
+    reason = _problems_of(program, big)["reason"].iloc[0]
+    assert "over the 0.001 MB limit, so it was skipped" in reason
+    assert "Limits(max_file_mb=...)" in reason and "--max-file-mb" in reason
+
+
+def test_max_text_chars_keeps_the_start_of_the_file_with_a_warning(tmp_path):
+    path = _many_outcomes_md(tmp_path)
+
+    program = la.load_syllabi(path, limits=Limits(max_text_chars=800))
+
+    texts = _texts(program, "LTA350")
+    assert "Describe library procedure number 0 for patrons." in texts
+    assert "Describe library procedure number 39 for patrons." not in texts
+    reason = _problems_of(program, path)["reason"]
+    assert reason.str.contains("more than 800 characters").any()
+    assert reason.str.contains(r"Limits\(max_text_chars=\.\.\.\)").any()
+
+
+def test_max_statement_chars_cuts_a_long_statement_at_a_word(tmp_path):
+    long_outcome = "Describe " + "the history of public library services " * 10
+    path = tmp_path / "LTA351_long.md"
+    path.write_text(
+        hostile.syllabus_md("LTA 351", "Long", [long_outcome, "Shelve books by call."]),
+        encoding="utf-8",
+    )
+
+    program = la.load_syllabi(path, limits=Limits(max_statement_chars=100))
+
+    texts = _texts(program, "LTA351")
+    cut = [t for t in texts if t.startswith("Describe the history")]
+    assert len(cut) == 1 and len(cut[0]) <= 100 and cut[0].endswith(" …")
+    assert "Shelve books by call." in texts
+    reason = _problems_of(program, path)["reason"].iloc[0]
+    assert "1 statement(s) were longer than 100 characters" in reason
+    assert "Limits(max_statement_chars=...)" in reason
+
+
+def _three_page_pdf(folder: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pages = [
+        [
+            "LTA 352 Paged Course",
+            "Course Outcomes",
+            "1. Describe the first page outcome for patrons.",
+        ],
+        ["2. Describe the second page outcome for patrons."],
+        ["3. Describe the third page outcome for patrons."],
+    ]
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    path = folder / "LTA352_paged.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+def test_max_pages_reads_only_the_first_pages_with_a_warning(tmp_path):
+    path = _three_page_pdf(tmp_path)
+
+    full = la.load_syllabi(path)
+    cut = la.load_syllabi(path, limits=Limits(max_pages=2))
+
+    assert any("third page" in t for t in _texts(full, "LTA352"))
+    texts = _texts(cut, "LTA352")
+    assert any("second page" in t for t in texts)
+    assert not any("third page" in t for t in texts)
+    reason = _problems_of(cut, path)["reason"].iloc[0]
+    assert "3 pages; only the first 2 were read" in reason
+    assert "Limits(max_pages=...)" in reason
+
+
+def _docx_with_12_mb_part(folder: Path) -> Path:
+    """A genuine-looking DOCX with a 12 MB embedded part that zips about 2:1."""
+    import io
+    import random
+    import zipfile
+
+    block = random.Random(7).randbytes(32_768).hex().encode()  # 64 KB of hex
+    data = hostile._docx_syllabus("LTA 353", "Big Media", ["Describe media formats."])
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst,
+    ):
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+        dst.writestr("word/media/video.bin", block * 192)
+    path = folder / "LTA353_big_media.docx"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("limits", "expected"),
+    [
+        (Limits(), None),
+        (Limits(max_zip_ratio=1.5), "zip bomb"),
+        (Limits(max_unzipped_mb=5), "zip bomb"),
+    ],
+    ids=["defaults-read-it", "max_zip_ratio", "max_unzipped_mb"],
+)
+def test_zip_limits_are_configurable(tmp_path, limits, expected):
+    path = _docx_with_12_mb_part(tmp_path)
+
+    program = la.load_syllabi(path, limits=limits)
+
+    problems = _problems_of(program, path)
+    if expected is None:
+        assert "Describe media formats." in _texts(program, "LTA353")
+        assert problems.empty
+    else:
+        reason = problems["reason"].iloc[0]
+        assert expected in reason
+        assert "Limits(max_zip_ratio=..., max_unzipped_mb=...)" in reason
+        assert program.statements.empty
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"max_file_mb": 0},
+        {"max_pages": -1},
+        {"max_text_chars": "many"},
+        {"max_statement_chars": True},
+    ],
+    ids=["zero", "negative", "text", "bool"],
+)
+def test_limits_must_be_positive_numbers(kwargs):
+    (name,) = kwargs
+    with pytest.raises(ValueError, match=f"Limits.{name} should be a positive number"):
+        Limits(**kwargs)
+
+
+def test_cli_max_file_mb_is_passed_to_the_reader(tmp_path, capsys):
+    from lta_align.cli import main
+
+    (tmp_path / "in").mkdir()
+    hostile.good_syllabus(tmp_path / "in")
+    big = _many_outcomes_md(tmp_path / "in")
+
+    status = main(
+        [
+            "run",
+            str(tmp_path / "in"),
+            "--out",
+            str(tmp_path / "out"),
+            "--max-file-mb",
+            "0.001",
+            "--quiet",
+        ]
+    )
+
+    assert status == 0
+    err = capsys.readouterr().err
+    assert f"error: {big}: the file is" in err and "over the 0.001 MB limit" in err
+    assert (tmp_path / "out" / "problems.csv").read_text("utf-8").count("LTA350") == 1
+
+
+def test_cli_rejects_a_non_positive_max_file_mb(tmp_path, capsys):
+    from lta_align.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["run", str(tmp_path), "--out", str(tmp_path / "o"), "--max-file-mb", "0"])
+
+    assert exit_info.value.code == 2
+    assert "should be a positive number" in capsys.readouterr().err
