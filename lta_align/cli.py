@@ -105,12 +105,15 @@ def _add_framework(sub: argparse._SubParsersAction) -> None:
 # --- run ----------------------------------------------------------------------
 def _cmd_run(args: argparse.Namespace) -> int:
     from .frameworks import load_framework
-    from .ingest import load_syllabi
+    from .ingest import Limits, load_syllabi
     from .match import align
     from .outputs import write_outputs
 
     framework = load_framework(args.framework)
-    program = load_syllabi(*args.inputs, progress=not args.quiet)
+    limits = (
+        Limits() if args.max_file_mb is None else Limits(max_file_mb=args.max_file_mb)
+    )
+    program = load_syllabi(*args.inputs, progress=not args.quiet, limits=limits)
     for row in program.problems.itertuples():
         _err(f"{row.severity}: {row.source}: {row.reason}")
     if program.courses.empty:
@@ -168,11 +171,136 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="replace output files even if someone edited them",
     )
+    p.add_argument(
+        "--max-file-mb",
+        type=_positive_number,
+        default=None,
+        metavar="MB",
+        help="skip input files larger than this (default: 50)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_run)
 
 
-COMMANDS = [_add_frameworks, _add_framework, _add_run]
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"should be a positive number; got {text!r}")
+    return value
+
+
+# --- evidence and compare ---------------------------------------------------------
+def _load_and_align(inputs, framework_arg, method, *, quiet=False, decisions=None):
+    """Load syllabi, align them and apply review decisions when there are any."""
+    from .frameworks import load_framework
+    from .ingest import load_syllabi
+    from .match import align
+
+    framework = load_framework(framework_arg)
+    program = load_syllabi(*inputs, progress=not quiet)
+    for row in program.problems.itertuples():
+        _err(f"{row.severity}: {row.source}: {row.reason}")
+    if program.courses.empty:
+        raise LtaAlignError(
+            "Nothing could be read from the inputs "
+            f"({', '.join(map(str, inputs))}); see the problems above."
+        )
+    alignment = align(program, framework, method=method)
+    if decisions is not None and Path(decisions).exists():
+        from .review import DecisionStore, apply_decisions
+
+        alignment = apply_decisions(alignment, DecisionStore(decisions))
+        _err(f"applied review decisions from {decisions}")
+    return alignment
+
+
+def _cmd_evidence(args: argparse.Namespace) -> int:
+    from .evidence import evidence_pack
+
+    decisions = args.decisions or Path(args.out) / "decisions.csv"
+    alignment = _load_and_align(args.inputs, args.framework, args.method,
+                                quiet=args.quiet, decisions=decisions)
+    for path in evidence_pack(alignment, args.course, args.set, args.out,
+                              force=args.force):
+        _out(f"wrote {path}")
+    return 0
+
+
+def _add_evidence(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "evidence", help="write a course-approval evidence pack (DOCX + XLSX)",
+        description="Align the syllabi and write, for one course and one "
+        "competency set, the evidence an LSSC course-approval application asks "
+        "for: learning objectives, content and assessments per competency, and "
+        "the competencies not yet covered. Review decisions in OUT/decisions.csv "
+        "(or --decisions) are applied first.",
+    )
+    p.add_argument("inputs", nargs="+", help="syllabus files, outcome sheets, folders")
+    p.add_argument("--course", required=True, help="course code, e.g. 'LTA 130'")
+    p.add_argument("--set", required=True,
+                   help="competency set id, e.g. cataloging_classification")
+    p.add_argument("--framework", default="lssc",
+                   help="built-in name or framework file (default: lssc)")
+    p.add_argument("--method", default="tfidf", help="matching method")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--decisions", default=None,
+                   help="review decisions file (default: OUT/decisions.csv)")
+    p.add_argument("--force", action="store_true",
+                   help="replace files even if someone edited them")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_evidence)
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from ._utils import OutputGuard
+    from .compare import compare
+    from .outputs import table_to_csv
+
+    old = _load_and_align([args.old], args.framework, args.method, quiet=args.quiet)
+    new = _load_and_align([args.new], args.framework, args.method, quiet=args.quiet)
+    result = compare(old, new)
+    gained = int((result.changes["change"] == "gained").sum())
+    lost = int((result.changes["change"] == "lost").sum())
+    _out(f"{gained} competenc{'y' if gained == 1 else 'ies'} gained, {lost} lost.")
+    for row in result.sets.itertuples():
+        if row.gained or row.lost or row.old_status != row.new_status:
+            _out(f"  {row.set_name}: {row.old_covered}/{row.total} -> "
+                 f"{row.new_covered}/{row.total} ({row.old_status} -> "
+                 f"{row.new_status})")
+    if args.out:
+        guard = OutputGuard(args.out, force=args.force)
+        for name in ("compare.csv", "compare.html", "compare.md"):
+            guard.check(name)
+        for name, text in (("compare.csv", table_to_csv(result.changes)),
+                           ("compare.html", result.to_html()),
+                           ("compare.md", result.to_markdown())):
+            _out(f"wrote {guard.write_text(name, text)}")
+    return 0
+
+
+def _add_compare(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "compare", help="compare two versions of a program's syllabi",
+        description="Align OLD and NEW (folders or files of syllabi) with the same "
+        "framework and list the competencies each course gained or lost.",
+    )
+    p.add_argument("old", help="folder or file with the old syllabi")
+    p.add_argument("new", help="folder or file with the new syllabi")
+    p.add_argument("--framework", default="lssc",
+                   help="built-in name or framework file (default: lssc)")
+    p.add_argument("--method", default="tfidf", help="matching method")
+    p.add_argument("--out", default=None,
+                   help="folder for compare.csv, compare.html and compare.md")
+    p.add_argument("--force", action="store_true",
+                   help="replace files even if someone edited them")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_compare)
+
+
+COMMANDS = [_add_frameworks, _add_framework, _add_run, _add_evidence, _add_compare]
 
 
 def build_parser() -> argparse.ArgumentParser:
