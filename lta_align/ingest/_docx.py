@@ -29,6 +29,7 @@ def read_docx(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
         document = docx.Document(str(path))
         body = document.element.body
         children = list(body.iterchildren())
+        style_names = _style_names(document)
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types
         raise ParseError(
             path,
@@ -46,7 +47,7 @@ def read_docx(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
                 n_par += 1
-                block = _paragraph(Paragraph(child, document), n_par)
+                block = _paragraph(Paragraph(child, document), n_par, style_names)
                 if block is not None:
                     blocks.append(block)
                     total += len(block.text)
@@ -67,11 +68,29 @@ def read_docx(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
     return blocks
 
 
-def _paragraph(par, number: int) -> Block | None:
+def _style_names(document) -> dict[str | None, str]:
+    """Map paragraph style ids to names once (python-docx looks them up per call).
+
+    The ``None`` key holds the document's default paragraph style.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+
+    names: dict[str | None, str] = {None: "Normal"}
+    for style in document.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        names[style.style_id] = style.name or ""
+        if style.element.default:
+            names[None] = style.name or ""
+    return names
+
+
+def _paragraph(par, number: int, style_names: dict[str | None, str]) -> Block | None:
     text = par.text.replace("\t", " ").strip()
     if not text:
         return None
-    style = (par.style.name if par.style is not None else "") or ""
+    style_id = par._p.style
+    style = style_names.get(style_id, style_names[None] if style_id is None else "")
     loc = f"paragraph {number}"
     match = _HEADING_STYLE.match(style)
     if match:
