@@ -138,3 +138,212 @@ def test_atomic_write_bytes_leaves_exactly_the_last_payload(
 def test_property_module_runs_at_least_one_example():  # guards against a bad import
     pytest.importorskip("hypothesis")
     assert normalise("  Hello, World!  ") == "hello, world"
+
+
+# --- readers: arbitrary bytes give statements or an InputFileError ------------------
+def _load_strict(path):
+    """Return the Program, or the InputFileError it raised; anything else fails."""
+    import lta_align as la
+    from lta_align.errors import InputFileError
+
+    try:
+        return la.load_syllabi(path, strict=True)
+    except InputFileError as exc:
+        assert str(path.name) in str(exc)
+        assert exc.reason
+        return exc
+
+
+_TEXT_SUFFIXES = [".md", ".txt", ".html", ".csv"]
+
+
+@FAST
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=1500).map(lambda t: t.encode("utf-8")),
+        st.text(max_size=800).map(lambda t: t.encode("utf-16")),
+    ),
+    suffix=st.sampled_from([*_TEXT_SUFFIXES, ".pdf", ".docx", ".xlsx"]),
+)
+def test_readers_given_arbitrary_bytes_return_statements_or_input_file_error(
+    tmp_path_factory, data, suffix
+):
+    from lta_align.columns import STATEMENT_COLUMNS
+
+    if suffix == ".pdf":
+        data = b"%PDF-1.4\n" + data
+    path = tmp_path_factory.mktemp("bytes") / f"LTA101 file{suffix}"
+    path.write_bytes(data)
+
+    result = _load_strict(path)
+
+    if not isinstance(result, Exception):
+        assert list(result.statements.columns[:6]) == STATEMENT_COLUMNS
+        assert result.statements["text"].map(lambda t: t == t.strip() and t).all()
+
+
+def _docx_template() -> bytes:
+    import io
+
+    import docx
+
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    return buf.getvalue()
+
+
+_XMLISH = st.lists(
+    st.sampled_from(
+        [
+            "<w:p>",
+            "</w:p>",
+            "<w:r><w:t>",
+            "</w:t></w:r>",
+            "<w:tbl>",
+            "</w:tbl>",
+            "&amp;",
+            "&xxe;",
+            "<!DOCTYPE x>",
+            "<w:body>",
+            "</w:body>",
+            "\x00",
+            "é",
+            "LTA 101 Outcomes",
+            "Describe the catalog.",
+            "<",
+            ">",
+            "]]>",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@FAST
+@given(body=st.one_of(_XMLISH, st.binary(max_size=500).map(bytes.hex)))
+def test_docx_with_arbitrary_document_xml_gives_statements_or_input_file_error(
+    tmp_path_factory, body
+):
+    import io
+    import zipfile
+
+    head = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+        '2006/main"><w:body>'
+    )
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(_docx_template())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            member = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                member = (head + body + "</w:body></w:document>").encode("utf-8")
+            dst.writestr(info.filename, member)
+    path = tmp_path_factory.mktemp("docx") / "LTA101.docx"
+    path.write_bytes(out.getvalue())
+
+    _load_strict(path)  # asserts the only exception is an InputFileError
+
+
+# --- outcome sheets: random headers and cells ----------------------------------------
+def _header_strategy():
+    from lta_align.ingest._sheets import HEADER_VARIANTS
+
+    spellings = [v for variants in HEADER_VARIANTS.values() for v in variants]
+    shown = st.sampled_from(
+        [
+            *spellings,
+            "Course Title",
+            "Learning Outcome",
+            "SLO #",
+            "COURSE",
+            "Type",
+            "Notes",
+            "Credits",
+            "",
+            "Week",
+        ]
+    )
+    return st.lists(shown, min_size=1, max_size=6)
+
+
+_CELL = st.one_of(
+    st.just(""),
+    st.sampled_from(["LTA 101", "LTA101", "outcome", "topic", "reading", "n/a"]),
+    st.text(max_size=30),
+    _SENTENCE,
+)
+
+
+@FAST
+@given(
+    header=_header_strategy(),
+    rows=st.lists(st.lists(_CELL, max_size=7), max_size=8),
+    title_rows=st.integers(0, 3),
+)
+def test_outcome_sheet_rows_parse_to_canonical_rows_or_none(header, rows, title_rows):
+    from lta_align.columns import STATEMENT_KINDS
+    from lta_align.ingest._sheets import rows_to_statements
+
+    table = [["Riverbend outcomes"]] * title_rows + [header] + rows
+    notes = []
+    result = rows_to_statements(table, sheet=None, notes=notes, source_label="x.csv")
+
+    if result is None:
+        return
+    text_cells = {c for row in table for c in row}
+    for row in result:
+        assert row.kind in STATEMENT_KINDS
+        assert row.course_code and row.text
+        assert row.text in text_cells
+    assert all(n.severity in ("error", "warning", "info") for n in notes)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    header=_header_strategy(),
+    rows=st.lists(st.lists(_CELL, max_size=6), max_size=6),
+    as_xlsx=st.booleans(),
+)
+def test_outcome_sheet_files_give_canonical_columns_or_a_clear_error(
+    tmp_path_factory, header, rows, as_xlsx
+):
+    import csv
+
+    from lta_align.columns import STATEMENT_COLUMNS, STATEMENT_KINDS
+
+    folder = tmp_path_factory.mktemp("sheet")
+    if as_xlsx:
+        import openpyxl
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _ILLEGAL
+
+        path = folder / "outcomes.xlsx"
+        wb = openpyxl.Workbook()
+        for row in [header, *rows]:
+            # a leading "=" would be stored as a formula without a value
+            wb.active.append([_ILLEGAL.sub("", c).lstrip("=") for c in row])
+        wb.save(path)
+    else:
+        path = folder / "outcomes.csv"
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows([header, *rows])
+
+    result = _load_strict(path)
+
+    if not isinstance(result, Exception):
+        assert list(result.statements.columns[:6]) == STATEMENT_COLUMNS
+        assert set(result.statements["kind"]) <= set(STATEMENT_KINDS)
+        assert list(result.courses.columns[:4]) == [
+            "course_id",
+            "course_code",
+            "course_title",
+            "source",
+        ]
