@@ -17,6 +17,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+
+# `compare` is imported eagerly (it is light: pandas only) because its module
+# has the same name: importing lta_align.compare first would otherwise make
+# `lta_align.compare` the module instead of the function.
+from .compare import compare
 from .errors import (
     FrameworkError,
     InputFileError,

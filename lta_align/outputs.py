@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._utils import OutputGuard
+from .errors import OutputExistsError
 
 CSV_TABLES = {
     "matches.csv": "matches",
@@ -25,6 +26,26 @@ def table_to_csv(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, lineterminator="\n", float_format="%.4f")
 
 
+REPORT_FILES = ("alignment.xlsx", "report.html", "report.md", "gaps.csv")
+"""Files written beside the CSV tables: the Excel matrix, the gap report in HTML
+and Markdown, and the gap list (columns of :attr:`GapReport.gaps`)."""
+
+
+def _check_all(guard: OutputGuard, names: list[str]) -> None:
+    """Refuse before writing anything, so a run never leaves a half-updated folder."""
+    for name in names:
+        try:
+            guard.check(name)
+        except OutputExistsError as exc:
+            if name == "alignment.xlsx":
+                raise OutputExistsError(
+                    f"{exc} If reviewers typed decisions into it, import them "
+                    f"first: lta-align review import {guard.out_dir / name} "
+                    f"--decisions {guard.out_dir / 'decisions.csv'} --reviewer NAME."
+                ) from None
+            raise
+
+
 def write_outputs(
     alignment,
     out_dir: str | Path,
@@ -35,13 +56,30 @@ def write_outputs(
     """Write the run's tables and reports into ``out_dir``; return the paths written.
 
     Files: ``matches.csv``, ``coverage.csv``, ``course_sets.csv``, ``courses.csv``,
-    ``statements.csv`` and ``problems.csv`` (columns as in :mod:`lta_align.columns`).
+    ``statements.csv`` and ``problems.csv`` (columns as in :mod:`lta_align.columns`),
+    then ``alignment.xlsx`` (:func:`lta_align.to_excel`), ``report.html`` and
+    ``report.md`` (:func:`lta_align.gap_report`) and ``gaps.csv`` (the report's
+    gap list). Every target is checked before anything is written: if one was
+    edited by a person (and ``force`` is False) nothing is written and
+    :class:`~lta_align.errors.OutputExistsError` names it.
     """
+    from .excel import workbook_bytes
+    from .reports import gap_report
+
     guard = OutputGuard(out_dir, force=force)
+    names = [*CSV_TABLES, "statements.csv", "problems.csv", *REPORT_FILES]
+    _check_all(guard, names)
     written = []
     for name, attr in CSV_TABLES.items():
         written.append(guard.write_text(name, table_to_csv(getattr(alignment, attr))))
     program = alignment.program
     written.append(guard.write_text("statements.csv", table_to_csv(program.statements)))
     written.append(guard.write_text("problems.csv", table_to_csv(program.problems)))
+    report = gap_report(alignment)
+    written.append(
+        guard.write_bytes("alignment.xlsx", workbook_bytes(alignment, report))
+    )
+    written.append(guard.write_text("report.html", report.to_html(alignment=alignment)))
+    written.append(guard.write_text("report.md", report.to_markdown()))
+    written.append(guard.write_text("gaps.csv", table_to_csv(report.gaps)))
     return written
