@@ -383,3 +383,61 @@ def test_statement_ids_are_course_id_plus_text_hash(write_file):
     assert st["statement_id"].iloc[0] == la.text.statement_id(
         "LTA101", "Explain library values."
     )
+
+
+def test_unbulleted_lines_split_into_statements_and_weights_are_not_headings(
+    write_file,
+):
+    path = write_file(
+        "LIB115.txt",
+        "LIB 115 Library Materials\n\nCOURSE OBJECTIVES\nStudents will:\n"
+        "Identify the parts of a MARC record.\n"
+        "Describe the role of OCLC in shared cataloging and explain how copy "
+        "cataloging\nsaves time for small libraries.\nApply LCSH headings\n\n"
+        "TOPICS\nCataloging basics\nReference sources\nCirculation\n"
+        "Textbook selection\n\nCourse Requirements\nMidterm exam 25%\n"
+        "Final project 25%\nParticipation 50%\n\nInstructor: Dr. X\nPhone: 555-1212\n",
+    )
+    program = la.load_syllabi(path)
+    assert _by_kind(program, "outcome") == [
+        "Identify the parts of a MARC record.",
+        "Describe the role of OCLC in shared cataloging and explain how copy "
+        "cataloging saves time for small libraries.",
+        "Apply LCSH headings",
+    ]
+    # "Textbook selection" is a topic line, not a "Textbooks" heading
+    assert _by_kind(program, "topic") == [
+        "Cataloging basics",
+        "Reference sources",
+        "Circulation",
+        "Textbook selection",
+    ]
+    assert _by_kind(program, "assessment") == [
+        "Midterm exam",
+        "Final project",
+        "Participation",
+    ]
+    st = program.statements.set_index("text")["location"]
+    assert st["Apply LCSH headings"] == "line 8"
+    assert program.courses["dropped_boilerplate"].tolist() == [2]
+
+
+def test_markdown_bold_label_headings_and_a_session_table(write_file):
+    path = write_file(
+        "LIB116.md",
+        "**LIB 116 \u2014 Library Services to Adults**\n\n**Learning Outcomes:**\n"
+        "1. Conduct readers' advisory interviews with adult patrons.\n"
+        "2. Build displays that promote genre fiction.\n\n**Course Schedule:**\n\n"
+        "| Session | Date | Topic | Reading |\n|---|---|---|---|\n"
+        "| 1 | 9/1 | Genre fiction | Saricks ch. 1 |\n"
+        "| 2 | 9/8 | Nonfiction for adults | Saricks ch. 2 |\n\n"
+        "**Evaluation**\n- Genre study (30 pts)\n- Display project (40 pts)\n",
+    )
+    program = la.load_syllabi(path)
+    assert program.courses["course_title"].tolist() == ["Library Services to Adults"]
+    assert _by_kind(program, "outcome") == [
+        "Conduct readers' advisory interviews with adult patrons.",
+        "Build displays that promote genre fiction.",
+    ]
+    assert _by_kind(program, "topic") == ["Genre fiction", "Nonfiction for adults"]
+    assert _by_kind(program, "assessment") == ["Genre study", "Display project"]

@@ -159,7 +159,10 @@ def parse_lines(
     def flush() -> None:
         nonlocal buf, buf_role, buf_strong
         if buf:
-            text = " ".join(x.strip() for x in buf).strip()
+            # paragraphs keep their line breaks: the segmenter splits a block of
+            # unbulleted outcome or topic lines; list items are one statement
+            sep = " " if buf_role == "item" else "\n"
+            text = sep.join(x.strip() for x in buf).strip()
             if markdown:
                 text = strip_markdown(text)
             if text:
@@ -239,10 +242,19 @@ def parse_lines(
         bullet = _BULLET.match(line)
         if bullet is None and loose:
             bullet = _BARE_NUMBER.match(line)
+        if not bullet and _WEIGHT_LINE.search(stripped):
+            # "Midterm exam ......... 15%": one graded item per line
+            flush()
+            blocks.append(Block(stripped, loc, "item"))
+            prev_was_text_line = False
+            continue
         if not bullet and not _PERIOD_LINE.match(line):
             plain = strip_markdown(stripped) if markdown else stripped
-            if looks_like_heading(plain) and not (
-                markdown and plain != stripped and not _is_strong(line)
+            if (
+                looks_like_heading(plain)
+                and not (markdown and plain != stripped and not _is_strong(line))
+                # in text with blank lines, a heading starts a paragraph
+                and (loose or not buf or buf_role == "item")
             ):
                 flush()
                 blocks.append(
@@ -252,12 +264,6 @@ def parse_lines(
                 )
                 prev_was_text_line = False
                 continue
-        if not bullet and _WEIGHT_LINE.search(stripped) and not markdown:
-            # "Midterm exam ......... 15%": one graded item per line
-            flush()
-            blocks.append(Block(stripped, loc, "item"))
-            prev_was_text_line = False
-            continue
         starts_block = bool(
             bullet
             or _PERIOD_LINE.match(line)

@@ -149,11 +149,15 @@ def classify_heading(text: str) -> str | None:
 def looks_like_heading(line: str) -> bool:
     """True if a lone line of plain text is probably a section heading.
 
-    Short (at most 8 words), starts with a capital, no sentence punctuation at
-    the end, and either names a known section or is written in capitals.
+    One line, short (at most 8 words), starts with a capital, no sentence
+    punctuation or number at the end, no "Label: value" colon, and either names a
+    known section or is written in capitals.
     """
     s = line.strip().rstrip(":").strip()
     if not s or len(s.split()) > 8 or s[-1] in ".,;" or not s[0].isupper():
+        return False
+    if "\n" in s or ":" in s or re.search(r"\d\s*%|\d$", s):
+        # several lines, "Label: value", or "Midterm exam 25%": not a heading
         return False
     if classify_heading(s) not in (None, "info"):
         return True

@@ -27,7 +27,9 @@ KIND_PRIORITY = {
 
 CODE = re.compile(r"\b([A-Z]{2,5})[ \u00a0_-]?(\d{3,4}[A-Z]?)\b")
 _FILE_CODE = re.compile(r"([A-Za-z]{2,5})[ _.-]?(\d{3,4}[A-Za-z]?)(?![0-9])")
-_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z/&#'(). -]{0,40}?)\s*[:\uff1a]\s*(.*)$")
+_LABEL = re.compile(
+    r"^\s*([A-Za-z][A-Za-z/&#'(). -]{0,40}?)\s*[:\uff1a]\s*(.*)$", re.DOTALL
+)
 _NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """Thai, kana and CJK ideographs: scripts written without spaces between words."""
 _LEADING_MARK = re.compile(
@@ -182,6 +184,51 @@ def clean_statement(kind: str, text: str) -> str:
     return text
 
 
+def _is_stem(text: str, role: str) -> bool:
+    """True for the lead-in line of an outcome list ("Students will be able to:")."""
+    text = text.strip()
+    if text.endswith(":") and (role != "item" or _STEM.search(text)):
+        return True
+    return (
+        role != "item"
+        and bool(_STEM.search(text))
+        and len(text.split()) < 25
+        and (not text.endswith(".") or "able to" in text.casefold())
+    )
+
+
+def split_lines(text: str) -> list[str]:
+    """Split a paragraph of unbulleted lines into one piece per statement.
+
+    A line break ends a statement when the next line starts with a capital or a
+    digit and the line before ends a sentence or is clearly shorter than the
+    paragraph's full lines (a wrapped line fills the width).
+    """
+    return [piece for _, piece in _split_lines(text)]
+
+
+def _split_lines(text: str) -> list[tuple[int, str]]:
+    """Like :func:`split_lines`, with the line offset where each piece starts."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    if len(lines) <= 1:
+        return [(0, ln) for ln in lines]
+    width = max(len(ln) for ln in lines)
+    pieces = [(0, lines[0])]
+    for n, (prev, line) in enumerate(zip(lines, lines[1:], strict=False), start=1):
+        starts = line[0].isupper() or line[0].isdigit() or line[0] in "\"'(\u201c"
+        ended = (
+            prev.endswith((".", ";", ":", "!", "?"))
+            or len(prev) < 0.6 * width
+            or width < 50  # a list of short lines, none of them wrapped
+        )
+        if starts and ended:
+            pieces.append((n, line))
+        else:
+            pieces[-1] = (pieces[-1][0], pieces[-1][1] + " " + line)
+    return pieces
+
+
 def _split_label(text: str) -> tuple[str, str] | None:
     m = _LABEL.match(text)
     if m is None or len(m.group(1).split()) > 5:
@@ -261,7 +308,12 @@ class _Walker:
         if block.role == "heading":
             self._heading(block)
             return
-        if block.role in ("para",) and (looks_like_heading(text) or block.strong):
+        if block.role == "para" and (
+            looks_like_heading(text)
+            or block.strong
+            and "\n" not in text
+            and not re.search(r":\s*\S", text)
+        ):
             kind = classify_heading(text)
             if kind is not None and len(text.split()) <= 8 and text[-1] not in ".;,":
                 self._switch(kind, 99)
@@ -336,14 +388,15 @@ class _Walker:
         ):
             self.boilerplate += 1
             return
-        if section == "outcome" and block.role != "item":
-            if (
-                text.rstrip().endswith(":")
-                or _STEM.search(text)
-                and len(text.split()) < 25
-            ):
-                return
-        self._add(section, text, block.location)
+        pieces = _split_lines(text) if block.role == "para" else [(0, text)]
+        if section == "description" and len(pieces) > 1:
+            pieces = [(0, " ".join(piece for _, piece in pieces))]
+        line = re.fullmatch(r"line (\d+)", block.location)
+        for offset, piece in pieces:
+            if section == "outcome" and _is_stem(piece, block.role):
+                continue
+            location = f"line {int(line.group(1)) + offset}" if line else block.location
+            self._add(section, piece, location)
 
     def _row(self, section: str, block: Block) -> None:
         cells = [c.strip() for c in block.cells]
