@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -441,3 +442,35 @@ def test_markdown_bold_label_headings_and_a_session_table(write_file):
     ]
     assert _by_kind(program, "topic") == ["Genre fiction", "Nonfiction for adults"]
     assert _by_kind(program, "assessment") == ["Genre study", "Display project"]
+
+
+def test_html_statements_are_located_by_source_line():
+    program = la.load_syllabi(DATA / "nav_clutter.html")
+    st = program.statements.set_index("text")["location"]
+    assert st["Arrange a small collection and write a finding aid using DACS."] == (
+        "line 17"
+    )
+    assert st["What is an archive?"] == "table 1 row 2"
+
+
+def test_repaired_pdf_damage_is_an_info_note_and_nothing_leaks(make_pdf, caplog):
+    import re
+
+    path = make_pdf(
+        "LTA110.pdf",
+        [
+            [
+                "LTA 110 Library Technology",
+                "Course Outcomes",
+                "1. Help patrons use public computers.",
+            ]
+        ],
+    )
+    data = re.sub(rb"startxref\s+\d+", b"startxref\n999999", path.read_bytes())
+    path.write_bytes(data)
+    with caplog.at_level(logging.DEBUG):
+        program = la.load_syllabi(path)  # filterwarnings=error: no warning escapes
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+    assert _by_kind(program, "outcome") == ["Help patrons use public computers."]
+    assert program.problems["severity"].tolist() == ["info"]
+    assert "repaired while reading" in program.problems["reason"].iloc[0]

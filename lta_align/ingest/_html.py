@@ -80,6 +80,7 @@ class _Parser(HTMLParser):
         self.strong_chars = 0
         self.in_strong = 0
         self.n_block = 0
+        self.buf_line = 0
         self.n_table = 0
         self.row: list[str] | None = None
         self.row_header = False
@@ -100,13 +101,14 @@ class _Parser(HTMLParser):
             self.blocks.append(
                 Block(
                     text,
-                    f"block {self.n_block}",
+                    f"line {self.buf_line}",
                     self.role,
                     level=self.level,
                     strong=strong,
                 )
             )
         self.buf = []
+        self.buf_line = 0
         self.role = "para"
         self.level = 0
         self.strong_chars = 0
@@ -196,6 +198,11 @@ class _Parser(HTMLParser):
         if self.cell is not None:
             self.cell.append(data)
             return
+        if not self.buf_line and data.strip():
+            # the source line where the block's text starts
+            self.buf_line = self.getpos()[0] + data[
+                : len(data) - len(data.lstrip())
+            ].count("\n")
         self.buf.append(data)
         if self.in_strong:
             self.strong_chars += len(data.replace(" ", "").strip())

@@ -16,11 +16,15 @@ _PAGE_NO = re.compile(r"\bpage\s+\d+(\s+of\s+\d+)?\b|^\s*-?\s*\d{1,3}\s*-?\s*$",
 _DIGITS = re.compile(r"\d+")
 
 
-class _Mute(logging.Filter):
-    """Swallow pypdf's log records while one file is read (they are not actionable)."""
+class _Collect(logging.Handler):
+    """Collect pypdf's log records while one file is read (instead of printing)."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        return False
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _damaged(path: Path, exc: BaseException) -> ParseError:
@@ -46,15 +50,31 @@ def read_pdf(
     """
     from pypdf import PdfReader
 
-    mute = _Mute()
+    # pypdf reports repairable damage through logging (logger "pypdf.*") and
+    # sometimes warnings; keep both out of the user's console for this read and
+    # turn them into one info note instead.
+    collect = _Collect()
     pypdf_logger = logging.getLogger("pypdf")
-    pypdf_logger.addFilter(mute)
+    propagate = pypdf_logger.propagate
+    pypdf_logger.addHandler(collect)
+    pypdf_logger.propagate = False
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # pypdf's own warnings only, for this read
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             pages = _extract(path, PdfReader, notes, max_pages, max_chars)
     finally:
-        pypdf_logger.removeFilter(mute)
+        pypdf_logger.removeHandler(collect)
+        pypdf_logger.propagate = propagate
+    messages = collect.messages + [str(w.message) for w in caught]
+    if messages:
+        notes.append(
+            note(
+                f"the PDF has {len(messages)} structural problem(s) that were repaired "
+                f"while reading (first: {messages[0]}).",
+                "If text is missing, export the PDF again.",
+                severity="info",
+            )
+        )
 
     if sum(ch.isalnum() for t in pages for ch in t) < 10:
         raise ParseError(
