@@ -539,7 +539,10 @@ def _path(ctx: _Ctx, ps: pd.DataFrame) -> tuple[pd.DataFrame, str, str]:
     ele = ps[~ps["required"]]
     counts = set(req.loc[req["complete"], "set_id"])
     done_electives = ele[ele["complete"]]
-    counts |= set(done_electives["set_id"].head(rule.n_electives))
+    # count fully known sets first: a verdict on a set known in part is provisional
+    firm = done_electives.assign(_p=done_electives["provisional_note"] != "")
+    firm = firm.sort_values("_p", kind="stable")
+    counts |= set(firm["set_id"].head(rule.n_electives))
     plan = set(req.loc[~req["complete"], "set_id"])
     need = max(0, rule.n_electives - len(done_electives))
     if need:
