@@ -21,8 +21,27 @@ CSV_TABLES = {
 }
 
 
+# as excel._DANGEROUS: ASCII and full-width = + - @, tab, carriage return
+_FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def _csv_safe(value: object) -> object:
+    """Prefix text that a spreadsheet would run as a formula with ``'``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def table_to_csv(df: pd.DataFrame) -> str:
-    """Return ``df`` as deterministic UTF-8 CSV text (no index, ``\\n`` endings)."""
+    """Return ``df`` as deterministic UTF-8 CSV text (no index, ``\\n`` endings).
+
+    Text cells starting with ``= + - @``, tab or carriage return (syllabus text
+    is untrusted) get a leading ``'`` so Excel shows them instead of running
+    them as formulas (CSV injection); numeric columns are written as they are.
+    """
+    text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])]
+    if text:
+        df = df.assign(**{c: df[c].map(_csv_safe) for c in text})
     return df.to_csv(index=False, lineterminator="\n", float_format="%.4f")
 
 
