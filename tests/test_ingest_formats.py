@@ -474,3 +474,33 @@ def test_repaired_pdf_damage_is_an_info_note_and_nothing_leaks(make_pdf, caplog)
     assert _by_kind(program, "outcome") == ["Help patrons use public computers."]
     assert program.problems["severity"].tolist() == ["info"]
     assert "repaired while reading" in program.problems["reason"].iloc[0]
+
+
+def test_code_after_the_title_and_a_prerequisite_line_do_not_confuse_the_course(
+    make_docx,
+):
+    path = make_docx(
+        "syllabus.docx",
+        [
+            ("Title", "Reference and Information Services (LTA 120)"),
+            ("Normal", "Prerequisite: LTA 101"),
+            ("Heading 1", "Course Objectives"),
+            ("List Paragraph", "Conduct a reference interview."),
+        ],
+    )
+    program = la.load_syllabi(path)
+    course = program.courses.iloc[0]
+    assert course["course_id"] == "LTA120"
+    assert course["course_title"] == "Reference and Information Services"
+    assert program.problems.empty
+
+
+def test_prerequisite_line_before_the_course_line_is_not_the_course_code(write_file):
+    path = write_file(
+        "syllabus.txt",
+        "Prerequisite: LTA 101\nCourse: LTA 150 Access Services\n\n"
+        "Learning Outcomes\n\n- Check items out and in.\n",
+    )
+    program = la.load_syllabi(path)
+    assert program.courses["course_id"].tolist() == ["LTA150"]
+    assert program.courses["course_title"].tolist() == ["Access Services"]

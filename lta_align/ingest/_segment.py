@@ -138,11 +138,17 @@ class Segmented:
 def code_from_text(text: str) -> tuple[str, str] | None:
     """Return ``(code, rest)`` if ``text`` starts with a course code ("LTA 101 ...")."""
     m = CODE.search(text)
-    if m is None or len(text[: m.start()].split()) > 2:
+    if m is None:
         return None
     code = f"{m.group(1)} {m.group(2)}"
+    before = text[: m.start()]
     rest = text[m.end() :].strip(" \t:.\u2013\u2014-|,")
-    return code, clean(rest)
+    if len(before.split()) <= 2 and not before.rstrip().endswith(":"):
+        return code, clean(rest)
+    # "Introduction to Libraries (LTA 101)" / "Introduction to Libraries - LTA 101"
+    if not rest.strip(" )]") and re.search(r"[(\[\u2013\u2014-]\s*$", before):
+        return code, clean(before.rstrip(" ([\u2013\u2014-"))
+    return None
 
 
 def code_from_file_name(stem: str) -> tuple[str, str] | None:
@@ -331,9 +337,9 @@ class _Walker:
                 if self._take_code(cells[0]):
                     return
         if block.role in ("para", "item"):
-            if self.section is None and self._take_code(text):
-                return
             parts = _split_label(text)
+            if self.section is None and parts is None and self._take_code(text):
+                return
             if parts is not None and (
                 self.section is None
                 or block.role == "para"
