@@ -1,0 +1,393 @@
+"""The review model: DecisionStore and apply_decisions."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from _review_factories import (
+    STATEMENTS,
+    TickingClock,
+    framework,
+    make_alignment,
+    make_program,
+    sid,
+)
+
+from lta_align.columns import DECISION_COLUMNS
+from lta_align.errors import SchemaError
+from lta_align.review import DecisionStore, apply_decisions
+
+CAT3 = "cataloging_classification.3"
+CAT2 = "cataloging_classification.2"
+CAT1 = "cataloging_classification.1"
+
+
+@pytest.fixture
+def store(tmp_path):
+    return DecisionStore(tmp_path / "decisions.csv", clock=TickingClock())
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+# --- the store --------------------------------------------------------------------
+def test_accept_is_saved_at_once_as_readable_csv(store):
+    store.accept(sid(0), CAT3, reviewer="J. Rivera", level="reinforced", note="ok")
+    rows = read_csv_rows(store.path)
+    assert list(rows[0]) == DECISION_COLUMNS
+    assert rows == [
+        {
+            "course_id": "LTA130",
+            "statement_id": sid(0),
+            "competency_id": CAT3,
+            "decision": "accept",
+            "level": "reinforced",
+            "reviewer": "J. Rivera",
+            "decided_at": "2026-01-05T09:00:01Z",
+            "note": "ok",
+        }
+    ]
+
+
+def test_decided_at_is_iso_utc_with_seconds(tmp_path):
+    store = DecisionStore(tmp_path)
+    row = store.reject(sid(0), CAT3, reviewer="A")
+    assert pd.Timestamp(row["decided_at"]).tzinfo is not None
+    assert len(row["decided_at"]) == len("2026-01-05T09:00:01Z")
+    assert row["decided_at"].endswith("Z")
+
+
+def test_store_given_a_folder_uses_decisions_csv_inside(tmp_path):
+    store = DecisionStore(tmp_path)
+    store.accept(sid(0), CAT3, reviewer="A")
+    assert (tmp_path / "decisions.csv").exists()
+    assert store.lock_path == tmp_path / "decisions.csv.lock"
+
+
+def test_latest_decision_wins_and_history_keeps_every_change(store):
+    store.accept(sid(0), CAT3, reviewer="A")
+    store.reject(sid(0), CAT3, reviewer="B", note="too general")
+    store.accept(sid(1), "cataloging_classification.4", reviewer="A")
+    cur = store.current()
+    assert len(cur) == 2
+    row = cur[cur["competency_id"] == CAT3].iloc[0]
+    assert (row["decision"], row["reviewer"], row["note"]) == (
+        "reject",
+        "B",
+        "too general",
+    )
+    hist = store.history()
+    assert hist["decision"].tolist() == ["accept", "reject", "accept"]
+    assert list(hist.columns) == DECISION_COLUMNS
+
+
+def test_reject_then_accept_again_restores_the_match(store):
+    store.reject(sid(0), CAT3, reviewer="A")
+    store.accept(sid(0), CAT3, reviewer="A")
+    assert store.get(sid(0), CAT3)["decision"] == "accept"
+    assert len(store.history()) == 2
+
+
+def test_set_level_confirms_an_undecided_match_and_keeps_an_added_one(store):
+    store.set_level(sid(0), CAT3, "mastered", reviewer="A")
+    assert store.get(sid(0), CAT3)["decision"] == "accept"
+    assert store.get(sid(0), CAT3)["level"] == "mastered"
+    store.add(sid(3), "cataloging_classification.7", reviewer="A")
+    store.set_level(sid(3), "cataloging_classification.7", "introduced", reviewer="B")
+    row = store.get(sid(3), "cataloging_classification.7")
+    assert (row["decision"], row["level"], row["reviewer"]) == (
+        "add",
+        "introduced",
+        "B",
+    )
+
+
+def test_set_level_on_a_rejected_match_is_refused(store):
+    store.reject(sid(0), CAT3, reviewer="A")
+    with pytest.raises(ValueError, match="rejected"):
+        store.set_level(sid(0), CAT3, "introduced", reviewer="A")
+    assert len(store.history()) == 1
+
+
+def test_comment_keeps_decision_and_level(store):
+    store.accept(sid(0), CAT3, reviewer="A", level="introduced")
+    store.comment(sid(0), CAT3, "covered in week 3 lab", reviewer="B")
+    row = store.get(sid(0), CAT3)
+    assert row["decision"] == "accept"
+    assert row["level"] == "introduced"
+    assert row["note"] == "covered in week 3 lab"
+    # a later accept without a note keeps the comment
+    store.accept(sid(0), CAT3, reviewer="A")
+    assert store.get(sid(0), CAT3)["note"] == "covered in week 3 lab"
+
+
+def test_comment_on_an_undecided_match_leaves_the_engine_verdict(store):
+    store.comment(sid(0), CAT3, "check with the instructor", reviewer="A")
+    row = store.get(sid(0), CAT3)
+    assert row["decision"] == ""
+    assert row["note"] == "check with the instructor"
+
+
+def test_change_rejects_old_competency_and_adds_new(store):
+    rows = store.change(sid(0), CAT3, CAT1, reviewer="A", level="introduced")
+    assert [r["decision"] for r in rows] == ["reject", "add"]
+    assert store.get(sid(0), CAT3)["decision"] == "reject"
+    new = store.get(sid(0), CAT1)
+    assert (new["decision"], new["level"]) == ("add", "introduced")
+
+
+def test_change_to_the_same_competency_is_refused(store):
+    with pytest.raises(ValueError, match="different competency"):
+        store.change(sid(0), CAT3, CAT3, reviewer="A")
+
+
+@pytest.mark.parametrize("reviewer", ["", "   ", None])
+def test_reviewer_is_required(store, reviewer):
+    with pytest.raises(ValueError, match="reviewer is required"):
+        store.accept(sid(0), CAT3, reviewer=reviewer)
+    assert not store.path.exists()
+
+
+def test_bad_level_message_lists_the_allowed_levels(store):
+    with pytest.raises(
+        ValueError, match="introduced.*reinforced.*mastered.*got 'expert'"
+    ):
+        store.accept(sid(0), CAT3, reviewer="A", level="expert")
+
+
+def test_bad_decision_in_record_lists_the_allowed_decisions(store):
+    with pytest.raises(ValueError, match=r"\['accept', 'reject', 'add'\]; got 'maybe'"):
+        store.record(
+            [{"statement_id": sid(0), "competency_id": CAT3, "decision": "maybe"}],
+            reviewer="A",
+        )
+
+
+def test_decisions_file_without_required_columns_is_reported_by_name(tmp_path):
+    path = tmp_path / "decisions.csv"
+    path.write_text("statement_id,decision\nx,accept\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="decisions.csv.*competency_id"):
+        DecisionStore(path).current()
+
+
+def test_text_with_commas_quotes_and_newlines_round_trips(store):
+    note = 'Says "MARC, RDA";\nsee week 4 =1+1'
+    store.comment(sid(0), CAT3, note, reviewer="Ñúñez, Ana")
+    again = DecisionStore(store.path).get(sid(0), CAT3)
+    assert again["note"] == note
+    assert again["reviewer"] == "Ñúñez, Ana"
+
+
+def test_orphans_lists_decisions_whose_statement_is_gone_without_dropping_them(store):
+    store.accept(sid(0), CAT3, reviewer="A")
+    store.accept(sid(4), "foundations.1", reviewer="A")
+    edited = list(STATEMENTS)
+    edited[0] = ("LTA130", "outcome", "Catalog print and e-books using RDA.")
+    program = make_program(edited)
+    orphans = store.orphans(program)
+    assert orphans["statement_id"].tolist() == [sid(0)]
+    assert "edited" in orphans["reason"].iloc[0]
+    assert len(store.current()) == 2
+
+
+# --- crash safety and concurrency ---------------------------------------------------
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from lta_align.review import DecisionStore
+    store = DecisionStore(sys.argv[1])
+    tag, n = sys.argv[2], int(sys.argv[3])
+    for i in range(n):
+        store.add(f"LTA1{tag}-{i:08x}", f"foundations.{i % 12 + 1}", reviewer=tag,
+                  note="x" * int(sys.argv[4]))
+    """
+)
+
+
+def _writer(tmp_path, path, tag, n, note_len=10):
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    return subprocess.Popen(
+        [sys.executable, str(script), str(path), tag, str(n), str(note_len)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_concurrent_writers_lose_nothing(tmp_path):
+    path = tmp_path / "decisions.csv"
+    procs = [_writer(tmp_path, path, tag, 50) for tag in ("A", "B")]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err.decode()
+    hist = DecisionStore(path).history()
+    assert len(hist) == 100
+    assert hist["reviewer"].value_counts().to_dict() == {"A": 50, "B": 50}
+    assert hist["statement_id"].nunique() == 100
+
+
+def test_killed_writer_leaves_previous_decisions_intact(tmp_path):
+    path = tmp_path / "decisions.csv"
+    store = DecisionStore(path)
+    store.record(
+        [
+            {
+                "statement_id": f"LTA101-{i:08x}",
+                "competency_id": "foundations.1",
+                "decision": "accept",
+            }
+            for i in range(300)
+        ],
+        reviewer="before",
+    )
+    before = path.read_bytes()
+    # a writer with big rows, so that each write takes a while, killed mid-way
+    proc = _writer(tmp_path, path, "K", 10_000, note_len=20_000)
+    deadline = time.monotonic() + 30
+    while path.read_bytes() == before and time.monotonic() < deadline:
+        time.sleep(0.005)
+    # kill while the next write is under way (its temporary file exists)
+    while not list(tmp_path.glob(".decisions.csv.*.tmp")):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.001)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert path.read_bytes() != before, "the writer never wrote: test proves nothing"
+    hist = DecisionStore(path).history()  # parses: no torn row
+    assert hist.iloc[:300]["reviewer"].eq("before").all()
+    assert len(hist) >= 300
+    assert (hist.iloc[300:]["note"].str.len() == 20_000).all()
+    # the lock was released with the process: a new write goes through
+    DecisionStore(path).accept("LTA101-00000000", "foundations.1", reviewer="after")
+
+
+# --- applying decisions ---------------------------------------------------------------
+@pytest.fixture
+def alignment():
+    return make_alignment()
+
+
+def covered(al, course, competency):
+    cov = al.coverage
+    row = cov[(cov["course_id"] == course) & (cov["competency_id"] == competency)]
+    return bool(len(row)) and row["status"].iloc[0] == "covered"
+
+
+def test_rejected_match_is_dropped_everywhere(alignment, store):
+    assert covered(alignment, "LTA130", CAT3)
+    store.reject(sid(0), CAT3, reviewer="A")
+    reviewed = apply_decisions(alignment, store)
+    m = reviewed.matches
+    assert not ((m["statement_id"] == sid(0)) & (m["competency_id"] == CAT3)).any()
+    assert not covered(reviewed, "LTA130", CAT3)
+    # the engine's alignment is untouched
+    assert len(alignment.matches) == len(reviewed.matches) + 1
+
+
+def test_added_match_makes_the_competency_covered_with_its_evidence(alignment, store):
+    missed = "cataloging_classification.7"
+    assert not covered(alignment, "LTA130", missed)
+    store.add(sid(3), missed, reviewer="A", level="introduced")
+    reviewed = apply_decisions(alignment, store)
+    m = reviewed.matches
+    row = m[(m["statement_id"] == sid(3)) & (m["competency_id"] == missed)].iloc[0]
+    assert (row["decision"], row["level"], row["rank"]) == ("add", "introduced", 0)
+    assert row["set_id"] == "cataloging_classification"
+    assert covered(reviewed, "LTA130", missed)
+    cov = reviewed.coverage
+    ev = cov[(cov["course_id"] == "LTA130") & (cov["competency_id"] == missed)]
+    assert ev["evidence_statement_id"].iloc[0] == sid(3)
+
+
+def test_accept_marks_the_match_and_carries_its_level(alignment, store):
+    low = "cataloging_classification.6"  # engine score 0.48: below covered
+    store.accept(sid(2), low, reviewer="A", level="mastered", note="lab 2")
+    reviewed = apply_decisions(alignment, store)
+    m = reviewed.matches
+    row = m[(m["statement_id"] == sid(2)) & (m["competency_id"] == low)].iloc[0]
+    assert (row["decision"], row["level"], row["note"]) == (
+        "accept",
+        "mastered",
+        "lab 2",
+    )
+    assert row["score"] == pytest.approx(0.48)
+    assert covered(reviewed, "LTA130", low)
+
+
+def test_decisions_table_is_attached_to_the_reviewed_alignment(alignment, store):
+    store.accept(sid(0), CAT3, reviewer="A")
+    reviewed = apply_decisions(alignment, store)
+    assert reviewed.decisions["statement_id"].tolist() == [sid(0)]
+    assert reviewed.decisions["orphan"].tolist() == [""]
+
+
+def test_apply_accepts_a_plain_frame_and_a_path(alignment, store):
+    store.reject(sid(0), CAT3, reviewer="A")
+    from_store = apply_decisions(alignment, store).matches
+    from_path = apply_decisions(alignment, store.path).matches
+    frame = pd.DataFrame(
+        {"statement_id": [sid(0)], "competency_id": [CAT3], "decision": ["reject"]}
+    )
+    from_frame = apply_decisions(alignment, frame).matches
+    pd.testing.assert_frame_equal(from_store, from_path)
+    pd.testing.assert_frame_equal(from_store, from_frame)
+
+
+def test_decisions_survive_a_rerun_and_an_edited_syllabus(alignment, store):
+    store.reject(sid(0), CAT3, reviewer="A")
+    store.add(sid(3), "cataloging_classification.7", reviewer="A")
+    store.accept(sid(4), "foundations.1", reviewer="A", level="introduced")
+    # re-run: same program read again -> same result
+    again = apply_decisions(make_alignment(), store)
+    pd.testing.assert_frame_equal(
+        apply_decisions(alignment, store).coverage, again.coverage
+    )
+    # edit the text of statement 0: its decision becomes an orphan, the others apply
+    edited = list(STATEMENTS)
+    edited[0] = ("LTA130", "outcome", "Catalog print and e-books using RDA.")
+    rerun = apply_decisions(make_alignment(make_program(edited)), store)
+    orphans = rerun.decisions[rerun.decisions["orphan"] != ""]
+    assert orphans["statement_id"].tolist() == [sid(0)]
+    assert covered(rerun, "LTA130", "cataloging_classification.7")
+    m = rerun.matches
+    row = m[(m["statement_id"] == sid(4)) & (m["competency_id"] == "foundations.1")]
+    assert row["level"].tolist() == ["introduced"]
+    # nothing was dropped from the file
+    assert len(store.history()) == 3
+    if hasattr(rerun, "orphans"):
+        assert rerun.orphans["statement_id"].tolist() == [sid(0)]
+
+
+def test_decision_on_unknown_competency_is_an_orphan_not_an_error(alignment, store):
+    store.add(sid(0), "cataloging_classification.99", reviewer="A")
+    reviewed = apply_decisions(alignment, store)
+    reasons = reviewed.decisions["orphan"].tolist()
+    assert len(reasons) == 1 and "competency not in" in reasons[0]
+
+
+def test_apply_with_no_decisions_changes_nothing(alignment, store):
+    reviewed = apply_decisions(alignment, store)
+    pd.testing.assert_frame_equal(
+        reviewed.coverage.reset_index(drop=True),
+        alignment.coverage.reset_index(drop=True),
+        check_dtype=False,
+    )
+
+
+def test_program_framework_factory_is_consistent():
+    fw = framework()
+    program = make_program()
+    assert set(program.statements["course_id"]) == {"LTA101", "LTA130"}
+    assert CAT3 in set(fw.competencies["competency_id"])
