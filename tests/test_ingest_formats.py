@@ -504,3 +504,61 @@ def test_prerequisite_line_before_the_course_line_is_not_the_course_code(write_f
     program = la.load_syllabi(path)
     assert program.courses["course_id"].tolist() == ["LTA150"]
     assert program.courses["course_title"].tolist() == ["Access Services"]
+
+
+def test_docx_layout_table_with_section_names_in_the_first_column(make_docx):
+    path = make_docx(
+        "LTA105.docx",
+        [
+            ("Title", "LTA 105 Communication"),
+            (
+                "table",
+                [
+                    ["Course Description", "Communication skills for library staff."],
+                    [
+                        "Course Objectives",
+                        "1. Listen actively to patrons.\n"
+                        "2. Explain a policy in plain language.",
+                    ],
+                    ["Office Hours", "Mondays 10-11 in room 216"],
+                ],
+            ),
+        ],
+    )
+    program = la.load_syllabi(path)
+    assert _by_kind(program, "description") == [
+        "Communication skills for library staff."
+    ]
+    assert _by_kind(program, "outcome") == [
+        "Listen actively to patrons.",
+        "Explain a policy in plain language.",
+    ]
+    assert program.courses["dropped_boilerplate"].tolist() == [1]
+
+
+def test_docx_content_controls_are_read(make_docx):
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    path = make_docx(
+        "LTA110.docx",
+        [
+            ("Title", "LTA 110 Library Technology"),
+            ("Heading 1", "Course Outcomes"),
+            ("List Number", "Troubleshoot public printers."),
+        ],
+    )
+    document = docx.Document(str(path))
+    body = document.element.body
+    item = body.findall(qn("w:p"))[-1]
+    sdt = etree.SubElement(body, qn("w:sdt"))
+    content = etree.SubElement(sdt, qn("w:sdtContent"))
+    body.remove(item)
+    content.append(item)
+    body.remove(sdt)
+    body.insert(2, sdt)
+    document.save(str(path))
+    assert _by_kind(la.load_syllabi(path), "outcome") == [
+        "Troubleshoot public printers."
+    ]

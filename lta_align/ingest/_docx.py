@@ -28,7 +28,7 @@ def read_docx(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
 
         document = docx.Document(str(path))
         body = document.element.body
-        children = list(body.iterchildren())
+        children = list(_iter_body(body))
         style_names = _style_names(document)
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types
         raise ParseError(
@@ -106,6 +106,19 @@ def _paragraph(par, number: int, style_names: dict[str | None, str]) -> Block | 
     return Block(text, loc, "para", strong=strong)
 
 
+def _iter_body(element):
+    """Yield the paragraphs and tables of the body in order, looking inside
+    content controls (``w:sdt``, common in college syllabus templates)."""
+    for child in element.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag == "sdt":
+            for content in child.iterchildren():
+                if content.tag.rsplit("}", 1)[-1] == "sdtContent":
+                    yield from _iter_body(content)
+
+
 def _table(table, number: int) -> list[Block]:
     blocks: list[Block] = []
     for r, row in enumerate(table.rows, start=1):
@@ -116,7 +129,14 @@ def _table(table, number: int) -> list[Block]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
+            # keep paragraph breaks inside a cell: a layout table may hold a
+            # whole list of outcomes in one cell
+            lines = (
+                " ".join(line.split())
+                for p in cell.paragraphs
+                for line in p.text.split("\n")
+            )
+            cells.append("\n".join(line for line in lines if line))
         if not any(cells):
             continue
         blocks.append(

@@ -329,7 +329,11 @@ class _Walker:
             if (
                 len(cells) == 2
                 and len(cells[0].split()) <= 4
-                and (self.section in (None, "boilerplate", "info"))
+                and "\n" not in cells[0]
+                and (
+                    self.section in (None, "boilerplate", "info")
+                    or self._layout_row(block, cells)
+                )
             ):
                 if self._label(cells[0], cells[1], block.location, "row"):
                     return
@@ -428,6 +432,15 @@ class _Walker:
                 text = max(candidates, key=lambda c: len(re.findall(r"[A-Za-z]", c)))
         if text:
             self._add(section, text, block.location)
+
+    def _layout_row(self, block: Block, cells: list[str]) -> bool:
+        """A "Section name | its content" row of a layout table."""
+        kind = classify_heading(cells[0])
+        return (
+            kind not in (None, "info")
+            and block.table not in self.table_header
+            and len(cells[1].split()) >= 4
+        )
 
     @staticmethod
     def _looks_like_header(cells: list[str]) -> bool:
