@@ -102,9 +102,7 @@ def _context(report: Any) -> dict[str, Any]:
                     f" for competency #{g['number'].iloc[0]} of ",
                     " for each competency of ",
                 )
-                if len(g)
-                and (g["home_course_id"] == "").all()
-                and (g["near_misses"] == "").all()
+                if len(g) and (g["home_course_id"] == "").all()
                 else ""
             )
             gap_sets.append(s)
@@ -201,7 +199,10 @@ def render_markdown(report: Any) -> str:
             L += [f"Covered by: {_md(s['covering'])}", ""]
         if s["common_suggestion"]:
             L += [f"Suggestion: {_md(s['common_suggestion'])}", ""]
-            L += [f"{g['number']}. {_md(g['competency'])}" for g in s["gaps"]]
+            for g in s["gaps"]:
+                L += [f"{g['number']}. {_md(g['competency'])}"]
+                if g["near_misses"]:
+                    L += [f"   - Closest (weak): {_md(g['near_misses'])}"]
             L += [""]
             continue
         for g in s["gaps"]:

@@ -648,7 +648,8 @@ def _suggest(ctx: _Ctx, comp: Any, home: str, near: pd.DataFrame) -> str:
         )
     code = ctx.code.get(home, home)
     title = ctx.courses.set_index("course_id").at[home, "course_title"]
-    mine = near[near["course_id"] == home]
+    # only a statement the engine already rates "partial" is worth strengthening
+    mine = near[(near["course_id"] == home) & (near["status"] == "partial")]
     if len(mine):
         best = mine.iloc[0]
         return (
@@ -670,8 +671,9 @@ def _home_course(ctx: _Ctx, set_id: str, near: pd.DataFrame) -> str:
             ["_s", "course_id"], ascending=[False, True], kind="stable"
         )
         return str(prim["course_id"].iloc[0])
-    if len(near):
-        return str(near["course_id"].iloc[0])
+    partial = near[near["status"] == "partial"]
+    if len(partial):
+        return str(partial["course_id"].iloc[0])
     return ""
 
 
