@@ -1079,6 +1079,17 @@ def _read_matches_sheet(path: Path) -> list[tuple[int, dict[str, str]]]:
         wb.close()
 
 
+def _unescape_formula(text: str) -> str:
+    """Undo the export's formula guard: ``'=x`` (quote before = + - @) -> ``=x``."""
+    if (
+        len(text) > 1
+        and text[0] == "'"
+        and text[1] in "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+    ):
+        return text[1:]
+    return text
+
+
 def _problem(number: int, record: dict[str, str], value: str, reason: str) -> dict:
     return {
         "row": number,
@@ -1172,7 +1183,7 @@ def import_review(
     for number, rec in records:
         raw_decision = rec.get("decision", "")
         raw_level = rec.get("level", "")
-        note = rec.get("comment", "")
+        note = _unescape_formula(rec.get("comment", ""))
         if not (raw_decision or raw_level or note):
             continue  # a row nobody reviewed
         try:
