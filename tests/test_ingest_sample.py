@@ -32,6 +32,19 @@ def test_sample_program_loads_ten_courses_without_errors(sample):
 def test_sample_program_every_course_has_at_least_six_outcomes(sample):
     counts = sample.courses.set_index("course_id")["n_outcomes"]
     assert (counts >= 6).all(), counts
+    # the numbers of outcomes written into each sample syllabus (data/README.md)
+    assert counts.to_dict() == {
+        "LTA101": 13,
+        "LTA105": 9,
+        "LTA110": 9,
+        "LTA120": 9,
+        "LTA130": 8,
+        "LTA140": 10,
+        "LTA150": 14,
+        "LTA160": 11,
+        "LTA170": 10,
+        "LTA190": 7,
+    }
     outcomes = sample.statements[sample.statements["kind"] == "outcome"]
     assert outcomes.groupby("course_id").size().to_dict() == counts.to_dict()
 
@@ -67,6 +80,26 @@ def test_sample_program_drops_policy_boilerplate_and_counts_it(sample):
         assert phrase not in text
     syllabi = sample.courses[sample.courses["source_format"] != "xlsx"]
     assert (syllabi["dropped_boilerplate"] > 0).all()
+
+
+def test_sample_program_reads_every_weighted_assessment(sample):
+    st = sample.statements
+    counts = st[st["kind"] == "assessment"].groupby("course_id").size().to_dict()
+    # 6-7 per syllabus (data/README.md); the practicum sheet lists 5
+    assert counts == {
+        "LTA101": 7,
+        "LTA105": 6,
+        "LTA110": 6,
+        "LTA120": 6,
+        "LTA130": 6,
+        "LTA140": 6,
+        "LTA150": 7,
+        "LTA160": 6,
+        "LTA170": 6,
+        "LTA190": 5,
+    }
+    lta140 = st[(st["course_id"] == "LTA140") & (st["kind"] == "assessment")]
+    assert "Collection development policy analysis" in lta140["text"].tolist()
 
 
 def test_sample_program_has_every_statement_kind_per_syllabus(sample):

@@ -344,11 +344,9 @@ class _Walker:
             parts = _split_label(text)
             if self.section is None and parts is None and self._take_code(text):
                 return
-            if parts is not None and (
-                self.section is None
-                or block.role == "para"
-                or classify_heading(parts[0]) == "boilerplate"
-            ):
+            # a list item in a content section is content even when it looks like
+            # "Collection development policy analysis: 15%"
+            if parts is not None and (self.section is None or block.role == "para"):
                 if self._label(parts[0], parts[1], block.location, block.role):
                     return
         self._content(block)
