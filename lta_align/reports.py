@@ -642,9 +642,9 @@ def _suggest(ctx: _Ctx, comp: Any, home: str, near: pd.DataFrame) -> str:
     ref = f"competency #{comp.number} of {ctx.fw.set_name(comp.set_id)}"
     if not home:
         return (
-            f"No course in the program addresses this set: add a unit or a "
-            f"course with a learning outcome and an assessed assignment for "
-            f"{ref}."
+            f"No course in the program is built around this set and none comes "
+            f"close: add a unit or a course with a learning outcome and an "
+            f"assessed assignment for {ref}."
         )
     code = ctx.code.get(home, home)
     title = ctx.courses.set_index("course_id").at[home, "course_title"]
