@@ -214,10 +214,11 @@ def _course_sets(coverage: pd.DataFrame, framework: Framework) -> pd.DataFrame:
                 "provisional": bool,
             },
         )
-    g = coverage.groupby(["course_id", "set_id"], sort=False)
+    work = coverage.assign(_cov=(coverage["status"] == "covered").astype("int64"))
+    g = work.groupby(["course_id", "set_id"], sort=False)
     out = pd.DataFrame(
         {
-            "covered": g["status"].agg(lambda s: int((s == "covered").sum())),
+            "covered": g["_cov"].sum(),
             "total": g["competency_id"].size(),
             "score": g["score"].mean().round(4),
         }
@@ -263,8 +264,9 @@ def _courses(
             set_id = row.set_id if row.share >= config.primary_min_share else ""
             primary[row.course_id] = (set_id, round(float(row.share), 4))
     base["primary_set_id"] = [primary.get(c, ("", 0.0))[0] for c in base["course_id"]]
+    names = dict(zip(framework.sets["set_id"], framework.sets["set_name"], strict=True))
     base["primary_set_name"] = [
-        framework.set_name(s) if s else "" for s in base["primary_set_id"]
+        str(names.get(s, s)) if s else "" for s in base["primary_set_id"]
     ]
     base["primary_score"] = [
         float(primary.get(c, ("", 0.0))[1]) for c in base["course_id"]

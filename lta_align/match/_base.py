@@ -30,6 +30,12 @@ import pandas as pd
 from ..model import Framework
 
 CHUNK_ROWS = 2048
+CHUNK_CELLS = 2_000_000  # statements x competencies scored at once (bounded memory)
+
+
+def chunk_rows(n_competencies: int) -> int:
+    """Rows per scoring chunk so a chunk holds about ``CHUNK_CELLS`` scores."""
+    return int(max(64, min(CHUNK_ROWS, CHUNK_CELLS // max(n_competencies, 1))))
 
 
 @dataclass(frozen=True, slots=True)

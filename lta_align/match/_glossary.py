@@ -1083,7 +1083,6 @@ STOP_WORDS = frozenset(
     course courses student students learner learners one's them""".split()
 )
 
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9'/-]*[a-z0-9]|[a-z0-9]")
 
 _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ational", ""),
@@ -1165,45 +1164,85 @@ SPELLINGS = {
     "favourite": "favorite",
     "enquiry": "inquiry",
     "enquiries": "inquiries",
-    "e-book": "ebook",
-    "e-books": "ebooks",
-    "email": "email",
-    "e-mail": "email",
 }
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
 def _words(text: str) -> list[str]:
     """Lower-case word tokens; hyphens and slashes split words, 's dropped."""
     out: list[str] = []
-    for raw in _TOKEN.findall(text):
-        raw = SPELLINGS.get(raw, raw)
-        for part in re.split(r"[/-]", raw):
-            word = part.strip("'")
-            if word.endswith("'s"):
-                word = word[:-2]
-            if word:
-                out.append(SPELLINGS.get(word, word))
+    for word in _WORD.findall(text):
+        if word.endswith("'s"):
+            word = word[:-2]
+        if "'" in word:
+            word = word.replace("'", "")
+        out.append(SPELLINGS.get(word, word))
     return out
 
 
-def _stem_phrase(text: str) -> str:
-    return " ".join(stem(w) for w in _words(text.lower()))
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in _words(text.lower())]
 
 
-def _build_phrase_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    member_to_group: dict[str, str] = {}
+def _build_phrase_index() -> tuple[dict[tuple[str, ...], str], dict[str, int]]:
+    """Map stemmed glossary phrases to their group; first stem -> longest length."""
+    index: dict[tuple[str, ...], str] = {}
     for group in sorted(SYNONYM_GROUPS):
         for member in SYNONYM_GROUPS[group]:
-            key = _stem_phrase(member)
+            key = tuple(_stems(member))
             if key:
-                member_to_group.setdefault(key, group)
-    members = sorted(member_to_group, key=lambda m: (-len(m), m))
-    alternation = "|".join(re.escape(m) for m in members)
-    pattern = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
-    return pattern, member_to_group
+                index.setdefault(key, group)
+    longest: dict[str, int] = {}
+    for key in index:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return index, longest
 
 
-_PHRASES, _MEMBER_GROUP = _build_phrase_index()
+_PHRASE_INDEX, _PHRASE_LONGEST = _build_phrase_index()
+_STOP_INDEX = {tuple(_words(p)): len(_words(p)) for p in STOP_PHRASES}
+_STOP_LONGEST: dict[str, int] = {}
+for _key in _STOP_INDEX:
+    _STOP_LONGEST[_key[0]] = max(_STOP_LONGEST.get(_key[0], 0), len(_key))
+
+
+def _drop_stop_phrases(words: list[str]) -> list[str]:
+    """Remove stop phrases (longest first, left to right) from a word list."""
+    out: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        longest = _STOP_LONGEST.get(words[i], 0)
+        skip = 0
+        for length in range(min(longest, n - i), 0, -1):
+            if tuple(words[i : i + length]) in _STOP_INDEX:
+                skip = length
+                break
+        if skip:
+            i += skip
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _find_concepts(stems: list[str]) -> list[str]:
+    """Glossary groups of the longest phrases found left to right (no overlap)."""
+    found: list[str] = []
+    i, n = 0, len(stems)
+    while i < n:
+        longest = _PHRASE_LONGEST.get(stems[i], 0)
+        step = 1
+        for length in range(min(longest, n - i), 0, -1):
+            group = _PHRASE_INDEX.get(tuple(stems[i : i + length]))
+            if group is not None:
+                found.append(group)
+                step = length
+                break
+        i += step
+    return found
+
+
 _STOP_PHRASE = re.compile(
     r"(?<![a-z0-9])(?:"
     + "|".join(re.escape(p) for p in sorted(STOP_PHRASES, key=lambda p: -len(p)))
@@ -1215,9 +1254,9 @@ def concepts(text: str) -> list[str]:
     """Return the glossary groups named in ``text`` (with repeats, in order).
 
     Matching works on stemmed words, so "hire", "hired" and "hiring" all find
-    the group that lists "hiring".
+    the group that lists "hiring"; the longest phrase wins.
     """
-    return [_MEMBER_GROUP[m.group(0)] for m in _PHRASES.finditer(_stem_phrase(text))]
+    return _find_concepts(_stems(text))
 
 
 def analyse(text: str) -> list[str]:
@@ -1227,13 +1266,9 @@ def analyse(text: str) -> list[str]:
     phrase found (``_c_ill`` for "ILL" and "interlibrary loan" alike), then the
     stemmed content words (stop words dropped).
     """
-    low = text.lower().replace("\u2019", "'")
-    low = _STOP_PHRASE.sub(" ", low)
-    words = _words(low)
+    words = _drop_stop_phrases(_words(text.lower().replace("\u2019", "'")))
     stems = [stem(w) for w in words]
-    tokens = [
-        f"_c_{_MEMBER_GROUP[m.group(0)]}" for m in _PHRASES.finditer(" ".join(stems))
-    ]
+    tokens = [f"_c_{group}" for group in _find_concepts(stems)]
     tokens += [
         s
         for w, s in zip(words, stems, strict=True)

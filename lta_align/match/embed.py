@@ -27,7 +27,7 @@ from sklearn.preprocessing import normalize
 
 from ..errors import MissingDependencyError
 from ..model import Framework
-from ._base import CHUNK_ROWS, BaseMatcher
+from ._base import BaseMatcher, chunk_rows
 from ._glossary import strip_boilerplate
 from .tfidf import _MISSING_NOTE, TfidfMatcher
 
@@ -154,8 +154,9 @@ class EmbedMatcher(BaseMatcher):
     def _similarity_blocks(
         self, prepared: np.ndarray, n: int
     ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-        for start in range(0, n, CHUNK_ROWS):
-            block = prepared[start : start + CHUNK_ROWS]
+        step = chunk_rows(len(self.competency_ids_))
+        for start in range(0, n, step):
+            block = prepared[start : start + step]
             comp = np.clip(block @ self.comp_vectors_.T, 0.0, 1.0)
             sets = np.clip(block @ self.set_vectors_.T, 0.0, 1.0)
             yield start, comp.astype(np.float32), sets.astype(np.float32)

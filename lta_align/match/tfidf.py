@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..model import Framework
-from ._base import CHUNK_ROWS, BaseMatcher
+from ._base import BaseMatcher, chunk_rows
 from ._glossary import analyse
 
 _MISSING_NOTE = re.compile(r"\([^)]*(?:missing|stored copy)[^)]*\)", re.IGNORECASE)
@@ -128,8 +128,9 @@ class TfidfMatcher(BaseMatcher):
         self, prepared: sparse.csr_matrix, n: int
     ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
         x = prepared
-        for start in range(0, n, CHUNK_ROWS):
-            block = x[start : start + CHUNK_ROWS]
+        step = chunk_rows(len(self.competency_ids_))
+        for start in range(0, n, step):
+            block = x[start : start + step]
             comp = (block @ self.comp_matrix_t_).toarray()
             sets = (block @ self.set_matrix_t_).toarray()
             yield start, comp.astype(np.float32), sets.astype(np.float32)
