@@ -165,8 +165,18 @@ def code_from_file_name(stem: str) -> tuple[str, str] | None:
 def clean_statement(kind: str, text: str) -> str:
     """Return the statement text for ``kind`` without numbering, week labels or weights.
 
-    Returns "" when nothing is left worth keeping (e.g. a points-only line).
+    Returns "" when nothing is left worth keeping (e.g. a points-only line). The
+    result is stable: cleaning it again changes nothing.
     """
+    for _ in range(20):
+        cleaned = _clean_once(kind, text)
+        if cleaned == text or not cleaned:
+            return cleaned
+        text = cleaned
+    return text
+
+
+def _clean_once(kind: str, text: str) -> str:
     text = clean(text)
     if kind in ("outcome", "reading", "description"):
         text = _LEADING_MARK.sub("", text, count=1)
