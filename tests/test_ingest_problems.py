@@ -217,6 +217,19 @@ def test_results_do_not_depend_on_argument_order(two_folders):
     assert one.problems.equals(two.problems)
 
 
+def test_a_file_named_twice_is_read_once_with_the_same_source(two_folders):
+    a, _ = two_folders
+    one = la.load_syllabi(a, f"{a}/sub/../sub/LTA105.md")
+    two = la.load_syllabi(f"{a}/sub/../sub/LTA105.md", a)
+    assert one.courses.equals(two.courses)
+    assert len(one.courses) == 2
+
+
+def test_calling_without_paths_is_a_type_error():
+    with pytest.raises(TypeError, match="at least one file or folder"):
+        la.load_syllabi()
+
+
 def test_statement_ids_are_stable_across_loads_and_file_moves(two_folders, tmp_path):
     a, b = two_folders
     first = la.load_syllabi(a, b).statements

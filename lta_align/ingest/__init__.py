@@ -88,6 +88,14 @@ def _is_skipped(path: Path) -> bool:
     )
 
 
+def _keep(found: dict[str, Path], path: Path) -> None:
+    """Record ``path`` once; of two spellings of one file keep the smaller, so
+    the source shown does not depend on the order of the arguments."""
+    key = str(path.resolve())
+    if key not in found or path.as_posix() < found[key].as_posix():
+        found[key] = path
+
+
 def _discover(paths: Iterable[str | Path], problems: list[ReadProblem]) -> list[Path]:
     found: dict[str, Path] = {}
     for raw in paths:
@@ -98,9 +106,9 @@ def _discover(paths: Iterable[str | Path], problems: list[ReadProblem]) -> list[
                 if any(_is_skipped(Path(part)) for part in rel.parts):
                     continue
                 if child.is_file():
-                    found.setdefault(str(child.resolve()), child)
+                    _keep(found, child)
         elif path.is_file():
-            found.setdefault(str(path.resolve()), path)
+            _keep(found, path)
         else:
             problems.append(
                 ReadProblem(
@@ -232,6 +240,8 @@ def load_syllabi(
     >>> program = load_syllabi("data/syllabi")               # doctest: +SKIP
     >>> program.problems[program.problems.severity == "error"]  # doctest: +SKIP
     """
+    if not paths:
+        raise TypeError("load_syllabi() needs at least one file or folder path")
     limits = limits or Limits()
     problems: list[ReadProblem] = []
     files = _discover(paths, problems)
