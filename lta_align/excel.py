@@ -484,9 +484,9 @@ def _matches(ws: Any, alignment: Any) -> None:
             "comment": col("note"),
         }
     )
-    widths = [9, 9, 16, 10, 60, 14, 26, 20, 60, 7, 6, 9, 11, 10, 11, 30]
+    widths = [9, 12, 16, 11, 60, 14, 26, 24, 60, 7, 6, 10, 11, 10, 11, 30]
     specs = [
-        (c, c, w, c in {"statement", "competency", "comment"})
+        (c, c, w, c in {"statement", "competency", "comment", "set"})
         for c, w in zip(MATCH_SHEET_COLUMNS, widths, strict=True)
     ]
     last = s.table(rows, specs)
