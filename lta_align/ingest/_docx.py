@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block
+from ._limits import damaged_reason
 
 _HEADING_STYLE = re.compile(r"^(heading|\u00fcberschrift|titre|titulo)\s*(\d)", re.I)
 
@@ -33,8 +34,7 @@ def read_docx(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types
         raise ParseError(
             path,
-            f"the file is damaged: it is not a valid Word document "
-            f"({exc.__class__.__name__}: {exc}).",
+            damaged_reason("Word", exc),
             "Open it in Word and save it again as .docx.",
         ) from exc
 

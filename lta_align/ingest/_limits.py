@@ -12,6 +12,7 @@ and ``lta-align run --max-file-mb`` set them.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
@@ -199,3 +200,39 @@ def cap_statements(
             )
         )
     return out
+
+
+_XML_ENTITY = re.compile(r"entit|amplification|\bDTD", re.IGNORECASE)
+
+
+def is_xml_entity_refusal(exc: BaseException | None) -> bool:
+    """Return True if ``exc`` (or what caused it) is a refusal to expand XML entities.
+
+    DOCX and XLSX files are zipped XML. A file whose XML declares entities (an
+    external entity pointing at ``/etc/passwd``, or the nested "billion laughs")
+    is refused by the parsers (lxml with ``resolve_entities=False`` and its
+    amplification limit, defusedxml or expat inside openpyxl); this recognises
+    their errors so the message can say why.
+    """
+    for _ in range(5):
+        if exc is None:
+            return False
+        if _XML_ENTITY.search(f"{type(exc).__name__} {exc}"):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def damaged_reason(kind: str, exc: BaseException) -> str:
+    """Return the reason shown for a ``kind`` ("Word", "Excel") file we cannot parse."""
+    if is_xml_entity_refusal(exc):
+        return (
+            f"the file is not a valid {kind} document: its XML declares entities (a "
+            "trick used to read other files or exhaust memory), which lta-align never "
+            "expands, so it was not read."
+        )
+    first_line = (str(exc).splitlines() or [""])[0]
+    return (
+        f"the file is damaged: it is not a valid {kind} document "
+        f"({exc.__class__.__name__}: {first_line})."
+    )

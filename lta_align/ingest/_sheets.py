@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import cut_text, note
+from ._limits import damaged_reason
 from ._text import decode_bytes
 
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -255,8 +256,7 @@ def read_xlsx(
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
         raise ParseError(
             path,
-            f"the file is damaged: it is not a valid Excel workbook "
-            f"({exc.__class__.__name__}: {exc}).",
+            damaged_reason("Excel", exc),
             "Open it in Excel and save it again as .xlsx.",
         ) from exc
     out: list[SheetRow] = []
