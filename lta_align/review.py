@@ -16,6 +16,11 @@ a decision whose statement disappeared (the text was edited) is an *orphan*: it 
 listed by :meth:`DecisionStore.orphans` and :func:`apply_decisions`, never dropped.
 
 No widgets here: :mod:`lta_align.widgets` is a thin view over this module.
+
+``lta_align.review(alignment, store)`` opens the review panel
+(:func:`lta_align.widgets.review`). Because this module has the same name, once it
+is imported ``lta_align.review`` is this module; calling the module forwards to
+the panel, so ``la.review(...)`` works either way.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ import csv
 import dataclasses
 import io
 import re
+import sys
+import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -1310,3 +1317,20 @@ def import_review(
         invalid=pd.DataFrame(invalid, columns=IMPORT_PROBLEM_COLUMNS),
         unchanged=unchanged,
     )
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable: ``lta_align.review(alignment, store)`` opens the panel.
+
+    Importing ``lta_align.review`` binds the package attribute ``review`` to this
+    module, shadowing the public verb of the same name; forwarding calls keeps
+    ``la.review(alignment, store)`` working in every import order.
+    """
+
+    def __call__(self, alignment: Any, store: Any, **kwargs: Any) -> Any:
+        from .widgets import review
+
+        return review(alignment, store, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
