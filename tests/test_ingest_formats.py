@@ -340,6 +340,9 @@ def test_html_drops_scripts_navigation_and_footer_and_unescapes_entities():
         ("Office Hours", "boilerplate"),
         ("Late Work", "boilerplate"),
         ("Riverbend Community College", None),
+        ("Course Learning Outcomes (CLOs)", "outcome"),
+        ("Program Learning Outcomes", "info"),
+        ("Institutional Learning Outcomes (ISLOs)", "info"),
     ],
 )
 def test_heading_classifier_recognises_real_world_variants(heading, kind):
@@ -562,3 +565,25 @@ def test_docx_content_controls_are_read(make_docx):
     assert _by_kind(la.load_syllabi(path), "outcome") == [
         "Troubleshoot public printers."
     ]
+
+
+def test_outline_numbered_headings_and_program_outcomes_are_not_course_outcomes(
+    write_file,
+):
+    path = write_file(
+        "LIB201.txt",
+        "LIB 201 Reader Services\n\nI. COURSE DESCRIPTION\nReaders' advisory for "
+        "adults.\n\nII. STUDENT LEARNING OUTCOMES\nA. Conduct a readers' advisory "
+        "interview.\nB. Describe the appeal of genre fiction.\n\n"
+        "III. PROGRAM LEARNING OUTCOMES\n1. Graduates will serve diverse communities."
+        "\n\nIV. TOPICS\nWeek 1 (Aug 24): Appeal factors\nWeek 2 (Aug 31): Genre "
+        "fiction\n\nV. EVALUATION\nBook talks 30%\n",
+    )
+    program = la.load_syllabi(path)
+    assert _by_kind(program, "description") == ["Readers' advisory for adults."]
+    assert _by_kind(program, "outcome") == [
+        "Conduct a readers' advisory interview.",
+        "Describe the appeal of genre fiction.",
+    ]
+    assert _by_kind(program, "topic") == ["Appeal factors", "Genre fiction"]
+    assert _by_kind(program, "assessment") == ["Book talks"]

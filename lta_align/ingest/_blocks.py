@@ -92,6 +92,7 @@ _PERIOD_LINE = re.compile(
 )
 _LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z/&#'() -]{1,32}:(\s|$)")
 _WEIGHT_LINE = re.compile(r"(\.{4,}|\s\d{1,3}(\.\d+)?\s*(%|points?|pts\.?))\s*$", re.I)
+_SECTION_MARKER = re.compile(r"^(?:[IVX]{1,4}|[A-H])[.)]$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
@@ -242,6 +243,19 @@ def parse_lines(
         bullet = _BULLET.match(line)
         if bullet is None and loose:
             bullet = _BARE_NUMBER.match(line)
+        if bullet:
+            inner = bullet.group("text").strip()
+            marker = stripped[: len(stripped) - len(inner)].strip()
+            plain_inner = strip_markdown(inner) if markdown else inner
+            # "II. STUDENT LEARNING OUTCOMES", "B. Course Description": an outline
+            # numbering of section headings, not a list item
+            if looks_like_heading(plain_inner) and (
+                _SECTION_MARKER.match(marker) or plain_inner.isupper()
+            ):
+                flush()
+                blocks.append(Block(plain_inner, loc, "para"))
+                prev_was_text_line = False
+                continue
         if not bullet and _WEIGHT_LINE.search(stripped):
             # "Midterm exam ......... 15%": one graded item per line
             flush()

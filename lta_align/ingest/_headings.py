@@ -55,6 +55,12 @@ _RULES: tuple[tuple[str, str], ...] = (
         "boilerplate",
         r"electronic devices|cell phones?|artificial intelligence|\bai\b use",
     ),
+    # outcomes of the program or college, listed in a course syllabus for context
+    (
+        "info",
+        r"(program|institutional|general education|gen ed|college wide)"
+        r" (learning )?(outcomes?|goals|objectives|competenc\w*)|\b(plos?|islos?)\b",
+    ),
     # assessment phrases that contain "methods"
     ("assessment", r"methods? of (evaluation|assessment|grading)|evaluation methods?"),
     ("assessment", r"assessment methods?|how you will be (graded|evaluated|assessed)"),
