@@ -230,3 +230,44 @@ def test_workbook_matches_the_stored_snapshot(wb):
         )
     assert EXPECTED.exists(), "run with LTA_UPDATE_SNAPSHOTS=1 to write the snapshot"
     assert dump == json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+def test_reviewer_edits_in_the_matches_sheet_flow_back_into_report_and_matrix(
+    tmp_path,
+):
+    """Export, type a decision in Excel, import it, re-export: it shows as reviewed."""
+    review = pytest.importorskip("lta_align.review")
+    root = Path(__file__).resolve().parents[1]
+    a = la.align(
+        la.load_syllabi(root / "data" / "syllabi", progress=False),
+        la.load_framework("lssc"),
+    )
+    path = to_excel(a, tmp_path / "alignment.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Matches"]
+    h = _header(ws)
+    row = next(
+        r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, h.index("competency_id") + 1).value
+        == "cataloging_classification.2"
+        and ws.cell(r, h.index("course_id") + 1).value == "LTA130"
+    )
+    ws.cell(row, h.index("decision") + 1).value = "accept"
+    ws.cell(row, h.index("level") + 1).value = "reinforced"
+    wb.save(path)
+    store = review.DecisionStore(tmp_path / "decisions.csv")
+    review.import_review(path, store, reviewer="Test Reviewer")
+    reviewed = review.apply_decisions(a, store)
+    report = la.gap_report(reviewed)
+    d = report.course_detail.set_index(["course_id", "competency_id"])
+    assert d.loc[("LTA130", "cataloging_classification.2"), "reviewed"]
+    assert d.loc[("LTA130", "cataloging_classification.2"), "level"] == "reinforced"
+    again = openpyxl.load_workbook(to_excel(reviewed, tmp_path / "b.xlsx"))["Matrix"]
+    hdr = _header(again, 4)
+    r = next(
+        r
+        for r in range(5, again.max_row + 1)
+        if again.cell(r, len(hdr)).value == "cataloging_classification.2"
+    )
+    assert again.cell(r, hdr.index("LTA 130") + 1).value == "\u25cf R*"
