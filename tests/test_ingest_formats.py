@@ -587,3 +587,13 @@ def test_outline_numbered_headings_and_program_outcomes_are_not_course_outcomes(
     ]
     assert _by_kind(program, "topic") == ["Appeal factors", "Genre fiction"]
     assert _by_kind(program, "assessment") == ["Book talks"]
+
+
+def test_course_facts_inside_the_description_are_not_description(write_file):
+    path = write_file(
+        "LTA140.md",
+        "# LTA 140 Acquisitions\n\n## Course Description\n\nHow libraries buy "
+        "materials.\n\nPrerequisite: LTA 101\n\n## Outcomes\n\n- Order materials.\n",
+    )
+    program = la.load_syllabi(path)
+    assert _by_kind(program, "description") == ["How libraries buy materials."]

@@ -302,7 +302,7 @@ class _Walker:
             self.boilerplate += 1
             return True
         if kind == "info":
-            return self.section is None
+            return True  # "Prerequisite: LTA 101", "Format: hybrid": facts, not content
         if kind == "methods":
             if value:
                 self.methods.append(clean(value))
