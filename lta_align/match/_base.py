@@ -14,7 +14,9 @@ candidates the same way for every method:
    ``s`` is multiplied by ``(1 - prior_weight) + prior_weight * rel[s] **
    prior_power``. A course spread evenly over many sets (a practicum) keeps
    ``rel`` near 1 everywhere and so is barely changed.
-3. **Top-k per statement** in bounded memory: statements are scored in chunks
+3. **Partly known competencies** (framework column ``partial``) have their
+   similarities multiplied by ``PARTIAL_WEIGHT`` (0.5).
+4. **Top-k per statement** in bounded memory: statements are scored in chunks
    and only the ``top_k + 1`` best competencies of each are kept.
 """
 
@@ -30,6 +32,11 @@ import pandas as pd
 from ..model import Framework
 
 CHUNK_ROWS = 2048
+PARTIAL_WEIGHT = 0.5
+"""Similarity factor for competencies whose official text is known only in part
+(the framework's ``partial`` column): their stored text is a fragment, so a word
+or two in common is weak evidence. Coverage never marks them covered without a
+reviewer either (see :func:`lta_align.coverage.summarise`)."""
 CHUNK_CELLS = 2_000_000  # statements x competencies scored at once (bounded memory)
 
 
@@ -109,8 +116,19 @@ class BaseMatcher:
         counts = np.bincount(self.comp_set_, minlength=len(set_ids))
         self.set_starts_ = np.concatenate([[0], np.cumsum(counts)[:-1]])
         self.set_nonempty_ = counts > 0
+        partial = comps["partial"] if "partial" in comps.columns else False
+        partial = pd.Series(partial, index=comps.index).fillna(False).astype(bool)
+        self.comp_weight_ = np.where(partial, PARTIAL_WEIGHT, 1.0).astype(np.float32)
         self._fit_vectors(framework)
         return self
+
+    def _weighted_blocks(
+        self, prepared: Any, n: int
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """``_similarity_blocks`` with partly known competencies down-weighted."""
+        weighted = bool((self.comp_weight_ != 1.0).any())
+        for start, comp_sim, set_sim in self._similarity_blocks(prepared, n):
+            yield start, comp_sim * self.comp_weight_ if weighted else comp_sim, set_sim
 
     def _set_max(self, comp_sim: np.ndarray) -> np.ndarray:
         ordered = comp_sim[:, self.set_order_]
@@ -152,7 +170,7 @@ class BaseMatcher:
         # pass 1: set evidence per statement -> course prior
         evidence = np.zeros((n, n_sets), dtype=np.float32)
         prepared = self._prepare(texts) if n else None
-        for start, comp_sim, set_sim in self._similarity_blocks(prepared, n):
+        for start, comp_sim, set_sim in self._weighted_blocks(prepared, n):
             stop = start + comp_sim.shape[0]
             evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
         n_courses = len(courses)
@@ -171,7 +189,7 @@ class BaseMatcher:
         score = np.zeros((n, k), dtype=np.float64)
         raw = np.zeros((n, k), dtype=np.float64)
         order_cols = np.arange(len(self.competency_ids_))
-        for start, comp_sim, _set_sim in self._similarity_blocks(prepared, n):
+        for start, comp_sim, _set_sim in self._weighted_blocks(prepared, n):
             stop = start + comp_sim.shape[0]
             factor = factor_sets[course_codes[start:stop]][:, self.comp_set_]
             adjusted = comp_sim.astype(np.float64) * factor
