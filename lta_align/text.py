@@ -9,6 +9,10 @@ from ._utils import short_hash
 
 _SPACE = re.compile(r"\s+")
 _CODE = re.compile(r"[^A-Za-z0-9]+")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b]")
+"""Characters removed by :func:`clean`: C0/C1 controls that are not whitespace
+(tab, newlines, form feed and the like become spaces instead), soft hyphen and
+zero-width space."""
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -17,9 +21,10 @@ def clean(text: str) -> str:
 
     Case and punctuation are kept: this is the text shown to people.
     """
-    # drop soft hyphens and zero-width spaces BEFORE NFKC, so an accent that
-    # followed one is composed now (keeps clean/normalise idempotent)
-    text = str(text).replace("\u00ad", "").replace("\u200b", "")
+    # drop soft hyphens, zero-width spaces and control characters (which Word,
+    # XML and Excel cannot hold) BEFORE NFKC, so an accent that followed one is
+    # composed now (keeps clean/normalise idempotent)
+    text = _INVISIBLE.sub("", str(text))
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return _SPACE.sub(" ", text).strip()
 

@@ -546,3 +546,23 @@ def test_syllabus_text_cannot_inject_formulas_or_scripts_into_outputs(tmp_path):
     # the text itself is kept, shown as text
     statements_csv = (tmp_path / "out" / "statements.csv").read_text("utf-8")
     assert "HYPERLINK" in statements_csv
+
+
+def test_control_characters_never_reach_statements_or_the_evidence_pack(tmp_path):
+    outcomes = [
+        "Apply\x01 MARC 21 and RDA\x07 to catalog\x1b books in the library catalog.",
+        "Assign Dewey Decimal\x08 classification numbers\x7f to library materials.",
+    ]
+    path = tmp_path / "LTA130_controls.md"
+    path.write_text(hostile.syllabus_md("LTA 130", "Cataloging", outcomes), "utf-8")
+
+    program = la.load_syllabi(path)
+    alignment = la.align(program, la.load_framework("lssc"))
+    written = la.evidence_pack(
+        alignment, "LTA130", "cataloging_classification", tmp_path / "evidence"
+    )
+
+    texts = _texts(program, "LTA130")
+    assert "Apply MARC 21 and RDA to catalog books in the library catalog." in texts
+    assert not program.statements["text"].str.contains(r"[\x00-\x08\x7f]").any()
+    assert {p.suffix for p in written} == {".docx", ".xlsx"}

@@ -8,6 +8,7 @@ writers that give back exactly what they were given.
 from __future__ import annotations
 
 import string
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -47,6 +48,8 @@ def test_clean_is_idempotent_and_has_no_edge_or_double_spaces(text):
     assert clean(once) == once
     assert once == once.strip()
     assert "  " not in once
+    # nothing that Word (python-docx), XML or Excel would refuse
+    assert not any(unicodedata.category(c) == "Cc" for c in once)
 
 
 # Syllabus text as faculty type it: Latin letters (accented too), digits,
