@@ -597,3 +597,20 @@ def test_course_facts_inside_the_description_are_not_description(write_file):
     )
     program = la.load_syllabi(path)
     assert _by_kind(program, "description") == ["How libraries buy materials."]
+
+
+def test_words_broken_at_a_line_end_are_joined(make_pdf):
+    path = make_pdf(
+        "LTA150.pdf",
+        [
+            [
+                "LTA 150 Access Services",
+                "Course Outcomes",
+                "1. Follow inter-",
+                "library loan codes and reciprocal borrowing rules.",
+            ]
+        ],
+    )
+    assert _by_kind(la.load_syllabi(path), "outcome") == [
+        "Follow inter-library loan codes and reciprocal borrowing rules."
+    ]

@@ -299,7 +299,11 @@ def parse_lines(
                 buf = [stripped]
             prev_was_text_line = True
             continue
-        buf.append(stripped)
+        if re.search(r"[A-Za-z]-$", buf[-1]) and stripped[:1].islower():
+            # a word broken at the line end ("inter-" / "library loan")
+            buf[-1] += stripped
+        else:
+            buf.append(stripped)
         prev_was_text_line = len(buf) == 1
     flush()
     return blocks
