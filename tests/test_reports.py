@@ -291,3 +291,17 @@ def test_run_refuses_when_the_workbook_was_edited_and_writes_nothing(tmp_path, c
     err = capsys.readouterr().err
     assert "alignment.xlsx" in err and "review import" in err
     assert (tmp_path / "report.md").stat().st_mtime_ns == before
+
+
+def test_framework_without_rule_has_no_path_but_still_renders(alignment, tmp_path):
+    import dataclasses
+
+    fw = dataclasses.replace(alignment.framework, rule=None)
+    a = dataclasses.replace(alignment, framework=fw)
+    report = gap_report(a)
+    assert report.path.empty and report.path_verdict == ""
+    assert "no certification rule" in report.to_html(plots=False)
+    assert "No certification rule" in report.summary()
+    from lta_align.excel import to_excel
+
+    assert to_excel(a, tmp_path / "x.xlsx").stat().st_size > 0
