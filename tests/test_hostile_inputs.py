@@ -566,3 +566,26 @@ def test_control_characters_never_reach_statements_or_the_evidence_pack(tmp_path
     assert "Apply MARC 21 and RDA to catalog books in the library catalog." in texts
     assert not program.statements["text"].str.contains(r"[\x00-\x08\x7f]").any()
     assert {p.suffix for p in written} == {".docx", ".xlsx"}
+
+
+def test_an_unreadable_file_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch):
+    # running as root, chmod cannot make a file unreadable: make reading it fail
+    hostile.good_syllabus(tmp_path)
+    locked = tmp_path / "LTA361_locked.md"
+    locked.write_text(hostile.syllabus_md("LTA 361", "Locked", ["Shelve books."]))
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+    program = la.load_syllabi(tmp_path)
+
+    _assert_good_course_read(program)
+    reason = _problems_of(program, locked)["reason"].iloc[0]
+    assert "could not be opened (Permission denied)" in reason
+    with pytest.raises(ParseError, match="LTA361_locked.md"):
+        la.load_syllabi(locked, strict=True)

@@ -273,7 +273,15 @@ def load_syllabi(
                     "lta-align reads .docx, .pdf, .md, .txt, .html, .csv and .xlsx "
                     "files; convert it to one of these or move it out of the folder.",
                 )
-            seg, rows = _read_file(path, fmt, limits, notes)
+            try:
+                seg, rows = _read_file(path, fmt, limits, notes)
+            except OSError as exc:  # permissions, a cloud placeholder, removed
+                raise ParseError(
+                    path,
+                    f"the file could not be opened ({exc.strerror or exc}).",
+                    "Check that you can open it (permissions, fully downloaded) "
+                    "and run again.",
+                ) from exc
         except InputFileError as exc:
             if strict:
                 raise
