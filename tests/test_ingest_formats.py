@@ -614,3 +614,17 @@ def test_words_broken_at_a_line_end_are_joined(make_pdf):
     assert _by_kind(la.load_syllabi(path), "outcome") == [
         "Follow inter-library loan codes and reciprocal borrowing rules."
     ]
+
+
+def test_html_line_breaks_separate_outcomes_written_in_one_paragraph(write_file):
+    path = write_file(
+        "LTA160.html",
+        "<h1>LTA 160 Youth Services</h1><p><strong>Learning Outcomes</strong></p>"
+        "<p>1. Plan a storytime.<br>2. Recommend books\n   by reading level.<br/>"
+        "3. Explain CIPA.</p>",
+    )
+    assert _by_kind(la.load_syllabi(path), "outcome") == [
+        "Plan a storytime.",
+        "Recommend books by reading level.",
+        "Explain CIPA.",
+    ]

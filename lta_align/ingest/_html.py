@@ -68,6 +68,15 @@ _BLOCK = {
 _HEADING = re.compile(r"^h([1-6])$")
 
 
+_BR = "\x00"  # marks <br>; NUL cannot occur in decoded HTML text we keep
+
+
+def _join(text: str) -> str:
+    """Collapse source whitespace, keeping <br> line breaks as newlines."""
+    lines = (" ".join(part.split()) for part in text.split(_BR))
+    return "\n".join(line for line in lines if line)
+
+
 class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -92,7 +101,7 @@ class _Parser(HTMLParser):
 
     # -- helpers
     def _flush(self) -> None:
-        text = " ".join("".join(self.buf).split())
+        text = _join("".join(self.buf))
         if text:
             self.n_block += 1
             strong = self.role == "para" and self.strong_chars >= len(
@@ -115,8 +124,9 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):  # noqa: D102
         if tag in _VOID:
-            if tag == "br" and self.cell is None:
-                self.buf.append(" ")
+            if tag == "br":
+                # a line break the author typed: "1. X<br>2. Y" is a list
+                (self.cell if self.cell is not None else self.buf).append(_BR)
             return
         if self.drop_depth or tag in _DROP:
             self.drop_depth += 1
@@ -168,7 +178,7 @@ class _Parser(HTMLParser):
                 self.li_depth = max(0, self.li_depth - 1)
         elif tag in ("td", "th"):
             if self.cell is not None and self.row is not None:
-                self.row.append(" ".join("".join(self.cell).split()))
+                self.row.append(_join("".join(self.cell)))
             self.cell = None
         elif tag == "tr":
             if self.row is not None and any(self.row):
