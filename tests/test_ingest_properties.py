@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import lta_align as la
 from lta_align.columns import STATEMENT_KINDS
 from lta_align.errors import InputFileError
-from lta_align.ingest._segment import clean_statement, split_lines
+from lta_align.ingest._statements import clean_statement, split_lines
 
 LINES = st.lists(
     st.one_of(

@@ -21,8 +21,9 @@ from ..model import Program, ReadProblem, problems_frame
 from ..text import clean, course_id_from_code, statement_id
 from ._blocks import Block, truncation_note
 from ._limits import Limits, cap_statements, preflight
-from ._segment import Statement, dedupe, segment
+from ._segment import segment
 from ._sheets import SheetRow
+from ._statements import Statement, dedupe
 
 __all__ = ["COURSE_EXTRA_COLUMNS", "SUFFIXES", "Limits", "load_syllabi"]
 
@@ -351,7 +352,7 @@ def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
 
 
 def _add_sheet(rows: list[SheetRow], source, fmt, courses, statements) -> None:
-    from ._segment import clean_statement
+    from ._statements import clean_statement
 
     for row in rows:
         course = _course(courses, row.course_code, row.course_title, source, fmt)

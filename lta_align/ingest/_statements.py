@@ -1,0 +1,176 @@
+"""Statement-level text rules shared by syllabi and outcome sheets: course codes,
+cleaning a statement of its numbering, week labels and weights, splitting
+unbulleted lines, and removing duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import clean, normalise
+from ._headings import heading_key
+
+KIND_PRIORITY = {
+    "outcome": 5,
+    "assessment": 4,
+    "topic": 3,
+    "description": 2,
+    "reading": 1,
+}
+"""When the same text appears twice in a course, the stronger kind wins."""
+
+CODE = re.compile(r"\b([A-Z]{2,5})[ \u00a0_-]?(\d{3,4}[A-Z]?)\b")
+_FILE_CODE = re.compile(r"([A-Za-z]{2,5})[ _.-]?(\d{3,4}[A-Za-z]?)(?![0-9])")
+NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""Thai, kana and CJK ideographs: scripts written without spaces between words."""
+_LEADING_MARK = re.compile(
+    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]"
+    r"|(?:slo|outcome|objective|clo|plo|competency)\s*#?\s*\d{1,2}[a-z]?\s*[:.)-]?)\s*",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"^\s*(?:week|unit|module|session|class|day|lesson|wk\.?)\s*#?\s*\d{1,2}[a-z]?"
+    r"(?:\s*[-\u2013&,]\s*\d{1,2})?\s*(?:\([^)]*\))?\s*[:.\-\u2013\u2014)|]*\s*",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|sept|oct|nov|dec)\w*\.?\s+\d{1,2}\s*[:\-\u2013\u2014]\s+",
+    re.IGNORECASE,
+)
+_WEIGHT_PAREN = re.compile(
+    r"\s*[(\[]\s*\d+(?:\.\d+)?\s*(?:%|percent|points?|pts\.?)\s*(?:each|total)?\s*[)\]]",
+    re.IGNORECASE,
+)
+_WEIGHT_TAIL = re.compile(
+    r"[\s.:\u2026\-\u2013\u2014,=]*\d+(?:\.\d+)?\s*(?:%|percent|points?|pts\.?)\s*"
+    r"(?:of (?:the )?(?:final |course )?grade)?\s*\.?$",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(
+    r"^(no class|holiday|.*\bbreak|thanksgiving|spring break|tba|tbd)$", re.I
+)
+NON_TEXT = re.compile(r"^[\d\s%.,:;/\-\u2013#()]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One typed statement found in a syllabus."""
+
+    kind: str
+    text: str
+    location: str
+
+
+def code_from_text(text: str) -> tuple[str, str] | None:
+    """Return ``(code, rest)`` if ``text`` starts with a course code ("LTA 101 ...")."""
+    m = CODE.search(text)
+    if m is None:
+        return None
+    code = f"{m.group(1)} {m.group(2)}"
+    before = text[: m.start()]
+    rest = text[m.end() :].strip(" \t:.\u2013\u2014-|,")
+    if len(before.split()) <= 2 and not before.rstrip().endswith(":"):
+        return code, clean(rest)
+    # "Introduction to Libraries (LTA 101)" / "Introduction to Libraries - LTA 101"
+    if not rest.strip(" )]") and re.search(r"[(\[\u2013\u2014-]\s*$", before):
+        return code, clean(before.rstrip(" ([\u2013\u2014-"))
+    return None
+
+
+def code_from_file_name(stem: str) -> tuple[str, str] | None:
+    """Return ``(code, title)`` from a file name like ``LTA101_intro_to_libraries``."""
+    m = _FILE_CODE.search(stem)
+    if m is None:
+        return None
+    code = f"{m.group(1).upper()} {m.group(2).upper()}"
+    rest = re.sub(r"[_\-.]+", " ", stem[m.end() :]).strip()
+    title = " ".join(w if w.isupper() else w.capitalize() for w in rest.split())
+    return code, title
+
+
+def clean_statement(kind: str, text: str) -> str:
+    """Return the statement text for ``kind`` without numbering, week labels or weights.
+
+    Returns "" when nothing is left worth keeping (e.g. a points-only line). The
+    result is stable: cleaning it again changes nothing.
+    """
+    for _ in range(20):
+        cleaned = _clean_once(kind, text)
+        if cleaned == text or not cleaned:
+            return cleaned
+        text = cleaned
+    return text
+
+
+def _clean_once(kind: str, text: str) -> str:
+    text = clean(text)
+    if kind in ("outcome", "reading", "description"):
+        text = _LEADING_MARK.sub("", text, count=1)
+    elif kind == "topic":
+        text = _LEADING_MARK.sub("", text, count=1)
+        text = _PERIOD.sub("", text, count=1)
+        text = _DATE.sub("", text, count=1)
+        if _BREAK.match(text.strip(" .")):
+            return ""
+    elif kind == "assessment":
+        text = _LEADING_MARK.sub("", text, count=1)
+        text = _WEIGHT_PAREN.sub("", text)
+        text = _WEIGHT_TAIL.sub("", text)
+        text = re.sub(r"\s*\.{3,}\s*$", "", text)
+        if heading_key(text) in ("total", "total points", "total grade", "grand total"):
+            return ""
+    text = text.strip(" \t|")
+    # letters of any script (Greek, Arabic, CJK outcomes are statements too)
+    if NON_TEXT.match(text) or not re.search(r"[^\W\d_]{2,}", text):
+        return ""
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Split a paragraph of unbulleted lines into one piece per statement.
+
+    A line break ends a statement when the next line starts with a capital or a
+    digit and the line before ends a sentence or is clearly shorter than the
+    paragraph's full lines (a wrapped line fills the width).
+    """
+    return [piece for _, piece in split_lines_at(text)]
+
+
+def split_lines_at(text: str) -> list[tuple[int, str]]:
+    """Like :func:`split_lines`, with the line offset where each piece starts."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    if len(lines) <= 1:
+        return [(0, ln) for ln in lines]
+    width = max(len(ln) for ln in lines)
+    pieces = [(0, lines[0])]
+    for n, (prev, line) in enumerate(zip(lines, lines[1:], strict=False), start=1):
+        starts = line[0].isupper() or line[0].isdigit() or line[0] in "\"'(\u201c"
+        ended = (
+            prev.endswith((".", ";", ":", "!", "?"))
+            or len(prev) < 0.6 * width
+            or width < 50  # a list of short lines, none of them wrapped
+        )
+        if starts and ended:
+            pieces.append((n, line))
+        else:
+            pieces[-1] = (pieces[-1][0], pieces[-1][1] + " " + line)
+    return pieces
+
+
+def dedupe(statements: list[Statement]) -> list[Statement]:
+    """Keep the first of identical statements, with the strongest kind among them."""
+    first: dict[str, int] = {}
+    out: list[Statement] = []
+    for st in statements:
+        key = normalise(st.text)
+        if key in first:
+            i = first[key]
+            if KIND_PRIORITY[st.kind] > KIND_PRIORITY[out[i].kind]:
+                out[i] = Statement(st.kind, out[i].text, out[i].location)
+            continue
+        first[key] = len(out)
+        out.append(st)
+    return out
