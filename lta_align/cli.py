@@ -103,6 +103,31 @@ def _add_framework(sub: argparse._SubParsersAction) -> None:
 
 
 # --- run ----------------------------------------------------------------------
+def _apply_review(alignment, decisions, out):
+    """Apply review decisions (``decisions`` or OUT/decisions.csv when it exists)."""
+    path = Path(decisions) if decisions else Path(out) / "decisions.csv"
+    if not path.exists():
+        if decisions:
+            raise LtaAlignError(
+                f"No decisions file at '{path}'. Check the --decisions path, or "
+                "leave it out to use OUT/decisions.csv when there is one."
+            )
+        return alignment
+    from .review import DecisionStore, apply_decisions
+
+    alignment = apply_decisions(alignment, DecisionStore(path))
+    n = len(alignment.decisions)
+    orphans = int((alignment.decisions["orphan"] != "").sum())
+    _err(f"applied {n - orphans} review decision(s) from {path}")
+    if orphans:
+        _err(
+            f"{orphans} decision(s) no longer match a statement (the syllabus text "
+            f"changed); list them with: lta-align review show --decisions {path} "
+            "--check INPUT..."
+        )
+    return alignment
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from .frameworks import load_framework
     from .ingest import Limits, load_syllabi
@@ -122,6 +147,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             f"({', '.join(map(str, args.inputs))}); see the problems above."
         )
     alignment = align(program, framework, method=args.method)
+    alignment = _apply_review(alignment, args.decisions, args.out)
     written = write_outputs(
         alignment, args.out, force=args.force, decisions=args.decisions
     )
@@ -316,6 +342,10 @@ def _cmd_review_import(args: argparse.Namespace) -> int:
                            framework=framework)
     _out(report.summary())
     _out(f"Decisions file: {store.path}")
+    if len(report.added):
+        _out("Run lta-align again to apply them; if it refuses to replace the "
+             "edited workbook, add --force (its decisions are now in the "
+             "decisions file).")
     if len(report.conflicts) and args.prefer == "store":
         _out("Conflicting rows were not imported; pass --prefer sheet to let the "
              "sheet win (the old decisions stay in the file's history).")

@@ -328,3 +328,27 @@ def test_cli_review_import_defaults_to_decisions_beside_the_workbook(tmp_path, c
 def test_cli_review_show_without_file_explains(tmp_path, capsys):
     assert main(["review", "show", "--decisions", str(tmp_path / "none.csv")]) == 1
     assert "No decisions file" in capsys.readouterr().err
+
+
+def test_cli_run_applies_the_decisions_file_in_the_output_folder(tmp_path, capsys):
+    from pathlib import Path
+
+    import pandas as pd
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "syllabi"
+    if not sample.is_dir():
+        pytest.skip("sample program not present")
+    out = tmp_path / "out"
+    assert main(["run", str(sample), "--out", str(out), "-q"]) == 0
+    matches = pd.read_csv(out / "matches.csv", keep_default_na=False)
+    first = matches[matches["course_id"] == "LTA140"].iloc[0]
+    store = DecisionStore(out / "decisions.csv")
+    store.reject(first["statement_id"], first["competency_id"], reviewer="Dana")
+    store.add(first["statement_id"], "collection_management.8", reviewer="Dana")
+    capsys.readouterr()
+    assert main(["run", str(sample), "--out", str(out), "-q"]) == 0
+    assert "applied 2 review decision(s)" in capsys.readouterr().err
+    again = pd.read_csv(out / "matches.csv", keep_default_na=False)
+    pairs = set(zip(again["statement_id"], again["competency_id"], strict=True))
+    assert (first["statement_id"], first["competency_id"]) not in pairs
+    assert (first["statement_id"], "collection_management.8") in pairs

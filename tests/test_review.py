@@ -391,3 +391,78 @@ def test_program_framework_factory_is_consistent():
     program = make_program()
     assert set(program.statements["course_id"]) == {"LTA101", "LTA130"}
     assert CAT3 in set(fw.competencies["competency_id"])
+
+
+# --- the sample program: decisions flow into coverage, gap report and Excel ----------
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "syllabi"
+
+
+@pytest.mark.skipif(not SAMPLE.is_dir(), reason="sample program not present")
+def test_decisions_on_the_sample_flow_into_report_and_excel_and_survive_an_edit(
+    tmp_path,
+):
+    import shutil
+
+    from openpyxl import load_workbook
+
+    import lta_align as la
+
+    syllabi = tmp_path / "syllabi"
+    shutil.copytree(SAMPLE, syllabi)
+    fw = la.load_framework("lssc")
+    program = la.load_syllabi(syllabi)
+    engine = la.align(program, fw)
+    before = la.gap_report(engine).program_sets.set_index("set_id")
+    assert before.loc["collection_management", "status"] == "partial"
+
+    st = program.statements
+    lta140 = st[(st["course_id"] == "LTA140") & (st["kind"] == "outcome")]
+    preserve_sid = lta140["statement_id"].iloc[0]
+    lta101 = st[(st["course_id"] == "LTA101") & (st["kind"] == "outcome")]
+    mission_sid = lta101[lta101["text"].str.startswith("Explain why libraries exist")][
+        "statement_id"
+    ].iloc[0]
+
+    store = la.DecisionStore(tmp_path / "out")
+    store.add(
+        preserve_sid,
+        "collection_management.8",
+        reviewer="Dana",
+        note="mending unit in week 12",
+    )
+    store.accept(mission_sid, "foundations.1", reviewer="Dana", level="introduced")
+
+    reviewed = la.apply_decisions(engine, store)
+    report = la.gap_report(reviewed)
+    after = report.program_sets.set_index("set_id")
+    assert after.loc["collection_management", "status"] == "single course"
+    assert "collection_management.8" not in set(report.gaps["competency_id"])
+
+    xlsx = la.to_excel(reviewed, tmp_path / "out" / "alignment.xlsx")
+    wb = load_workbook(xlsx, read_only=True)
+    rows = wb["Matches"].iter_rows(values_only=True)
+    header = list(next(rows))
+    at = {h: header.index(h) for h in ("statement_id", "competency_id", "decision")}
+    marked = {
+        (r[at["statement_id"]], r[at["competency_id"]]): r[at["decision"]] for r in rows
+    }
+    wb.close()
+    assert marked[(preserve_sid, "collection_management.8")] == "add"
+    assert marked[(mission_sid, "foundations.1")] == "accept"
+
+    # edit the LTA 101 outcome in the copied syllabus: its decision becomes an orphan
+    md = syllabi / "LTA101_intro_to_libraries.md"
+    text = md.read_text(encoding="utf-8")
+    assert "1. Explain why libraries exist" in text
+    md.write_text(
+        text.replace(
+            "1. Explain why libraries exist", "1. Explain why public libraries exist"
+        ),
+        encoding="utf-8",
+    )
+    rerun = la.apply_decisions(la.align(la.load_syllabi(syllabi), fw), store)
+    orphans = rerun.decisions[rerun.decisions["orphan"] != ""]
+    assert orphans["statement_id"].tolist() == [mission_sid]
+    again = la.gap_report(rerun).program_sets.set_index("set_id")
+    assert again.loc["collection_management", "status"] == "single course"
+    assert len(store.history()) == 2  # nothing dropped from the file
