@@ -203,6 +203,12 @@ def _check_text(name: str, value: Any) -> str:
     return text
 
 
+def _clean_note(note: Any) -> str:
+    """Return a note as stored: stripped, line breaks as ``\\n`` (no bare CR)."""
+    text = "" if note is None else str(note)
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def _empty_decisions() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype="str") for c in DECISION_COLUMNS})
 
@@ -292,7 +298,8 @@ class DecisionStore:
         if not self.path.exists():
             return []
         try:
-            text = self.path.read_text(encoding="utf-8-sig")
+            with open(self.path, encoding="utf-8-sig", newline="") as fh:
+                text = fh.read()
         except UnicodeDecodeError as exc:
             raise ParseError(
                 self.path,
@@ -434,9 +441,9 @@ class DecisionStore:
             "competency_id": competency_id,
             "decision": decision,
             "level": _check_level(level),
-            "reviewer": _check_text("reviewer", reviewer),
+            "reviewer": " ".join(_check_text("reviewer", reviewer).split()),
             "decided_at": _format_time(self._clock()),
-            "note": "" if note is None else str(note).strip(),
+            "note": _clean_note(note),
         }
 
     def _decide(

@@ -21,6 +21,8 @@ from _review_factories import (
     make_program,
     sid,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lta_align.columns import DECISION_COLUMNS
 from lta_align.errors import SchemaError
@@ -466,3 +468,23 @@ def test_decisions_on_the_sample_flow_into_report_and_excel_and_survive_an_edit(
     again = la.gap_report(rerun).program_sets.set_index("set_id")
     assert again.loc["collection_management", "status"] == "single course"
     assert len(store.history()) == 2  # nothing dropped from the file
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    note=st.text(max_size=40),
+    reviewer=st.text(min_size=1, max_size=20).filter(lambda t: t.strip()),
+    level=st.sampled_from(["", "introduced", "reinforced", "mastered"]),
+)
+def test_decisions_survive_a_write_read_round_trip(
+    tmp_path_factory, note, reviewer, level
+):
+    store = DecisionStore(tmp_path_factory.mktemp("rt") / "decisions.csv")
+    written = store.accept(sid(0), CAT3, reviewer=reviewer, level=level, note=note)
+    again = DecisionStore(store.path).get(sid(0), CAT3)
+    assert again == written
+    assert again["level"] == level
+    if "\r" not in note:
+        assert again["note"] == note.strip()
+    if not any(ch.isspace() and ch != " " for ch in reviewer):
+        assert again["reviewer"] == " ".join(reviewer.split())
