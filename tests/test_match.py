@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 import pandas as pd
 import pytest
@@ -248,3 +249,15 @@ def test_empty_program_gives_empty_tables(framework):
 def test_match_config_rejects_thresholds_out_of_order():
     with pytest.raises(ValueError, match="partial_threshold"):
         MatchConfig(partial_threshold=0.5, covered_threshold=0.3)
+
+
+def test_embed_method_without_the_extra_names_the_extra(framework, monkeypatch):
+    from lta_align.match import embed
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
+    embed.get_encoder.cache_clear()
+    try:
+        with pytest.raises(la.MissingDependencyError, match=r"lta-align\[embed\]"):
+            la.align(make_program(CATALOGING), framework, method="embed")
+    finally:
+        embed.get_encoder.cache_clear()
