@@ -119,7 +119,8 @@ def _prepare(
     m["rank"] = pd.to_numeric(m["rank"], errors="coerce").fillna(1).astype("int64")
     m["reviewed"] = m["decision"].isin(REVIEWED_DECISIONS)
     score = pd.to_numeric(m["score"], errors="coerce").fillna(0.0).astype(float)
-    weight = m["kind"].map(dict(config.kind_weights)).fillna(1.0).astype(float)
+    # kinds without a weight (e.g. a reader's "policy") count half
+    weight = m["kind"].map(dict(config.kind_weights)).fillna(0.5).astype(float)
     m["evidence"] = np.where(m["reviewed"], 1.0, (score * weight).clip(0, 1))
     m["score"] = score
     return m
@@ -250,7 +251,7 @@ def _courses(
     primary = {}
     if not m.empty:
         top = m[(m["rank"] == 1) | m["reviewed"]]
-        weight = top["kind"].map(dict(config.kind_weights)).fillna(1.0)
+        weight = top["kind"].map(dict(config.kind_weights)).fillna(0.5)
         top = top.assign(w=weight.astype(float) * top["evidence"])
         by_set = top.groupby(["course_id", "set_id"])["w"].sum().reset_index()
         total = by_set.groupby("course_id")["w"].transform("sum")

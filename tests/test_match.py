@@ -261,3 +261,12 @@ def test_embed_method_without_the_extra_names_the_extra(framework, monkeypatch):
             la.align(make_program(CATALOGING), framework, method="embed")
     finally:
         embed.get_encoder.cache_clear()
+
+
+def test_text_listed_under_two_kinds_keeps_the_stronger_kind(framework):
+    text = "Create and edit MARC bibliographic records following RDA rules."
+    rows = [("LTA130", "topic", text), ("LTA130", "outcome", text)]
+    a = la.align(make_program(rows), framework)
+    b = la.align(make_program(rows[::-1]), framework)
+    assert set(a.matches["kind"]) == {"outcome"}
+    assert a.matches.to_csv(index=False) == b.matches.to_csv(index=False)

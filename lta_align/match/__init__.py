@@ -335,15 +335,29 @@ def align(
     )
 
 
+KIND_PRIORITY = {
+    "outcome": 0,
+    "assessment": 1,
+    "topic": 2,
+    "description": 3,
+    "reading": 4,
+}
+
+
 def _dedupe(statements: pd.DataFrame) -> pd.DataFrame:
-    """Keep one row per (course_id, statement_id), sorted by those ids."""
+    """Keep one row per (course_id, statement_id), sorted by those ids.
+
+    When the same text appears under several kinds, the strongest kind is kept
+    (outcome, assessment, topic, description, reading), whatever the input order.
+    """
     cols = [c for c in STATEMENT_COLUMNS if c in statements.columns]
     out = statements[cols].copy()
     out["text"] = out["text"].astype(str)
     out["kind"] = out["kind"].astype(str)
-    out = out.sort_values(["course_id", "statement_id"], kind="stable")
+    out["_k"] = out["kind"].map(KIND_PRIORITY).fillna(len(KIND_PRIORITY))
+    out = out.sort_values(["course_id", "statement_id", "_k"], kind="stable")
     out = out.drop_duplicates(["course_id", "statement_id"], keep="first")
-    return out.reset_index(drop=True)
+    return out.drop(columns="_k").reset_index(drop=True)
 
 
 def _select(
