@@ -305,6 +305,24 @@ def align(
         Unknown ``method`` (the message lists the allowed ones).
     SchemaError
         ``program.statements`` lacks a required column.
+    MissingDependencyError
+        ``method`` needs the ``embed`` extra and it is not installed.
+
+    See Also
+    --------
+    MatchConfig : thresholds and their named levels.
+    lta_align.coverage.summarise : recompute the summary tables after review.
+
+    Examples
+    --------
+    >>> import lta_align as la
+    >>> result = la.align(la.load_syllabi("data/syllabi"), la.load_framework("lssc"))
+    >>> courses = result.courses.set_index("course_id")
+    >>> courses.loc["LTA130", "primary_set_id"], courses.loc["LTA190", "primary_set_id"]
+    ('cataloging_classification', '')
+    >>> cov = result.coverage.set_index(["course_id", "competency_id"])
+    >>> cov.loc[("LTA140", "collection_management.8"), "status"]
+    'not covered'
     """
     from ..coverage import summarise
 
