@@ -673,6 +673,9 @@ def _blank_like(column: pd.Series, n: int) -> list:
 
 def _orphans(decisions: pd.DataFrame, program: Any, framework: Any) -> pd.DataFrame:
     known_statements = set(program.statements["statement_id"])
+    known_competencies = (
+        set(framework.competencies["competency_id"]) if framework is not None else None
+    )
     reasons = []
     for row in decisions.itertuples(index=False):
         if row.statement_id not in known_statements:
@@ -680,8 +683,8 @@ def _orphans(decisions: pd.DataFrame, program: Any, framework: Any) -> pd.DataFr
                 "statement not found in the syllabi (its text was edited or the "
                 "course removed): review it again"
             )
-        elif framework is not None and row.competency_id not in set(
-            framework.competencies["competency_id"]
+        elif known_competencies is not None and (
+            row.competency_id not in known_competencies
         ):
             reasons.append(
                 f"competency not in {framework.name}: check the id or the framework"
