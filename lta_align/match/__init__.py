@@ -120,7 +120,9 @@ class MatchConfig:
     ambiguity_margin: float = 0.02
     prior_weight: float = 0.5
     prior_power: float = 2.0
-    kind_weights: Mapping[str, float] = field(default_factory=_default_kind_weights)
+    kind_weights: Mapping[str, float] = field(
+        default_factory=_default_kind_weights, hash=False
+    )
     primary_min_share: float = 0.65
 
     def __post_init__(self) -> None:
