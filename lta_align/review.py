@@ -322,6 +322,14 @@ class DecisionStore:
                 "Close the other notebook or command that writes decisions and try "
                 "again.",
             ) from exc
+        except PermissionError as exc:
+            raise InputFileError(
+                self.path,
+                f"the decisions file could not be saved ({exc.strerror}); nothing "
+                "was changed.",
+                "If it is open in Excel or another program, close it and try "
+                "again; check that the folder is writable.",
+            ) from exc
         if rows:
             self.last_saved = dict(rows[-1])
         return rows

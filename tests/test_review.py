@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lta_align.columns import DECISION_COLUMNS
-from lta_align.errors import SchemaError
+from lta_align.errors import InputFileError, SchemaError
 from lta_align.review import DecisionStore, apply_decisions
 
 CAT3 = "cataloging_classification.3"
@@ -488,3 +488,16 @@ def test_decisions_survive_a_write_read_round_trip(
         assert again["note"] == note.strip()
     if not any(ch.isspace() and ch != " " for ch in reviewer):
         assert again["reviewer"] == " ".join(reviewer.split())
+
+
+def test_file_that_cannot_be_saved_is_reported_and_kept(store, monkeypatch):
+    store.accept(sid(0), CAT3, reviewer="A")
+    before = store.path.read_bytes()
+
+    def locked(path, text):  # what Windows does while Excel holds the file
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("lta_align.review.atomic_write_text", locked)
+    with pytest.raises(InputFileError, match="could not be saved.*close it"):
+        store.reject(sid(0), CAT3, reviewer="A")
+    assert store.path.read_bytes() == before
