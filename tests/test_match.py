@@ -5,8 +5,12 @@ from __future__ import annotations
 import dataclasses
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 import lta_align as la
 from lta_align.columns import (
@@ -270,3 +274,14 @@ def test_text_listed_under_two_kinds_keeps_the_stronger_kind(framework):
     b = la.align(make_program(rows[::-1]), framework)
     assert set(a.matches["kind"]) == {"outcome"}
     assert a.matches.to_csv(index=False) == b.matches.to_csv(index=False)
+
+
+@given(
+    arrays(np.float64, (6, 9), elements=st.sampled_from([0.0, 0.1, 0.2, 0.3])),
+    st.integers(1, 9),
+)
+def test_top_k_equals_a_stable_full_sort(values, k):
+    from lta_align.match._base import _top_k
+
+    expected = np.argsort(-values, axis=1, kind="stable")[:, :k]
+    assert (_top_k(values, k, np.arange(values.shape[1])) == expected).all()

@@ -212,9 +212,9 @@ def _top_k(values: np.ndarray, k: int, col_order: np.ndarray) -> np.ndarray:
         # include every column tied with the k-th value so tie-breaking is exact
         kth = np.take_along_axis(values, part, axis=1).min(axis=1, keepdims=True)
         ties = (values >= kth).sum(axis=1)
-        if (ties > k).any():
-            part = np.argsort(-values, axis=1, kind="stable")[:, :k]
-            return part
+        tied = ties > k
+        if tied.any():  # exact, stable order for the rows with ties at the cut
+            part[tied] = np.argsort(-values[tied], axis=1, kind="stable")[:, :k]
     else:
         part = np.broadcast_to(col_order, values.shape).copy()
     sub = np.take_along_axis(values, part, axis=1)
