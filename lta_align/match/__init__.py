@@ -107,7 +107,7 @@ class MatchConfig:
     kind_weights : dict, default outcome/assessment 1.0, topic 0.9, description
         0.8, reading 0.7
         How much a statement of each kind counts as coverage evidence.
-    primary_min_share : float, default=0.65
+    primary_min_share : float, default=0.68
         A course's primary set is the set holding the largest share of its
         (kind-weighted) best matches; when that share is below this level the
         course is "general" (e.g. a practicum) and gets no primary set ("").
@@ -123,7 +123,7 @@ class MatchConfig:
     kind_weights: Mapping[str, float] = field(
         default_factory=_default_kind_weights, hash=False
     )
-    primary_min_share: float = 0.65
+    primary_min_share: float = 0.68
 
     def __post_init__(self) -> None:
         if self.top_k < 1:
@@ -339,7 +339,16 @@ def align(
     )
     statements = _dedupe(statements)
     matcher = get_matcher(method, config).fit(framework)
-    cand = matcher.score(statements)
+    titles = {}
+    if "course_title" in program.courses.columns:
+        titles = dict(
+            zip(
+                program.courses["course_id"].astype(str),
+                program.courses["course_title"].fillna("").astype(str),
+                strict=True,
+            )
+        )
+    cand = matcher.score(statements, titles=titles)
     matches, unmatched = _select(cand, statements, config)
     coverage, course_sets, courses = summarise(matches, program, framework, config)
     return Alignment(

@@ -74,6 +74,9 @@ class BaseMatcher:
         "reading": 0.3,
     }
 
+    #: weight of the course title in the course context (one statement = 1)
+    title_weight = 2.0
+
     def __init__(
         self, *, prior_weight: float = 0.5, prior_power: float = 2.0, top_k: int = 3
     ) -> None:
@@ -138,13 +141,17 @@ class BaseMatcher:
             out[:, self.set_nonempty_] = np.maximum.reduceat(ordered, starts, axis=1)
         return out
 
-    def score(self, statements: pd.DataFrame) -> pd.DataFrame:
+    def score(
+        self, statements: pd.DataFrame, *, titles: dict[str, str] | None = None
+    ) -> pd.DataFrame:
         """Return the ``top_k + 1`` best competencies of every statement.
 
         Parameters
         ----------
         statements : pandas.DataFrame
             At least ``course_id, statement_id, kind, text``.
+        titles : dict, optional
+            Course id -> course title, used as course context only.
 
         Returns
         -------
@@ -153,12 +160,21 @@ class BaseMatcher:
             rank, margin``: ``score`` includes the course prior, ``raw_score``
             does not; rows in statement order, then rank.
         """
-        return candidates_frame(self, statements, self.candidates(statements))
+        cand = self.candidates(statements, titles=titles)
+        return candidates_frame(self, statements, cand)
 
     def candidates(
-        self, statements: pd.DataFrame, *, k: int | None = None
+        self,
+        statements: pd.DataFrame,
+        *,
+        k: int | None = None,
+        titles: dict[str, str] | None = None,
     ) -> Candidates:
-        """Score ``statements`` and keep the ``k`` best competencies of each."""
+        """Score ``statements`` and keep the ``k`` best competencies of each.
+
+        ``titles`` (course id -> course title) adds each course's title to the
+        course context with weight ``title_weight``; titles are never matched.
+        """
         k = self.top_k + 1 if k is None else k
         k = max(1, min(k, len(self.competency_ids_)))
         texts = statements["text"].astype(str).tolist()
@@ -177,6 +193,18 @@ class BaseMatcher:
         course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
         np.add.at(course_set, course_codes, evidence * kind_w[:, None])
         weights = np.bincount(course_codes, weights=kind_w, minlength=n_courses)
+        titles = titles or {}
+        title_texts = [str(titles.get(c, "") or "") for c in courses]
+        if self.title_weight and n_courses and any(title_texts):
+            prepared_t = self._prepare(title_texts)
+            for start, comp_sim, set_sim in self._weighted_blocks(
+                prepared_t, n_courses
+            ):
+                stop = start + comp_sim.shape[0]
+                ev = 0.5 * (self._set_max(comp_sim) + set_sim)
+                has = np.array([bool(t) for t in title_texts[start:stop]])
+                course_set[start:stop] += self.title_weight * ev * has[:, None]
+                weights[start:stop] += self.title_weight * has
         course_set /= np.maximum(weights, 1e-12)[:, None]
         best = course_set.max(axis=1, keepdims=True) if n_sets else course_set
         rel = np.divide(course_set, best, out=np.zeros_like(course_set), where=best > 0)
