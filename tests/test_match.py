@@ -285,3 +285,27 @@ def test_top_k_equals_a_stable_full_sort(values, k):
 
     expected = np.argsort(-values, axis=1, kind="stable")[:, :k]
     assert (_top_k(values, k, np.arange(values.shape[1])) == expected).all()
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Cataloging and Classification", "cataloging_classification.8"),
+        ("Library Technology", "technology.7"),
+    ],
+)
+def test_course_title_decides_between_equally_worded_competencies(
+    framework, title, expected
+):
+    # technology.7 and cataloging_classification.8 share most of their wording
+    text = (
+        "Understand technology's part in producing, finding, retrieving and "
+        "reaching information resources, and work with tools for metadata and "
+        "discovery."
+    )
+    program = make_program([("LTA199", "outcome", text)])
+    program = dataclasses.replace(
+        program, courses=program.courses.assign(course_title=title)
+    )
+    result = la.align(program, framework)
+    assert result.matches.iloc[0]["competency_id"] == expected
