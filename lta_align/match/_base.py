@@ -8,8 +8,8 @@ candidates the same way for every method:
    the best similarity to one of the set's competencies, averaged with the
    similarity to the set as a whole (the centroid of its competencies).
 2. **Course context (the set prior).** For each course, the kind-weighted mean
-   of its statements' set evidence (descriptions weigh most: they say what the
-   course is about). Relative to the course's best set this gives ``rel`` in
+   of its statements' set evidence and of its title's (the title and the
+   description weigh most: they say what the course is about). Relative to the course's best set this gives ``rel`` in
    [0, 1]; every similarity of a statement of the course to a competency of set
    ``s`` is multiplied by ``(1 - prior_weight) + prior_weight * rel[s] **
    prior_power``. A course spread evenly over many sets (a practicum) keeps
