@@ -28,6 +28,7 @@ STATUS_FILTERS = [
     ("Rejected", "reject"),
     ("Added", "add"),
 ]
+DECISIONS_SHOWN = 20  # rows of the stored-decisions table under the panel
 LEVEL_OPTIONS = [
     ("(no level)", ""),
     ("introduced", "introduced"),
@@ -78,6 +79,8 @@ class ReviewPanel:
         self, alignment: Any, store: DecisionStore, *, reviewer: str = ""
     ) -> None:
         W = _widgets()
+        label = {"description_width": "initial"}
+        wide = W.Layout(width="520px")
         self.alignment = alignment
         self.store = store
         program = alignment.program
@@ -101,8 +104,12 @@ class ReviewPanel:
         self.reviewer = W.Text(
             value=reviewer, description="Reviewer", placeholder="your name"
         )
-        self.course = W.Dropdown(options=course_options, value="", description="Course")
-        self.set = W.Dropdown(options=set_options, value="", description="Set")
+        self.course = W.Dropdown(
+            options=course_options, value="", description="Course", style=label
+        )
+        self.set = W.Dropdown(
+            options=set_options, value="", description="Set", style=label
+        )
         self.status = W.ToggleButtons(
             options=STATUS_FILTERS, value="all", description="Show"
         )
@@ -121,21 +128,43 @@ class ReviewPanel:
             description="Reject", button_style="danger", icon="times"
         )
         self.level = W.Dropdown(options=LEVEL_OPTIONS, value="", description="Level")
-        self.level_button = W.Button(description="Set level")
+        self.level_button = W.Button(
+            description="Set level", layout=W.Layout(width="auto")
+        )
         self.competency = W.Dropdown(
-            options=competency_options, description="Competency"
+            options=competency_options,
+            description="Competency",
+            style=label,
+            layout=wide,
         )
-        self.change_button = W.Button(description="Move match here", icon="exchange")
+        self.change_button = W.Button(
+            description="Move match here",
+            icon="exchange",
+            layout=W.Layout(width="auto"),
+        )
         self.comment = W.Text(
-            value="", description="Comment", placeholder="a note for colleagues"
+            value="",
+            description="Comment",
+            placeholder="a note for colleagues",
+            style=label,
+            layout=wide,
         )
-        self.comment_button = W.Button(description="Save comment")
+        self.comment_button = W.Button(
+            description="Save comment", layout=W.Layout(width="auto")
+        )
 
-        self.add_statement = W.Dropdown(options=[], description="Statement")
-        self.add_competency = W.Dropdown(
-            options=competency_options, description="Competency"
+        self.add_statement = W.Dropdown(
+            options=[], description="Statement", style=label, layout=wide
         )
-        self.add_button = W.Button(description="Add missed match", icon="plus")
+        self.add_competency = W.Dropdown(
+            options=competency_options,
+            description="Competency",
+            style=label,
+            layout=wide,
+        )
+        self.add_button = W.Button(
+            description="Add missed match", icon="plus", layout=W.Layout(width="auto")
+        )
 
         self.status_line = W.HTML(value="")
         self.decisions_view = W.HTML(value="")
@@ -171,7 +200,8 @@ class ReviewPanel:
                 W.HBox([self.competency, self.change_button]),
                 W.HBox([self.comment, self.comment_button]),
                 W.HTML("<b>Add a match the engine missed</b>"),
-                W.HBox([self.add_statement, self.add_competency, self.add_button]),
+                self.add_statement,
+                W.HBox([self.add_competency, self.add_button]),
                 self.status_line,
                 self.decisions_view,
             ]
@@ -224,9 +254,22 @@ class ReviewPanel:
                 ],
                 ignore_index=True,
             )
-        rows = engine.sort_values(
-            ["course_id", "statement_id", "competency_id"], kind="stable"
-        ).reset_index(drop=True)
+        # courses in id order, statements in document order, best match first
+        order = {sid: i for i, sid in enumerate(self._statements.index)}
+        rank = self.alignment.matches.set_index(["statement_id", "competency_id"])
+        keys = list(zip(engine["statement_id"], engine["competency_id"], strict=True))
+        ranks = rank["rank"].to_dict() if "rank" in rank.columns else {}
+        engine = engine.assign(
+            _pos=[order.get(s, len(order)) for s, _ in keys],
+            _rank=[int(ranks.get(k, 0)) for k in keys],
+        )
+        rows = (
+            engine.sort_values(
+                ["course_id", "_pos", "_rank", "competency_id"], kind="stable"
+            )
+            .drop(columns=["_pos", "_rank"])
+            .reset_index(drop=True)
+        )
         st = self._statements
         rows["kind"] = rows["statement_id"].map(st["kind"]).fillna("")
         rows["statement"] = rows["statement_id"].map(st["text"]).fillna("")
@@ -378,9 +421,14 @@ class ReviewPanel:
             "decided_at",
             "note",
         ]
-        self.decisions_view.value = f"<b>Stored decisions ({len(cur)})</b>" + cur[
-            cols
-        ].to_html(index=False, escape=True, border=0)
+        latest = cur.sort_values("decided_at", ascending=False, kind="stable").head(
+            DECISIONS_SHOWN
+        )
+        shown = f", latest {len(latest)} shown" if len(latest) < len(cur) else ""
+        self.decisions_view.value = (
+            f"<b>Stored decisions ({len(cur)}{shown})</b>"
+            + latest[cols].to_html(index=False, escape=True, border=0)
+        )
 
     # -- actions ---------------------------------------------------------------
     def _act(self, action, *, advance: bool = False) -> None:
