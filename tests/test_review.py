@@ -372,6 +372,15 @@ def test_decisions_survive_a_rerun_and_an_edited_syllabus(alignment, store):
         assert rerun.orphans["statement_id"].tolist() == [sid(0)]
 
 
+def test_applying_decisions_twice_gives_the_same_alignment(alignment, store):
+    store.reject(sid(0), CAT3, reviewer="A")
+    store.add(sid(3), "cataloging_classification.7", reviewer="A", level="mastered")
+    once = apply_decisions(alignment, store)
+    twice = apply_decisions(once, store)
+    pd.testing.assert_frame_equal(once.matches, twice.matches)
+    pd.testing.assert_frame_equal(once.coverage, twice.coverage)
+
+
 def test_decision_on_unknown_competency_is_an_orphan_not_an_error(alignment, store):
     store.add(sid(0), "cataloging_classification.99", reviewer="A")
     reviewed = apply_decisions(alignment, store)
