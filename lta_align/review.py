@@ -257,9 +257,6 @@ class DecisionStore:
         """Return the latest row of one pair as a dict, or None if it has none."""
         return _previous(self._read_rows(), statement_id, competency_id) or None
 
-    def __len__(self) -> int:
-        return len(self.current())
-
     def orphans(self, program: Program, framework: Any = None) -> pd.DataFrame:
         """Return the current decisions that no longer point at anything.
 
