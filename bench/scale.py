@@ -26,6 +26,7 @@ says so.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -154,7 +155,10 @@ def worker(args) -> None:
 
     before = rss_mb()
     times = []
+    result = None
     for _ in range(args.repeat):
+        result = None  # free the previous result: peak memory of one run
+        gc.collect()
         t = time.perf_counter()
         result = la.align(program, framework)
         times.append(time.perf_counter() - t)
