@@ -9,11 +9,12 @@ candidates the same way for every method:
    similarity to the set as a whole (the centroid of its competencies).
 2. **Course context (the set prior).** For each course, the kind-weighted mean
    of its statements' set evidence and of its title's (the title and the
-   description weigh most: they say what the course is about). Relative to the course's best set this gives ``rel`` in
-   [0, 1]; every similarity of a statement of the course to a competency of set
-   ``s`` is multiplied by ``(1 - prior_weight) + prior_weight * rel[s] **
-   prior_power``. A course spread evenly over many sets (a practicum) keeps
-   ``rel`` near 1 everywhere and so is barely changed.
+   description weigh most: they say what the course is about). Relative to
+   the course's best set this gives ``rel`` in [0, 1]. Every similarity of a
+   statement of the course to a competency of set ``s`` is multiplied by
+   ``(1 - prior_weight) + prior_weight * rel[s] ** prior_power``. A course
+   spread evenly over many sets (a practicum) keeps ``rel`` near 1 everywhere
+   and so is barely changed.
 3. **Partly known competencies** (framework column ``partial``) have their
    similarities multiplied by ``PARTIAL_WEIGHT`` (0.5).
 4. **Top-k per statement** in bounded memory: statements are scored in chunks
