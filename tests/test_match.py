@@ -309,3 +309,15 @@ def test_course_title_decides_between_equally_worded_competencies(
     )
     result = la.align(program, framework)
     assert result.matches.iloc[0]["competency_id"] == expected
+
+
+def test_shipped_thresholds_depend_on_the_method(framework):
+    tfidf = MatchConfig.for_framework(framework, "tfidf")
+    hybrid = MatchConfig.for_framework(framework, "hybrid")
+    assert tfidf == MatchConfig()
+    assert hybrid.covered_threshold > tfidf.covered_threshold
+    custom = tiny_framework({"demo.1": "Shelve books."})
+    assert MatchConfig.for_framework(custom, "hybrid") == hybrid
+    assert MatchConfig.for_framework(framework, "tfidf", top_k=5).top_k == 5
+    with pytest.raises(ValueError, match="unknown MatchConfig field"):
+        MatchConfig.for_framework(framework, "tfidf", topk=5)

@@ -150,7 +150,8 @@ class MatchConfig:
 
         Values come from ``<framework_id>_match.yaml`` in the package's
         framework data when it exists (keys ``default`` and one per method),
-        then ``overrides``.
+        else from ``lssc_match.yaml`` (the score scale depends mostly on the
+        method), then ``overrides``.
         """
         values = dict(_shipped_defaults(framework.framework_id, method))
         values.update(overrides)
@@ -182,7 +183,9 @@ def _shipped_yaml(framework_id: str) -> dict[str, Any]:
 
 
 def _shipped_defaults(framework_id: str, method: str) -> dict[str, Any]:
-    data = _shipped_yaml(framework_id)
+    # a framework without its own settings (e.g. a user's file) gets the LSSC
+    # calibration of the method: the score scales depend on the method
+    data = _shipped_yaml(framework_id) or _shipped_yaml("lssc")
     values = dict(data.get("default") or {})
     values.update(data.get(method) or {})
     return values
