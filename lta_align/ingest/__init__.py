@@ -420,8 +420,11 @@ def _build(courses, statements, problems, name, paths) -> Program:
     )
     problems = sorted(problems, key=lambda p: (p.source, _SEV.get(p.severity, 9)))
     if name is None:
+        # the first folder given, else the folder all given files share, so listing
+        # a folder's files (in any order) names the program like the folder itself
         dirs = sorted(Path(p).resolve().name for p in paths if Path(p).is_dir())
-        name = dirs[0] if dirs else ""
+        parents = {Path(p).resolve().parent.name for p in paths}
+        name = dirs[0] if dirs else (parents.pop() if len(parents) == 1 else "")
     return Program(
         courses=course_df,
         statements=stmt_df,
