@@ -70,7 +70,6 @@ def write_outputs(
     out_dir: str | Path,
     *,
     force: bool = False,
-    decisions: str | Path | None = None,
 ) -> list[Path]:
     """Write the run's tables and reports into ``out_dir``; return the paths written.
 
