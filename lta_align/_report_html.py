@@ -14,9 +14,19 @@ from typing import Any
 
 import pandas as pd
 
+from ._report_base import PROVISIONAL_MARKER
 from .errors import LtaAlignError
 
 TEMPLATE = "report.html.j2"
+HOMELESS_TEXT = (
+    "No course has this as its primary set and no statement in the program is "
+    "strong enough to build on for these competencies: add a unit or a course "
+    "with a learning outcome and an assessed assignment for each."
+)
+ACROSS_TEXT = (
+    "Every competency is covered, but only across several courses; for LSSC "
+    "course approval one course would need to cover them all."
+)
 STATUS_SYMBOL = {"covered": "\u25cf", "partial": "\u25d0", "not covered": "\u25cb"}
 
 
@@ -96,15 +106,10 @@ def _context(report: Any) -> dict[str, Any]:
         g = program_gaps[program_gaps["set_id"] == s["set_id"]]
         if len(g) or s["status"] == "across courses":
             s["gaps"] = _records(g)
-            # a set nobody addresses: one suggestion, not one per competency
-            s["common_suggestion"] = (
-                str(g["suggestion"].iloc[0]).replace(
-                    f" for competency #{g['number'].iloc[0]} of ",
-                    " for each competency of ",
-                )
-                if len(g) and (g["home_course_id"] == "").all()
-                else ""
-            )
+            # gaps with a natural home course get their own suggestion; those
+            # with none share one sentence (or the set-level suggestion)
+            s["homed"] = _records(g[g["home_course_id"] != ""])
+            s["homeless"] = _records(g[g["home_course_id"] == ""])
             gap_sets.append(s)
     gap_sets.sort(
         key=lambda s: (s["set_id"] not in set(plan["set_id"]), not s["required"])
@@ -121,6 +126,9 @@ def _context(report: Any) -> dict[str, Any]:
         "problems": _records(report.problems),
         "single": _records(ps[ps["status"] == "single course"]),
         "incomplete_notes": sorted({n for n in ps["provisional_note"] if n}),
+        "marker": PROVISIONAL_MARKER,
+        "homeless_text": HOMELESS_TEXT,
+        "across_text": ACROSS_TEXT,
     }
 
 
@@ -146,11 +154,21 @@ def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
     return out + [""]
 
 
+def _md_list(gaps: list[dict[str, Any]]) -> list[str]:
+    """Competencies as a list, each with its (weak) closest statements."""
+    out = []
+    for g in gaps:
+        out += [f"- **#{_md(g['number'])}** {_md(g['competency'])}"]
+        if g["near_misses"]:
+            out += [f"   - Closest statements: {_md(g['near_misses'])}"]
+    return out + [""]
+
+
 def render_markdown(report: Any) -> str:
     """Return the report as Markdown text (tables, no images)."""
     ctx = _context(report)
     r = report
-    L = [f"# LSSC gap report: {_md(r.program_name or 'program')}", ""]
+    L = [f"# LSSC gap report \u2014 {_md(r.heading)}", ""]
     L += [
         f"Framework: **{_md(r.framework_name)}**, version {_md(r.framework_version)}."
         f" {r.n_courses} course(s), {r.n_statements} statement(s), "
@@ -176,11 +194,14 @@ def render_markdown(report: Any) -> str:
                 s["single_courses"] or "-",
                 s["verdict"]
                 + (" [rests partly on reviewer decisions]" if s["reviewed"] else "")
-                + (f" {s['provisional_note']}" if s["provisional_note"] else ""),
+                + (f" ({PROVISIONAL_MARKER})" if s["provisional_note"] else ""),
             ]
             for s in ctx["sets"]
         ],
     )
+    if r.provisional_footnote:
+        # a leading "* " would make a Markdown bullet: escape the asterisk
+        L += ["\\" + _md(r.provisional_footnote), ""]
     L += ["## Gaps to close", ""]
     for s in ctx["gap_sets"]:
         tag = (
@@ -197,15 +218,13 @@ def render_markdown(report: Any) -> str:
             L += [f"*{_md(s['provisional_note'])}*", ""]
         if s["covering"]:
             L += [f"Covered by: {_md(s['covering'])}", ""]
-        if s["common_suggestion"]:
-            L += [f"Suggestion: {_md(s['common_suggestion'])}", ""]
-            for g in s["gaps"]:
-                L += [f"{g['number']}. {_md(g['competency'])}"]
-                if g["near_misses"]:
-                    L += [f"   - Closest (weak): {_md(g['near_misses'])}"]
-            L += [""]
+        if s["status"] == "across courses":
+            L += [f"{ACROSS_TEXT}", ""]
+        if s["suggestion"]:
+            L += [f"**{_md(s['suggestion'])}**", "", "Competencies to add:", ""]
+            L += _md_list(s["gaps"])
             continue
-        for g in s["gaps"]:
+        for g in s["homed"]:
             L += [
                 f"- **#{_md(g['number'])} {_md(g['competency'])}** "
                 f"({_md(g['best_status'])})",
@@ -213,7 +232,11 @@ def render_markdown(report: Any) -> str:
             ]
             if g["near_misses"]:
                 L += [f"  - Closest statements: {_md(g['near_misses'])}"]
-        L += [""]
+        if s["homed"]:
+            L += [""]
+        if s["homeless"]:
+            L += [f"Suggestion: {_md(ctx['homeless_text'])}", ""]
+            L += _md_list(s["homeless"])
     if ctx["course_gaps"]:
         L += ["## Course approval gaps (each course against its primary set)", ""]
         L += _table(

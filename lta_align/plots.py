@@ -16,16 +16,14 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ._palette import PROGRAM_STATUS_COLOURS as _PROGRAM_HEX
+from ._palette import STATUS_COLOURS as _STATUS_HEX
+
 __all__ = ["coverage_heatmap", "figure_png", "set_coverage_bars"]
 
 # colour-blind safe, prints in grey scale: dark = covered, light = partial
-STATUS_COLOURS = {"not covered": "#f2f2f2", "partial": "#9ecae1", "covered": "#08519c"}
-PROGRAM_STATUS_COLOURS = {
-    "single course": "#08519c",
-    "across courses": "#4292c6",
-    "partial": "#9ecae1",
-    "absent": "#d9d9d9",
-}
+STATUS_COLOURS = {k: f"#{v.lower()}" for k, v in _STATUS_HEX.items()}
+PROGRAM_STATUS_COLOURS = {k: f"#{v.lower()}" for k, v in _PROGRAM_HEX.items()}
 _STATUS_CODE = {"not covered": 0, "partial": 1, "covered": 2}
 
 
@@ -35,6 +33,20 @@ def _new_ax(ax: Any, size: tuple[float, float]) -> Any:
     # a bare Figure (no pyplot): no global state, no GUI backend, renders with Agg
     fig = Figure(figsize=size, dpi=100)
     return fig.add_subplot()
+
+
+def _legend_below(ax: Any, colours: dict[str, str], *, y: float, x: float) -> None:
+    """One row of colour swatches centred below the axes."""
+    ax.legend(
+        handles=[
+            Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in colours.items()
+        ],
+        loc="upper center",
+        bbox_to_anchor=(x, y),
+        ncol=len(colours),
+        fontsize=8,
+        frameon=False,
+    )
 
 
 def coverage_heatmap(alignment: Any, ax: Any = None) -> Any:
@@ -95,17 +107,7 @@ def coverage_heatmap(alignment: Any, ax: Any = None) -> Any:
     ax.set_ylim(n_rows - 0.5, -2.6)
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
-    ax.legend(
-        handles=[
-            Patch(facecolor=c, edgecolor="#999999", label=k)
-            for k, c in reversed(STATUS_COLOURS.items())
-        ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.08),
-        ncol=3,
-        fontsize=8,
-        frameon=False,
-    )
+    _legend_below(ax, dict(reversed(STATUS_COLOURS.items())), y=-0.08, x=0.5)
     ax.set_xlabel(
         "competency number within its set (required sets in bold)", fontsize=8
     )
@@ -155,16 +157,7 @@ def set_coverage_bars(report: Any, ax: Any = None) -> Any:
     ax.set_xticklabels(["0%", "50%", "100%"], fontsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(
-        handles=[
-            Patch(facecolor=c, label=k) for k, c in PROGRAM_STATUS_COLOURS.items()
-        ],
-        loc="upper center",
-        bbox_to_anchor=(0.45, -0.12),
-        ncol=4,
-        fontsize=8,
-        frameon=False,
-    )
+    _legend_below(ax, PROGRAM_STATUS_COLOURS, y=-0.12, x=0.45)
     ax.set_title(
         "Program coverage per competency set (* = required)", fontsize=10, loc="left"
     )

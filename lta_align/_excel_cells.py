@@ -1,0 +1,225 @@
+"""Safe cell text and the small cell writer behind every lta-align workbook.
+
+**Formula injection.** Every text cell goes through :func:`_safe_text`: text that
+a spreadsheet could evaluate (starting with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return, or their full-width forms) is prefixed with a single quote
+``'`` and stored as a string cell, the OWASP "CSV injection" advice. The quote is
+visible, so nothing is hidden from the reader, and no cell holds a formula.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from ._palette import PROGRAM_STATUS_COLOURS
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MAX_CELL = 32_000
+
+SYMBOL = {"covered": "\u25cf", "partial": "\u25d0", "not covered": ""}
+LEVEL_LETTER = {"introduced": "I", "reinforced": "R", "mastered": "M"}
+FILL = {"covered": "08519C", "partial": "C6DBEF", "not covered": None}
+FONT_COLOUR = {"covered": "FFFFFF", "partial": "08306B", "not covered": "000000"}
+PROGRAM_FILL = PROGRAM_STATUS_COLOURS
+HEADER_FILL = "DDE6F0"
+
+MATCH_SHEET_COLUMNS = [
+    "course_id",
+    "course_code",
+    "statement_id",
+    "kind",
+    "statement",
+    "location",
+    "competency_id",
+    "set",
+    "competency",
+    "score",
+    "rank",
+    "ambiguous",
+    "status",
+    "decision",
+    "level",
+    "comment",
+]
+"""Header of the ``Matches`` sheet (row 1)."""
+DECISION_CHOICES = ("accept", "reject", "add")
+LEVEL_CHOICES = ("introduced", "reinforced", "mastered")
+
+
+def _safe_text(value: Any) -> str:
+    """Return ``value`` as text that no spreadsheet evaluates as a formula.
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return (or a
+    full-width ``= + - @``) gets a leading single quote; control characters that
+    XML cannot hold are removed; very long text is cut at 32,000 characters
+    (Excel's cell limit is 32,767).
+
+    Parameters
+    ----------
+    value : object
+        Anything; ``None`` and NaN become ``""``.
+
+    Returns
+    -------
+    str
+        Never starts with ``= + - @``, tab or CR.
+    """
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    text = _ILLEGAL.sub("", str(value))
+    if len(text) > MAX_CELL:
+        text = text[: MAX_CELL - 1] + "\u2026"
+    if text.startswith(_DANGEROUS):
+        text = "'" + text
+    return text
+
+
+class _Sheet:
+    """Thin writer around an openpyxl worksheet: every text goes through _safe_text."""
+
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.ws = ws
+        self.Font, self.PatternFill, self.Alignment = Font, PatternFill, Alignment
+        self.Border, self.Side = Border, Side
+
+    def put(
+        self,
+        row: int,
+        col: int,
+        value: Any,
+        *,
+        bold: bool = False,
+        fill: str | None = None,
+        colour: str | None = None,
+        wrap: bool = False,
+        size: float | None = None,
+        italic: bool = False,
+        center: bool = False,
+    ) -> Any:
+        cell = self.ws.cell(row=row, column=col)
+        if isinstance(value, bool):
+            cell.value = "yes" if value else "no"
+            cell.data_type = "s"
+        elif isinstance(value, int | float) and not pd.isna(value):
+            cell.value = float(value) if isinstance(value, float) else int(value)
+        else:
+            cell.value = _safe_text(value)
+            cell.data_type = "s"
+        if bold or colour or size or italic:
+            cell.font = self.Font(
+                name="Calibri", bold=bold, color=colour, size=size or 11, italic=italic
+            )
+        if fill:
+            cell.fill = self.PatternFill("solid", start_color=fill, end_color=fill)
+        cell.alignment = self.Alignment(
+            wrap_text=wrap, vertical="top", horizontal="center" if center else None
+        )
+        if wrap and isinstance(cell.value, str):
+            self._fit_height(row, col, cell.value, size or 11, bold=bold)
+        return cell
+
+    def _fit_height(
+        self, row: int, col: int, text: str, size: float, *, bold: bool = False
+    ) -> None:
+        """Set the row height so wrapped text shows in full (no spreadsheet
+        program auto-fits rows on opening a file)."""
+        from openpyxl.utils import get_column_letter
+
+        ws = self.ws
+        merged = next(
+            (
+                r
+                for r in ws.merged_cells.ranges
+                if r.min_row == row and r.min_col == col
+            ),
+            None,
+        )
+        cols = range(col, (merged.max_col if merged else col) + 1)
+        width = sum(
+            ws.column_dimensions[get_column_letter(c)].width or 10 for c in cols
+        )
+        # about one character per width unit at 11 pt (a little less in bold):
+        # rather a line too many than clipped text
+        per_line = max(1.0, width * (0.9 if bold else 1.0) * 11 / size)
+        lines = sum(max(1, -(-len(part) // int(per_line))) for part in text.split("\n"))
+        height = min(409.0, 3 + lines * size * 1.35)
+        current = ws.row_dimensions[row].height or 15
+        if height > current:
+            ws.row_dimensions[row].height = height
+
+    def header(self, row: int, names: list[str]) -> None:
+        for j, name in enumerate(names, start=1):
+            c = self.put(row, j, name, bold=True, fill=HEADER_FILL)
+            c.alignment = self.Alignment(wrap_text=True, vertical="center")
+
+    def widths(self, widths: list[float]) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for j, w in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(j)].width = w
+
+    def table(
+        self,
+        df: pd.DataFrame,
+        columns: list[tuple[str, str, float, bool]],
+        *,
+        start_row: int = 1,
+    ) -> int:
+        """Write ``df`` with (column, header, width, wrap) specs; return last row."""
+        from openpyxl.utils import get_column_letter
+
+        self.header(start_row, [h for _, h, _, _ in columns])
+        self.widths([w for _, _, w, _ in columns])
+        r = start_row
+        for r, rec in enumerate(df.to_dict("records"), start=start_row + 1):
+            for j, (col, _, _, wrap) in enumerate(columns, start=1):
+                self.put(r, j, rec.get(col, ""), wrap=wrap)
+        last = max(r, start_row)
+        self.ws.freeze_panes = f"A{start_row + 1}"
+        self.ws.auto_filter.ref = (
+            f"A{start_row}:{get_column_letter(len(columns))}{last}"
+        )
+        return last
+
+
+def print_setup(ws: Any) -> None:
+    """Landscape, fit to one page wide, header rows repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.gridLines = False
+    if ws.freeze_panes:
+        row = int(re.sub(r"[A-Z]+", "", ws.freeze_panes)) - 1
+        if row >= 1:
+            ws.print_title_rows = f"{row}:{row}"
+
+
+def dropdown(
+    ws: Any, ref: str, choices: tuple[str, ...], title: str, error: str
+) -> None:
+    """Add a drop-down list (data validation) of ``choices`` to ``ref``."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(choices) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=title,
+        error=error,
+    )
+    dv.add(ref)
+    ws.add_data_validation(dv)

@@ -1,0 +1,210 @@
+"""The overview sheets of the alignment workbook: Summary and Matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ._excel_cells import (
+    FILL,
+    FONT_COLOUR,
+    LEVEL_LETTER,
+    PROGRAM_FILL,
+    SYMBOL,
+    _Sheet,
+)
+from ._report_base import PROVISIONAL_MARKER
+
+
+def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
+    s = _Sheet(ws)
+    s.widths([34, 11, 10, 16, 18, 70])
+    s.put(1, 1, f"LSSC alignment \u2014 {report.heading}", bold=True, size=14)
+    s.put(
+        2, 1, f"Framework: {report.framework_name}, version {report.framework_version}"
+    )
+    s.put(
+        3,
+        1,
+        f"{report.n_courses} course(s), {report.n_statements} statement(s); "
+        f"matching method '{report.method}'.",
+    )
+    s.ws.merge_cells("A4:F4")
+    s.put(
+        4,
+        1,
+        f"About the competency wording: {report.source_note}",
+        wrap=True,
+        italic=True,
+        fill="FFF8E1",
+    )
+    s.ws.merge_cells("A6:F6")
+    ok = report.path_verdict.startswith("Yes")
+    s.put(
+        6,
+        1,
+        report.path_verdict or "No certification rule in this framework.",
+        bold=True,
+        wrap=True,
+        fill="E6F2E6" if ok else "FDECEA",
+        size=12,
+    )
+    s.ws.merge_cells("A7:F7")
+    s.put(7, 1, report.path_basis, wrap=True, size=9)
+    row = 9
+    s.header(row, ["Set", "Required", "Covered", "Status", "Single course", "Verdict"])
+    for p in report.program_sets.itertuples():
+        row += 1
+        s.put(row, 1, p.set_name, bold=True, wrap=True)
+        s.put(row, 2, "required" if p.required else "elective")
+        s.put(row, 3, f"{p.covered} / {p.total}", center=True)
+        fill = PROGRAM_FILL.get(p.status)
+        s.put(
+            row,
+            4,
+            p.status,
+            fill=fill,
+            colour="FFFFFF"
+            if p.status in {"single course", "across courses"}
+            else None,
+        )
+        s.put(row, 5, p.single_courses or "none", wrap=True)
+        verdict = p.verdict + (
+            "; rests partly on reviewer decisions" if p.reviewed else ""
+        )
+        if p.provisional_note:
+            verdict += f" ({PROVISIONAL_MARKER})"
+        s.put(row, 6, verdict, wrap=True)
+    if report.provisional_footnote:
+        row += 1
+        s.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+        s.put(row, 1, report.provisional_footnote, wrap=True, italic=True, size=10)
+    row += 2
+    s.put(row, 1, "Legend (Matrix sheet)", bold=True)
+    legend = [
+        (SYMBOL["covered"] + " covered", "covered"),
+        (SYMBOL["partial"] + " partly covered (check by hand)", "partial"),
+        ("blank: not covered", "not covered"),
+    ]
+    for text, status in legend:
+        row += 1
+        s.put(row, 1, text, fill=FILL[status], colour=FONT_COLOUR[status])
+    for text in (
+        "I / R / M: introduced / reinforced / mastered (set by a reviewer)",
+        "*: the status rests on a reviewer's decision",
+        "Program column: covered by at least one course",
+    ):
+        row += 1
+        s.put(row, 1, text)
+    row += 2
+    s.put(row, 1, "How to review", bold=True)
+    for text in (
+        "In the Matches sheet, choose accept or reject in the 'decision' column "
+        "for each match (add: a new row for a match the tool missed), optionally "
+        "a level, and a comment.",
+        "Then run: lta-align review import alignment.xlsx --decisions "
+        "decisions.csv --reviewer YOUR-NAME, and run lta-align again: reviewed "
+        "decisions override the automatic matches.",
+    ):
+        row += 1
+        s.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+        s.put(row, 1, text, wrap=True)
+
+
+def matrix_sheet(ws: Any, alignment: Any, report: Any) -> None:
+    from openpyxl.styles import Border, Side
+    from openpyxl.utils import get_column_letter
+
+    s = _Sheet(ws)
+    fw = alignment.framework
+    courses = alignment.courses.sort_values("course_id", kind="stable")
+    codes = courses["course_code"].astype(str).tolist()
+    ids = courses["course_id"].astype(str).tolist()
+    cov = alignment.coverage
+    level = cov["level"] if "level" in cov.columns else pd.Series("", index=cov.index)
+    reviewed = (
+        cov["reviewed"]
+        if "reviewed" in cov.columns
+        else pd.Series(False, index=cov.index)
+    )
+    cell_of = {
+        (r.course_id, r.competency_id): (str(r.status), str(lv or ""), bool(rv))
+        for r, lv, rv in zip(
+            cov.itertuples(), level.fillna(""), reviewed.fillna(False), strict=True
+        )
+    }
+    prog = report.program_competencies.set_index("competency_id")
+    s.put(1, 1, "Course x competency matrix", bold=True, size=13)
+    # the legend sits in the frozen rows above the header: always visible
+    legend = [
+        (2, 1, f"{SYMBOL['covered']} covered", "covered"),
+        (2, 4, f"{SYMBOL['partial']} partly covered: check by hand", "partial"),
+        (3, 1, "blank: not covered", "not covered"),
+    ]
+    for r, c, text, status in legend:
+        s.put(r, c, text, fill=FILL[status], colour=FONT_COLOUR[status])
+    s.put(
+        3,
+        4,
+        "I / R / M: level set by a reviewer   *: rests on a reviewer's decision   "
+        "Program: covered by at least one course",
+        italic=True,
+    )
+    hdr = 4
+    headers = ["Set", "Required", "#", "Competency", *codes, "Program", "competency_id"]
+    s.header(hdr, headers)
+    n_courses = len(codes)
+    s.widths([31, 9, 5, 62, *([9] * n_courses), 10, 30])
+    for j in range(5, 6 + n_courses):
+        s.ws.cell(row=hdr, column=j).alignment = s.Alignment(
+            horizontal="center", vertical="center", wrap_text=True
+        )
+    thick = Side(style="medium", color="555555")
+    row = hdr
+    prev_set = None
+    sets = fw.sets.set_index("set_id")
+    for comp in fw.competencies.itertuples():
+        row += 1
+        new_set = comp.set_id != prev_set
+        prev_set = comp.set_id
+        s.put(row, 1, comp.set_name, bold=new_set)
+        s.put(
+            row, 2, "required" if bool(sets.at[comp.set_id, "required"]) else "elective"
+        )
+        s.put(row, 3, str(comp.number), center=True)
+        s.put(row, 4, comp.text, wrap=True)
+        for j, cid in enumerate(ids, start=5):
+            status, lv, rv = cell_of.get(
+                (cid, comp.competency_id), ("not covered", "", False)
+            )
+            text = SYMBOL[status] if status in SYMBOL else ""
+            if status != "not covered":
+                text += " " + LEVEL_LETTER[lv] if lv in LEVEL_LETTER else ""
+                text += "*" if rv else ""
+            s.put(
+                row,
+                j,
+                text,
+                fill=FILL.get(status),
+                colour=FONT_COLOUR.get(status),
+                center=True,
+            )
+        pstatus = str(prog.at[comp.competency_id, "status"])
+        s.put(
+            row,
+            5 + n_courses,
+            SYMBOL.get(pstatus, ""),
+            fill=FILL.get(pstatus),
+            colour=FONT_COLOUR.get(pstatus),
+            center=True,
+            bold=True,
+        )
+        s.put(row, 6 + n_courses, comp.competency_id, size=8, colour="777777")
+        if new_set and row > hdr + 1:
+            for j in range(1, 7 + n_courses):
+                s.ws.cell(row=row, column=j).border = Border(top=thick)
+    last_col = get_column_letter(6 + n_courses)
+    s.ws.freeze_panes = f"E{hdr + 1}"
+    s.ws.auto_filter.ref = f"A{hdr}:{last_col}{row}"
+    s.ws.row_dimensions[hdr].height = 30
