@@ -1,6 +1,7 @@
 """The review panel: a thin ipywidgets view over the review model.
 
-The model is :class:`~lta_align.review.DecisionStore`.
+The model is :class:`~lta_align.review.DecisionStore`; the table the panel
+browses comes from ``lta_align.review._browse``.
 
 Layout and callbacks only. Every button calls one store method, which saves the
 decision to the decisions file at once; the panel then reads the store again. The
@@ -11,13 +12,16 @@ run under nbval) and nothing in it waits for a click.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .columns import DECISION_COLUMNS, LEVELS
 from .errors import LtaAlignError, MissingDependencyError
 from .review import DecisionStore
+from .review._browse import filter_rows, review_rows
 
 __all__ = ["ReviewPanel", "review"]
 
@@ -29,12 +33,7 @@ STATUS_FILTERS = [
     ("Added", "add"),
 ]
 DECISIONS_SHOWN = 20  # rows of the stored-decisions table under the panel
-LEVEL_OPTIONS = [
-    ("(no level)", ""),
-    ("introduced", "introduced"),
-    ("reinforced", "reinforced"),
-    ("mastered", "mastered"),
-]
+LEVEL_OPTIONS = [("(no level)", "")] + [(lv, lv) for lv in LEVELS if lv]
 
 
 def _widgets():
@@ -51,6 +50,38 @@ def _widgets():
 def _short(text: str, n: int = 90) -> str:
     text = str(text)
     return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+def _match_card(row: dict[str, Any]) -> str:
+    """Return the HTML of one match: course, statement, competency, score, decision."""
+    esc = html.escape
+    if row["decision"]:
+        decided = (
+            esc(row["decision"])
+            + (f", {esc(row['level'])}" if row["level"] else "")
+            + (f" by {esc(row['reviewer'])}" if row["reviewer"] else "")
+        )
+    else:
+        decided = "not reviewed (the engine's match stands)"
+    flag = " <b>(ambiguous: close second choice)</b>" if row["ambiguous"] else ""
+    fields = [
+        ("Course", esc(row["course_id"])),
+        (
+            "Statement",
+            f"{esc(row['statement'])}<br><small>{esc(row['kind'])} &middot; "
+            f"{esc(row['location'])} &middot; {esc(row['statement_id'])}</small>",
+        ),
+        ("Competency", f"{esc(row['competency_id'])}: {esc(row['competency'])}"),
+        ("Score", f"{float(row['score']):.2f}{flag}"),
+        ("Decision", decided),
+    ]
+    if row["note"]:
+        fields.append(("Comment", esc(row["note"])))
+    cells = "".join(
+        f"<tr><th align='left'>{name}</th><td>{value}</td></tr>"
+        for name, value in fields
+    )
+    return f"<table>{cells}</table>"
 
 
 class ReviewPanel:
@@ -79,14 +110,13 @@ class ReviewPanel:
         self, alignment: Any, store: DecisionStore, *, reviewer: str = ""
     ) -> None:
         W = _widgets()
-        label = {"description_width": "initial"}
-        wide = W.Layout(width="520px")
+        label = {"style": {"description_width": "initial"}}
+        wide = {**label, "layout": W.Layout(width="520px")}
+        auto = {"layout": W.Layout(width="auto")}
         self.alignment = alignment
         self.store = store
         program = alignment.program
         framework = alignment.framework
-        self._statements = program.statements.set_index("statement_id")
-        self._competencies = framework.competencies.set_index("competency_id")
 
         courses = program.courses.sort_values("course_id", kind="stable")
         course_options = [("All courses", "")] + [
@@ -104,12 +134,8 @@ class ReviewPanel:
         self.reviewer = W.Text(
             value=reviewer, description="Reviewer", placeholder="your name"
         )
-        self.course = W.Dropdown(
-            options=course_options, value="", description="Course", style=label
-        )
-        self.set = W.Dropdown(
-            options=set_options, value="", description="Set", style=label
-        )
+        self.course = W.Dropdown(options=course_options, description="Course", **label)
+        self.set = W.Dropdown(options=set_options, description="Set", **label)
         self.status = W.ToggleButtons(
             options=STATUS_FILTERS, value="all", description="Show"
         )
@@ -128,50 +154,30 @@ class ReviewPanel:
             description="Reject", button_style="danger", icon="times"
         )
         self.level = W.Dropdown(options=LEVEL_OPTIONS, value="", description="Level")
-        self.level_button = W.Button(
-            description="Set level", layout=W.Layout(width="auto")
-        )
+        self.level_button = W.Button(description="Set level", **auto)
         self.competency = W.Dropdown(
-            options=competency_options,
-            description="Competency",
-            style=label,
-            layout=wide,
+            options=competency_options, description="Competency", **wide
         )
         self.change_button = W.Button(
-            description="Move match here",
-            icon="exchange",
-            layout=W.Layout(width="auto"),
+            description="Move match here", icon="exchange", **auto
         )
         self.comment = W.Text(
-            value="",
-            description="Comment",
-            placeholder="a note for colleagues",
-            style=label,
-            layout=wide,
+            description="Comment", placeholder="a note for colleagues", **wide
         )
-        self.comment_button = W.Button(
-            description="Save comment", layout=W.Layout(width="auto")
-        )
+        self.comment_button = W.Button(description="Save comment", **auto)
 
-        self.add_statement = W.Dropdown(
-            options=[], description="Statement", style=label, layout=wide
-        )
+        self.add_statement = W.Dropdown(options=[], description="Statement", **wide)
         self.add_competency = W.Dropdown(
-            options=competency_options,
-            description="Competency",
-            style=label,
-            layout=wide,
+            options=competency_options, description="Competency", **wide
         )
-        self.add_button = W.Button(
-            description="Add missed match", icon="plus", layout=W.Layout(width="auto")
-        )
+        self.add_button = W.Button(description="Add missed match", icon="plus", **auto)
 
         self.status_line = W.HTML(value="")
         self.decisions_view = W.HTML(value="")
 
         self._index = 0
-        self.rows = self._build_rows()
         self._keys: list[tuple[str, str]] = []
+        self._reload()
 
         for control in (self.course, self.set, self.status, self.ambiguous_only):
             control.observe(self._on_filter, names="value")
@@ -210,112 +216,19 @@ class ReviewPanel:
         self._apply_filters()
 
     # -- data ------------------------------------------------------------------
-    def _build_rows(self) -> pd.DataFrame:
-        """Engine matches plus pairs only the store knows (added, moved)."""
-        cols = [
-            "course_id",
-            "statement_id",
-            "competency_id",
-            "set_id",
-            "score",
-            "ambiguous",
-        ]
-        m = self.alignment.matches
-        engine = m[cols].copy() if len(m) else pd.DataFrame(columns=cols)
-        current = self.store.current()
-        known = set(zip(engine["statement_id"], engine["competency_id"], strict=True))
-        extra = current[
-            [
-                (s, c) not in known
-                and s in self._statements.index
-                and c in self._competencies.index
-                for s, c in zip(
-                    current["statement_id"], current["competency_id"], strict=True
-                )
-            ]
-        ]
-        if len(extra):
-            add = pd.DataFrame(
-                {
-                    "course_id": extra["statement_id"].map(
-                        self._statements["course_id"]
-                    ),
-                    "statement_id": extra["statement_id"],
-                    "competency_id": extra["competency_id"],
-                    "set_id": extra["competency_id"].map(self._competencies["set_id"]),
-                    "score": 0.0,
-                    "ambiguous": False,
-                }
-            )
-            engine = pd.concat(
-                [
-                    engine.astype({"score": "float64", "ambiguous": "bool"}),
-                    add.astype({"score": "float64", "ambiguous": "bool"}),
-                ],
-                ignore_index=True,
-            )
-        # courses in id order, statements in document order, best match first
-        order = {sid: i for i, sid in enumerate(self._statements.index)}
-        rank = self.alignment.matches.set_index(["statement_id", "competency_id"])
-        keys = list(zip(engine["statement_id"], engine["competency_id"], strict=True))
-        ranks = rank["rank"].to_dict() if "rank" in rank.columns else {}
-        engine = engine.assign(
-            _pos=[order.get(s, len(order)) for s, _ in keys],
-            _rank=[int(ranks.get(k, 0)) for k in keys],
-        )
-        rows = (
-            engine.sort_values(
-                ["course_id", "_pos", "_rank", "competency_id"], kind="stable"
-            )
-            .drop(columns=["_pos", "_rank"])
-            .reset_index(drop=True)
-        )
-        st = self._statements
-        rows["kind"] = rows["statement_id"].map(st["kind"]).fillna("")
-        rows["statement"] = rows["statement_id"].map(st["text"]).fillna("")
-        rows["location"] = rows["statement_id"].map(st["location"]).fillna("")
-        rows["competency"] = (
-            rows["competency_id"].map(self._competencies["text"]).fillna("")
-        )
-        return self._merge_decisions(rows)
-
-    def _merge_decisions(self, rows: pd.DataFrame) -> pd.DataFrame:
-        current = self.store.current()
-        rows = rows.drop(
-            columns=["decision", "level", "note", "reviewer"], errors="ignore"
-        )
-        merged = rows.merge(
-            current[
-                [
-                    "statement_id",
-                    "competency_id",
-                    "decision",
-                    "level",
-                    "note",
-                    "reviewer",
-                ]
-            ],
-            on=["statement_id", "competency_id"],
-            how="left",
-        )
-        for col in ("decision", "level", "note", "reviewer"):
-            merged[col] = merged[col].fillna("").astype("str")
-        return merged
+    def _reload(self) -> None:
+        """Read the decisions file once and rebuild :attr:`rows` from it."""
+        self._decisions = self.store.current()
+        self.rows = review_rows(self.alignment, self._decisions)
 
     def _filtered(self) -> pd.DataFrame:
-        rows = self.rows
-        mask = pd.Series(True, index=rows.index)
-        if self.course.value:
-            mask &= rows["course_id"] == self.course.value
-        if self.set.value:
-            mask &= rows["set_id"] == self.set.value
-        if self.status.value == "open":
-            mask &= rows["decision"] == ""
-        elif self.status.value in {"accept", "reject", "add"}:
-            mask &= rows["decision"] == self.status.value
-        if self.ambiguous_only.value:
-            mask &= rows["ambiguous"].astype(bool)
-        return rows[mask]
+        return filter_rows(
+            self.rows,
+            course_id=self.course.value,
+            set_id=self.set.value,
+            status=self.status.value,
+            ambiguous_only=self.ambiguous_only.value,
+        )
 
     @property
     def current(self) -> dict[str, Any] | None:
@@ -371,67 +284,35 @@ class ReviewPanel:
                 "or add a match the engine missed below.</i></p>"
             )
         else:
-            esc = html.escape
-            decided = (
-                f"{esc(row['decision'])}"
-                + (f", {esc(row['level'])}" if row["level"] else "")
-                + (f" by {esc(row['reviewer'])}" if row["reviewer"] else "")
-                if row["decision"]
-                else "not reviewed (the engine's match stands)"
-            )
-            flag = (
-                " <b>(ambiguous: close second choice)</b>" if row["ambiguous"] else ""
-            )
-            self.match_view.value = (
-                "<table>"
-                f"<tr><th align='left'>Course</th><td>{esc(row['course_id'])}</td></tr>"
-                f"<tr><th align='left'>Statement</th><td>{esc(row['statement'])}"
-                f"<br><small>{esc(row['kind'])} &middot; {esc(row['location'])} "
-                f"&middot; {esc(row['statement_id'])}</small></td></tr>"
-                f"<tr><th align='left'>Competency</th><td>"
-                f"{esc(row['competency_id'])}: {esc(row['competency'])}</td></tr>"
-                f"<tr><th align='left'>Score</th><td>{float(row['score']):.2f}"
-                f"{flag}</td></tr>"
-                f"<tr><th align='left'>Decision</th><td>{decided}</td></tr>"
-                + (
-                    f"<tr><th align='left'>Comment</th><td>{esc(row['note'])}</td></tr>"
-                    if row["note"]
-                    else ""
-                )
-                + "</table>"
-            )
+            self.match_view.value = _match_card(row)
             self.competency.value = row["competency_id"]
             self.level.value = row["level"]
         self._render_decisions()
 
     def _render_decisions(self) -> None:
-        cur = self.store.current()
+        cur = self._decisions
         if self.course.value:
             cur = cur[cur["course_id"] == self.course.value]
         if cur.empty:
             self.decisions_view.value = "<p><i>No stored decisions yet.</i></p>"
             return
-        cols = [
-            "course_id",
-            "statement_id",
-            "competency_id",
-            "decision",
-            "level",
-            "reviewer",
-            "decided_at",
-            "note",
-        ]
         latest = cur.sort_values("decided_at", ascending=False, kind="stable").head(
             DECISIONS_SHOWN
         )
         shown = f", latest {len(latest)} shown" if len(latest) < len(cur) else ""
         self.decisions_view.value = (
             f"<b>Stored decisions ({len(cur)}{shown})</b>"
-            + latest[cols].to_html(index=False, escape=True, border=0)
+            + latest[DECISION_COLUMNS].to_html(index=False, escape=True, border=0)
         )
 
     # -- actions ---------------------------------------------------------------
-    def _act(self, action, *, advance: bool = False) -> None:
+    def _act(
+        self, action: Callable[[dict | None, str], Any], *, advance: bool = False
+    ) -> bool:
+        """Run ``action(shown_row, reviewer)`` (a store method); report; refresh.
+
+        Returns whether something was saved.
+        """
         row = self.current
         name = self.reviewer.value.strip()
         if not name:
@@ -439,14 +320,14 @@ class ReviewPanel:
                 "<span style='color:#b00'>Type your name in <b>Reviewer</b> first; "
                 "nothing was saved.</span>"
             )
-            return
+            return False
         try:
             saved = action(row, name)
         except (ValueError, LtaAlignError) as exc:
             self.status_line.value = (
                 f"<span style='color:#b00'>Not saved: {html.escape(str(exc))}</span>"
             )
-            return
+            return False
         if isinstance(saved, list):
             saved = saved[-1]
         self.status_line.value = (
@@ -457,79 +338,51 @@ class ReviewPanel:
             f"<code>{html.escape(Path(self.store.path).name)}</code>"
         )
         key = (row["statement_id"], row["competency_id"]) if row else None
-        self.rows = self._build_rows()
+        self._reload()
         self._apply_filters(keep=key)
-        if advance and key is not None and self._keys and key in self._keys:
+        if advance and key in self._keys:
             self.go(self._keys.index(key) + 1)
+        return True
 
-    def _need_row(self, row):
-        if row is None:
-            raise ValueError("no match is shown; change the filters first")
-        return row
+    def _on_shown(
+        self, method: Callable[..., Any], *args: Any, advance: bool = False, **kw: Any
+    ) -> bool:
+        """Call a store method on the match shown (its pair, reviewer and course)."""
 
-    def _on_accept(self, _button: Any = None) -> None:
-        self._act(
-            lambda row, who: self.store.accept(
-                self._need_row(row)["statement_id"],
-                row["competency_id"],
-                reviewer=who,
-                level=self.level.value or None,
-                course_id=row["course_id"],
-            ),
-            advance=True,
-        )
-
-    def _on_reject(self, _button: Any = None) -> None:
-        self._act(
-            lambda row, who: self.store.reject(
-                self._need_row(row)["statement_id"],
-                row["competency_id"],
-                reviewer=who,
-                course_id=row["course_id"],
-            ),
-            advance=True,
-        )
-
-    def _on_level(self, _button: Any = None) -> None:
-        self._act(
-            lambda row, who: self.store.set_level(
-                self._need_row(row)["statement_id"],
-                row["competency_id"],
-                self.level.value,
-                reviewer=who,
-                course_id=row["course_id"],
-            )
-        )
-
-    def _on_change(self, _button: Any = None) -> None:
-        self._act(
-            lambda row, who: self.store.change(
-                self._need_row(row)["statement_id"],
-                row["competency_id"],
-                self.competency.value,
-                reviewer=who,
-                level=self.level.value or None,
-                course_id=row["course_id"],
-            )
-        )
-
-    def _on_comment(self, _button: Any = None) -> None:
-        def save(row, who):
-            row = self._need_row(row)
-            saved = self.store.comment(
+        def save(row: dict | None, who: str) -> Any:
+            if row is None:
+                raise ValueError("no match is shown; change the filters first")
+            return method(
                 row["statement_id"],
                 row["competency_id"],
-                self.comment.value,
+                *args,
                 reviewer=who,
                 course_id=row["course_id"],
+                **kw,
             )
-            self.comment.value = ""
-            return saved
 
-        self._act(save)
+        return self._act(save, advance=advance)
+
+    def _on_accept(self, _button: Any = None) -> None:
+        level = self.level.value or None
+        self._on_shown(self.store.accept, level=level, advance=True)
+
+    def _on_reject(self, _button: Any = None) -> None:
+        self._on_shown(self.store.reject, advance=True)
+
+    def _on_level(self, _button: Any = None) -> None:
+        self._on_shown(self.store.set_level, self.level.value)
+
+    def _on_change(self, _button: Any = None) -> None:
+        level = self.level.value or None
+        self._on_shown(self.store.change, self.competency.value, level=level)
+
+    def _on_comment(self, _button: Any = None) -> None:
+        if self._on_shown(self.store.comment, self.comment.value):
+            self.comment.value = ""
 
     def _on_add(self, _button: Any = None) -> None:
-        def save(_row, who):
+        def save(_row: dict | None, who: str) -> Any:
             if not self.add_statement.value:
                 raise ValueError("choose a statement to add a match for")
             return self.store.add(

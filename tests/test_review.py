@@ -506,7 +506,7 @@ def test_file_that_cannot_be_saved_is_reported_and_kept(store, monkeypatch):
     def locked(path, text):  # what Windows does while Excel holds the file
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("lta_align.review.atomic_write_text", locked)
+    monkeypatch.setattr("lta_align.review._log.atomic_write_text", locked)
     with pytest.raises(InputFileError, match="could not be saved.*close it"):
         store.reject(sid(0), CAT3, reviewer="A")
     assert store.path.read_bytes() == before
