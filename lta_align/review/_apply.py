@@ -8,13 +8,43 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ._rows import PAIR, decisions_table, orphans
+from ..columns import DECISION_COLUMNS, DECISIONS, check_columns
+from ._rows import PAIR, course_of, latest, orphans, pairs
+from ._store import DecisionStore
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..match import Alignment
-    from ._store import DecisionStore
 
 _REVIEW_COLUMNS = ("decision", "level", "note")  # added to matches
+
+
+def _decisions_table(source: Any) -> pd.DataFrame:
+    """Return the current decisions of a store, a decisions file or a table.
+
+    A table needs at least ``statement_id, competency_id, decision``; missing
+    decision columns are added empty, a blank ``course_id`` is taken from the
+    statement id, and the last row of a pair wins.
+    """
+    if isinstance(source, str | Path):
+        source = DecisionStore(source)
+    if isinstance(source, DecisionStore):
+        return source.current()
+    if not isinstance(source, pd.DataFrame):
+        raise TypeError(
+            "apply_decisions needs a DecisionStore, a decisions file path or a "
+            f"DataFrame; got {type(source).__name__}"
+        )
+    check_columns(source, [*PAIR, "decision"], name="the decisions table")
+    df = source.reindex(columns=DECISION_COLUMNS, fill_value="")
+    df = df.fillna("").astype("str")
+    no_course = df["course_id"].str.strip() == ""
+    df.loc[no_course, "course_id"] = df.loc[no_course, "statement_id"].map(course_of)
+    bad = sorted(set(df["decision"]) - set(DECISIONS) - {""})
+    if bad:
+        raise ValueError(
+            f"decision should be one of {list(DECISIONS)}; the table has {bad}"
+        )
+    return latest(df)
 
 
 def _blank_like(column: pd.Series, n: int) -> list:
@@ -24,10 +54,6 @@ def _blank_like(column: pd.Series, n: int) -> list:
     if pd.api.types.is_numeric_dtype(column):
         return [0] * n
     return [""] * n
-
-
-def _pairs(df: pd.DataFrame) -> pd.MultiIndex:
-    return pd.MultiIndex.from_frame(df[PAIR])
 
 
 def _reviewed_matches(
@@ -45,7 +71,7 @@ def _reviewed_matches(
         matches["kind"] = kinds.fillna("").astype("str")
 
     decided = live.set_index(PAIR)
-    at = _pairs(matches)
+    at = pairs(matches)
     hit = at.isin(decided.index)
     row = decided.reindex(at[hit])
     decision = row["decision"].to_numpy()
@@ -61,7 +87,7 @@ def _reviewed_matches(
     matches = matches[~(hit & (matches["decision"] == "reject").to_numpy())]
 
     confirmed = live[live["decision"].isin(["accept", "add"])]
-    missing = confirmed[~_pairs(confirmed).isin(at)]
+    missing = confirmed[~pairs(confirmed).isin(at)]
     if len(missing):
         sid = missing["statement_id"]
         extra = pd.DataFrame(
@@ -103,8 +129,9 @@ def apply_decisions(
     - ``accept``: the match is kept and marked ``decision="accept"`` with the
       reviewer's ``level`` and ``note``; if the engine no longer lists the pair it
       is put back (score 0, rank 0).
-    - ``add``: a match the engine missed; added with the engine's score when the
-      pair is in ``matches`` (else 0), ``rank`` 0, ``decision="add"``.
+    - ``add``: a match the engine missed, marked ``decision="add"``; it keeps the
+      engine's score and rank when the pair is in ``matches``, else it is added
+      with score 0, rank 0.
     - ``""`` (comment only): the note is attached; the engine's verdict stands.
 
     Accepted and added pairs always count as covered and are preferred as evidence;
@@ -136,9 +163,9 @@ def apply_decisions(
 
     program = alignment.program
     framework = alignment.framework
-    decisions = decisions_table(store_or_frame)
+    decisions = _decisions_table(store_or_frame)
     lost = orphans(decisions, program, framework)
-    reason = lost.set_index(PAIR)["reason"].reindex(_pairs(decisions))
+    reason = lost.set_index(PAIR)["reason"].reindex(pairs(decisions))
     is_orphan = reason.notna().to_numpy()
 
     matches = _reviewed_matches(

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._rows import PAIR
+from ._rows import PAIR, pairs
 
 BROWSE_COLUMNS = [
     "course_id",
@@ -59,9 +59,7 @@ def review_rows(alignment: Any, decisions: pd.DataFrame) -> pd.DataFrame:
         rank=matches["rank"] if "rank" in matches.columns else 0
     )
     only_stored = decisions[
-        ~pd.MultiIndex.from_frame(decisions[PAIR]).isin(
-            pd.MultiIndex.from_frame(engine[PAIR])
-        )
+        ~pairs(decisions).isin(pairs(engine))
         & decisions["statement_id"].isin(statements.index)
         & decisions["competency_id"].isin(competencies.index)
     ]

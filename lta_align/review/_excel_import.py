@@ -74,10 +74,8 @@ class ImportReport:
                 + f", sheet {r.sheet_decision or '-'} {r.sheet_level}".rstrip()
                 + f" ({r.resolution})"
             )
-        for r in self.unknown.itertuples(index=False):
-            lines.append(f"  row {r.row}: {r.reason}")
-        for r in self.invalid.itertuples(index=False):
-            lines.append(f"  row {r.row}: {r.reason}")
+        for problems in (self.unknown, self.invalid):
+            lines.extend(f"  row {r.row}: {r.reason}" for r in problems.itertuples())
         return "\n".join(lines)
 
 

@@ -7,18 +7,22 @@ keys and strings as values, as stored in ``decisions.csv``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..columns import DECISION_COLUMNS, DECISIONS, LEVELS, check_columns
+from ..columns import DECISION_COLUMNS, DECISIONS, LEVELS
 from ..errors import SchemaError
 
 PAIR = ["statement_id", "competency_id"]
 """The key of a decision: the latest row of a pair wins."""
 ORPHAN_COLUMNS = [*DECISION_COLUMNS, "reason"]
 """Columns of an orphans table: the decision columns plus ``reason``."""
+
+
+def pairs(df: pd.DataFrame) -> pd.MultiIndex:
+    """Return the (statement_id, competency_id) pairs of a table, in row order."""
+    return pd.MultiIndex.from_frame(df[PAIR])
 
 
 def course_of(statement_id: str) -> str:
@@ -101,37 +105,6 @@ def latest_of_pair(
         ):
             return row
     return {}
-
-
-def decisions_table(source: Any) -> pd.DataFrame:
-    """Return the current decisions of a store, a decisions file or a table.
-
-    A table needs at least ``statement_id, competency_id, decision``; missing
-    decision columns are added empty, a blank ``course_id`` is taken from the
-    statement id, and the last row of a pair wins.
-    """
-    from ._store import DecisionStore
-
-    if isinstance(source, str | Path):
-        source = DecisionStore(source)
-    if isinstance(source, DecisionStore):
-        return source.current()
-    if not isinstance(source, pd.DataFrame):
-        raise TypeError(
-            "apply_decisions needs a DecisionStore, a decisions file path or a "
-            f"DataFrame; got {type(source).__name__}"
-        )
-    check_columns(source, ["decision", *PAIR], name="the decisions table")
-    df = source.reindex(columns=DECISION_COLUMNS, fill_value="")
-    df = df.fillna("").astype("str")
-    no_course = df["course_id"].str.strip() == ""
-    df.loc[no_course, "course_id"] = df.loc[no_course, "statement_id"].map(course_of)
-    bad = sorted(set(df["decision"]) - set(DECISIONS) - {""})
-    if bad:
-        raise ValueError(
-            f"decision should be one of {list(DECISIONS)}; the table has {bad}"
-        )
-    return latest(df)
 
 
 def orphans(decisions: pd.DataFrame, program: Any, framework: Any) -> pd.DataFrame:

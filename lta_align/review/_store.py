@@ -186,7 +186,10 @@ class DecisionStore:
         unless ``course_id`` is given, course) and takes the fields of ``change``:
         a dict, or a function of the latest row ({} when there is none).
         """
-        check_text("reviewer", reviewer)  # fail before waiting for the lock
+        # fail before waiting for the lock; look the pair up by its stored ids
+        statement_id = check_text("statement_id", statement_id)
+        competency_id = check_text("competency_id", competency_id)
+        check_text("reviewer", reviewer)
 
         def build(existing: list[Row]) -> list[Row]:
             previous = latest_of_pair(existing, statement_id, competency_id)
