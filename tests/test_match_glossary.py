@@ -41,6 +41,33 @@ def test_glossary_matches_inflected_forms():
     assert "ill" in concepts("Process inter-library loans")
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("the communication process and barriers to understanding", "processing"),
+        ("Topics covered in the first half of the term", "processing"),
+        ("Service encounter observation report", "stats"),
+        ("Receive feedback from peers", "acquisitions"),
+    ],
+)
+def test_everyday_verbs_do_not_name_a_library_task(text, group):
+    assert group not in concepts(text)
+    assert f"_c_{group}" not in analyse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Physical processing of new books", "processing"),
+        ("Covering and labeling paperbacks", "processing"),
+        ("Receiving shipments and invoices", "acquisitions"),
+        ("Gather circulation statistics and usage reports", "stats"),
+    ],
+)
+def test_the_task_noun_still_names_the_task(text, group):
+    assert group in concepts(text)
+
+
 def test_longest_phrase_wins():
     assert concepts("reference interview") == ["refint"]
     assert concepts("collection management") == ["colldev"]

@@ -940,7 +940,8 @@ SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
         "circulation statistics",
         "data collection",
         "usage data",
-        "reports",
+        "usage reports",
+        "statistical reports",
         "reporting",
         "metrics",
     ),
@@ -1186,6 +1187,47 @@ def _stems(text: str) -> list[str]:
     return [stem(w) for w in _words(text.lower())]
 
 
+# Everyday verbs whose "-ing" noun names a library task ("processing" new
+# books, "covering" paperbacks, "ordering" titles) but which, as verbs, say
+# nothing about the task: "the communication process", "topics covered", "in
+# order to", "report findings". A glossary member that is the "-ing" noun of one
+# of these matches only that "-ing" form, never the bare verb.
+GENERIC_VERBS: frozenset[str] = frozenset(
+    {
+        "account",
+        "charge",
+        "cover",
+        "lead",
+        "order",
+        "print",
+        "process",
+        "receive",
+        "report",
+        "review",
+        "select",
+        "shift",
+    }
+)
+
+
+def _gerund_only_stems() -> frozenset[str]:
+    """Stems that find a group only when written as the "-ing" noun."""
+    gerund, other = set(), set()
+    for members in SYNONYM_GROUPS.values():
+        for member in members:
+            key = _stems(member)
+            if len(key) != 1:
+                continue
+            verb = member[:-3]
+            if member.endswith("ing") and (
+                verb in GENERIC_VERBS or verb + "e" in GENERIC_VERBS
+            ):
+                gerund.add(key[0])
+            else:
+                other.add(key[0])
+    return frozenset(gerund - other)
+
+
 def _build_phrase_index() -> tuple[dict[tuple[str, ...], str], dict[str, int]]:
     """Map stemmed glossary phrases to their group; first stem -> longest length."""
     index: dict[tuple[str, ...], str] = {}
@@ -1201,6 +1243,7 @@ def _build_phrase_index() -> tuple[dict[tuple[str, ...], str], dict[str, int]]:
 
 
 _PHRASE_INDEX, _PHRASE_LONGEST = _build_phrase_index()
+_GERUND_ONLY = _gerund_only_stems()
 _STOP_INDEX = {tuple(_words(p)): len(_words(p)) for p in STOP_PHRASES}
 _STOP_LONGEST: dict[str, int] = {}
 for _key in _STOP_INDEX:
@@ -1226,8 +1269,12 @@ def _drop_stop_phrases(words: list[str]) -> list[str]:
     return out
 
 
-def _find_concepts(stems: list[str]) -> list[str]:
-    """Glossary groups of the longest phrases found left to right (no overlap)."""
+def _find_concepts(stems: list[str], words: list[str] | None = None) -> list[str]:
+    """Glossary groups of the longest phrases found left to right (no overlap).
+
+    ``words`` (the unstemmed words, same length) lets a one-word "-ing" noun of
+    a generic verb (:data:`GENERIC_VERBS`) match only in its "-ing" form.
+    """
     found: list[str] = []
     i, n = 0, len(stems)
     while i < n:
@@ -1235,6 +1282,14 @@ def _find_concepts(stems: list[str]) -> list[str]:
         step = 1
         for length in range(min(longest, n - i), 0, -1):
             group = _PHRASE_INDEX.get(tuple(stems[i : i + length]))
+            if (
+                group is not None
+                and length == 1
+                and words is not None
+                and stems[i] in _GERUND_ONLY
+                and not words[i].endswith(("ing", "ings"))
+            ):
+                group = None
             if group is not None:
                 found.append(group)
                 step = length
@@ -1254,9 +1309,12 @@ def concepts(text: str) -> list[str]:
     """Return the glossary groups named in ``text`` (with repeats, in order).
 
     Matching works on stemmed words, so "hire", "hired" and "hiring" all find
-    the group that lists "hiring"; the longest phrase wins.
+    the group that lists "hiring"; the longest phrase wins. The "-ing" noun of
+    an everyday verb (:data:`GENERIC_VERBS`: "processing", "covering") is the
+    exception: only that "-ing" form finds its group.
     """
-    return _find_concepts(_stems(text))
+    words = _words(text.lower())
+    return _find_concepts([stem(w) for w in words], words)
 
 
 def analyse(text: str) -> list[str]:
@@ -1268,7 +1326,7 @@ def analyse(text: str) -> list[str]:
     """
     words = _drop_stop_phrases(_words(text.lower().replace("\u2019", "'")))
     stems = [stem(w) for w in words]
-    tokens = [f"_c_{group}" for group in _find_concepts(stems)]
+    tokens = [f"_c_{group}" for group in _find_concepts(stems, words)]
     tokens += [
         s
         for w, s in zip(words, stems, strict=True)
