@@ -115,6 +115,18 @@ def test_set_level_confirms_an_undecided_match_and_keeps_an_added_one(store):
     )
 
 
+def test_ids_typed_with_spaces_still_find_the_pair_and_keep_its_level(store):
+    store.accept(sid(0), CAT3, reviewer="A", level="mastered", note="deep")
+    store.comment(f" {sid(0)} ", f"{CAT3} ", "see week 4", reviewer="B")
+    row = store.get(sid(0), CAT3)
+    assert (row["decision"], row["level"], row["note"]) == (
+        "accept",
+        "mastered",
+        "see week 4",
+    )
+    assert len(store.current()) == 1
+
+
 def test_set_level_on_a_rejected_match_is_refused(store):
     store.reject(sid(0), CAT3, reviewer="A")
     with pytest.raises(ValueError, match="rejected"):
