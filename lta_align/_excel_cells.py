@@ -83,6 +83,19 @@ def _safe_text(value: Any) -> str:
     return text
 
 
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """Number of lines ``text`` takes when wrapped at word boundaries."""
+    lines, used = 1, 0
+    for word in text.split():
+        n = len(word)
+        if used and used + 1 + n > per_line:
+            lines, used = lines + 1, 0
+        used = n if not used else used + 1 + n
+        while used > per_line:  # a word longer than the line breaks anywhere
+            lines, used = lines + 1, used - per_line
+    return lines
+
+
 class _Sheet:
     """Thin writer around an openpyxl worksheet: every text goes through _safe_text."""
 
@@ -149,10 +162,10 @@ class _Sheet:
         width = sum(
             ws.column_dimensions[get_column_letter(c)].width or 10 for c in cols
         )
-        # about one character per width unit at 11 pt (a little less in bold):
-        # rather a line too many than clipped text
-        per_line = max(1.0, width * (0.9 if bold else 1.0) * 11 / size)
-        lines = sum(max(1, -(-len(part) // int(per_line))) for part in text.split("\n"))
+        # about 1.2 characters of running text per width unit at 11 pt (less
+        # in bold); wrap word by word as the spreadsheet will
+        per_line = max(1, int(width * (1.05 if bold else 1.2) * 11 / size))
+        lines = sum(_wrapped_lines(part, per_line) for part in text.split("\n"))
         height = min(409.0, 3 + lines * size * 1.35)
         current = ws.row_dimensions[row].height or 15
         if height > current:

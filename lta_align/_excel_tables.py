@@ -114,6 +114,7 @@ def gaps_sheet(ws: Any, report: Any) -> None:
             ("competency", "Competency", 50, True),
             ("best_status", "Status", 11, False),
             ("home_course_code", "Suggested course", 12, False),
+            ("action", "Action", 11, False),
             ("suggestion", "Suggestion", 55, True),
             ("near_misses", "Closest statements", 55, True),
             ("in_plan", "On shortest route", 10, False),

@@ -104,7 +104,11 @@ GAP_COLUMNS = [
     "suggestion",
     "in_plan",
     "provisional_note",
+    "action",
 ]
+GAP_ACTIONS = ("strengthen", "add", "new")
+"""``gaps.action``: strengthen a near miss of the home course; add an outcome
+and an assessment to the home course; no home course: a new unit or course."""
 NEAR_MISS_COLUMNS = [
     "scope",
     "set_id",
@@ -162,9 +166,13 @@ GENERIC_NAMES = frozenset(
 
 
 def is_generic_name(name: str) -> bool:
-    """Return True when a program name is empty or a generic folder name."""
-    key = re.sub(r"[^a-z]", "", str(name or "").casefold())
-    return key in GENERIC_NAMES
+    """Return True when a program name is empty or made of generic folder words.
+
+    ``syllabi``, ``Data``, ``input_files`` and ``syllabi-2024`` are generic;
+    ``Riverbend LTA`` and ``LTA syllabi`` are not.
+    """
+    words = re.findall(r"[a-z]+", str(name or "").casefold())
+    return all(w in GENERIC_NAMES for w in words)  # also True for no words
 
 
 def program_title(name: str, course_codes: list[str]) -> str:

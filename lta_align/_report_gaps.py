@@ -65,17 +65,18 @@ def _near_text(near: pd.DataFrame) -> str:
 
 def _suggest(
     ctx: Ctx, comp: Any, home: str, near: pd.DataFrame, set_suggestion: str
-) -> str:
+) -> tuple[str, str]:
+    """Return ``(action, suggestion)``; ``action`` is one of GAP_ACTIONS."""
     set_name = ctx.fw.set_name(comp.set_id)
     if set_suggestion:
-        return (
+        return "new", (
             f"No course addresses {set_name}: include #{comp.number} in the new "
             "course or unit for this set, with a learning outcome and an assessed "
             "assignment."
         )
     ref = f"competency #{comp.number} of {set_name}"
     if not home:
-        return (
+        return "new", (
             f"No course in the program is built around this set and none comes "
             f"close: add a unit or a course with a learning outcome and an "
             f"assessed assignment for {ref}."
@@ -87,12 +88,12 @@ def _suggest(
     mine = near[(near["course_id"] == home) & near["strength"].isin(STRONG_ENOUGH)]
     if len(mine):
         best = mine.iloc[0]
-        return (
+        return "strengthen", (
             f"In {code} ({title}), strengthen the {best['kind'] or 'statement'} "
             f'"{short(best["text"], 80)}" so that it explicitly addresses '
             f"{ref}, and assess it (a graded assignment or exam item)."
         )
-    return (
+    return "add", (
         f"Add a learning outcome and an assessed assignment for {ref} "
         f"to {code} ({title})."
     )
@@ -140,6 +141,7 @@ def gap_tables(
         if home is None:
             home = _home_course(ctx, comp.set_id, near)
         set_sugg = set_suggestion.get(comp.set_id, "") if scope == "program" else ""
+        action, suggestion = _suggest(ctx, comp, home, near, set_sugg)
         gap_rows.append(
             {
                 "scope": scope,
@@ -152,9 +154,10 @@ def gap_tables(
                 "home_course_id": home,
                 "home_course_code": ctx.code.get(home, home),
                 "near_misses": _near_text(near),
-                "suggestion": _suggest(ctx, comp, home, near, set_sugg),
+                "suggestion": suggestion,
                 "in_plan": comp.set_id in in_plan,
                 "provisional_note": ctx.provisional(comp.set_id),
+                "action": action,
             }
         )
         near_rows.extend(

@@ -23,6 +23,10 @@ HOMELESS_TEXT = (
     "strong enough to build on for these competencies: add a unit or a course "
     "with a learning outcome and an assessed assignment for each."
 )
+ADD_TEXT = (
+    "Add to {course} a learning outcome and an assessed assignment for each "
+    "competency below (nothing in the course is strong enough to build on)."
+)
 ACROSS_TEXT = (
     "Every competency is covered, but only across several courses; for LSSC "
     "course approval one course would need to cover them all."
@@ -76,6 +80,13 @@ def _plots(report: Any, alignment: Any) -> dict[str, str]:
     return out
 
 
+def _course_label(report: Any, course_id: str, gaps: pd.DataFrame) -> str:
+    code = str(gaps["home_course_code"].iloc[0])
+    cv = report.course_verdicts
+    titles = cv.loc[cv["course_id"] == course_id, "course_title"]
+    return f"{code} ({titles.iloc[0]})" if len(titles) else code
+
+
 def _context(report: Any) -> dict[str, Any]:
     courses = []
     cv = report.course_verdicts
@@ -108,8 +119,19 @@ def _context(report: Any) -> dict[str, Any]:
             s["gaps"] = _records(g)
             # gaps with a natural home course get their own suggestion; those
             # with none share one sentence (or the set-level suggestion)
-            s["homed"] = _records(g[g["home_course_id"] != ""])
-            s["homeless"] = _records(g[g["home_course_id"] == ""])
+            s["homed"] = _records(g[g["action"] == "strengthen"])
+            s["add_groups"] = [
+                {
+                    "text": ADD_TEXT.format(
+                        course=_course_label(report, home, sub), n=len(sub)
+                    ),
+                    "gaps": _records(sub),
+                }
+                for home, sub in g[g["action"] == "add"].groupby(
+                    "home_course_id", sort=True
+                )
+            ]
+            s["homeless"] = _records(g[g["action"] == "new"])
             gap_sets.append(s)
     gap_sets.sort(
         key=lambda s: (s["set_id"] not in set(plan["set_id"]), not s["required"])
@@ -234,6 +256,9 @@ def render_markdown(report: Any) -> str:
                 L += [f"  - Closest statements: {_md(g['near_misses'])}"]
         if s["homed"]:
             L += [""]
+        for group in s["add_groups"]:
+            L += [f"Suggestion: {_md(group['text'])}", ""]
+            L += _md_list(group["gaps"])
         if s["homeless"]:
             L += [f"Suggestion: {_md(ctx['homeless_text'])}", ""]
             L += _md_list(s["homeless"])

@@ -31,6 +31,7 @@ import pandas as pd
 from ._report_base import (
     COURSE_DETAIL_COLUMNS,
     COURSE_VERDICT_COLUMNS,
+    GAP_ACTIONS,
     GAP_COLUMNS,
     N_NEAR_MISSES,
     NEAR_MISS_COLUMNS,
@@ -52,6 +53,7 @@ __all__ = ["GapReport", "gap_report", "program_title"]
 __all__ += [  # column lists and constants, re-exported for users of the tables
     "COURSE_DETAIL_COLUMNS",
     "COURSE_VERDICT_COLUMNS",
+    "GAP_ACTIONS",
     "GAP_COLUMNS",
     "NEAR_MISS_COLUMNS",
     "N_NEAR_MISSES",
@@ -115,7 +117,9 @@ class GapReport:
         ``scope`` (``program`` or a course id for the course's primary set),
         ``set_id, set_name, competency_id, number, competency, best_status,
         home_course_id, home_course_code, near_misses, suggestion, in_plan,
-        provisional_note``.
+        provisional_note, action`` (``strengthen`` a near miss of the home
+        course, ``add`` an outcome and assessment to it, or ``new``: no course
+        is a natural home).
     near_misses : pandas.DataFrame
         The closest existing statements for each gap: ``scope, set_id,
         competency_id, course_id, course_code, statement_id, kind, text,

@@ -271,3 +271,59 @@ def test_reviewer_edits_in_the_matches_sheet_flow_back_into_report_and_matrix(
         if again.cell(r, len(hdr)).value == "cataloging_classification.2"
     )
     assert again.cell(r, hdr.index("LTA 130") + 1).value == "\u25cf R*"
+
+
+def test_summary_verdicts_carry_the_short_provisional_marker_and_one_note(wb):
+    ws = wb["Summary"]
+    rows = {
+        ws.cell(row=r, column=1).value: ws.cell(row=r, column=6).value
+        for r in range(1, ws.max_row + 1)
+    }
+    youth = rows["Youth Services"]
+    assert youth.endswith("(provisional*)") and "known only in part" not in youth
+    assert "(provisional*)" not in rows["Technology"]
+    notes = [k for k in rows if isinstance(k, str) and k.startswith("* Provisional")]
+    assert len(notes) == 1
+    assert "Youth Services" in notes[0] and "Supervision and Management" in notes[0]
+    note_row = next(
+        r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == notes[0]
+    )
+    assert ws.cell(note_row, 1).alignment.wrap_text
+    # the merged note is tall enough for its wrapped lines
+    assert ws.row_dimensions[note_row].height > 15
+
+
+def test_summary_long_cells_wrap_within_readable_widths(wb):
+    ws = wb["Summary"]
+    assert ws.column_dimensions["F"].width <= 80
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and len(c.value) > 120 and c.column == 6:
+                assert c.alignment.wrap_text, c.coordinate
+
+
+def test_matrix_legend_sits_in_the_frozen_rows_and_prints_with_the_header(wb):
+    ws = wb["Matrix"]
+    top_left = ws.freeze_panes
+    assert top_left == "E5"
+    legend = {
+        ws.cell(r, c).value: ws.cell(r, c).fill.fgColor.rgb
+        for r in (2, 3)
+        for c in range(1, 6)
+        if ws.cell(r, c).value
+    }
+    covered = next(k for k in legend if k.endswith(" covered") and "\u25cf" in k)
+    assert legend[covered].endswith("08519C")
+    partial = next(k for k in legend if k.startswith("\u25d0"))
+    assert legend[partial].endswith("C6DBEF")
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows.replace("$", "") == "4:4"
+
+
+def test_gaps_sheet_has_an_action_column(wb):
+    gaps = wb["Gaps"]
+    header = _header(gaps)
+    col = header.index("Action") + 1
+    values = {gaps.cell(r, col).value for r in range(2, gaps.max_row + 1)}
+    assert values <= {"strengthen", "add", "new"} and "new" in values

@@ -134,9 +134,11 @@ def test_each_gap_has_a_suggestion_and_near_misses_when_statements_come_close(re
     assert row["in_plan"]
     absent = g[(g.scope == "program") & (g.set_id == "adult_readers_advisory")]
     assert len(absent) == 12
-    assert absent["suggestion"].str.startswith(
-        "No course addresses Adult Readers' Advisory Services"
-    ).all()
+    assert (
+        absent["suggestion"]
+        .str.startswith("No course addresses Adult Readers' Advisory Services")
+        .all()
+    )
     near = report.near_misses
     assert set(
         near.loc[near.competency_id == "collection_management.8", "course_id"]
@@ -307,3 +309,125 @@ def test_framework_without_rule_has_no_path_but_still_renders(alignment, tmp_pat
     from lta_align.excel import to_excel
 
     assert to_excel(a, tmp_path / "x.xlsx").stat().st_size > 0
+
+
+# --- faculty-facing wording: title, provisional marker, gap suggestions ------------
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("syllabi", "LTA program: 3 courses (LTA 101\u2013LTA 190)"),
+        ("Data", "LTA program: 3 courses (LTA 101\u2013LTA 190)"),
+        ("", "LTA program: 3 courses (LTA 101\u2013LTA 190)"),
+        ("input_files", "LTA program: 3 courses (LTA 101\u2013LTA 190)"),
+        ("Riverbend LTA", "Riverbend LTA"),
+    ],
+    ids=["syllabi", "data", "empty", "input-files", "real-name"],
+)
+def test_program_title_replaces_generic_folder_names_with_the_courses(name, expected):
+    from lta_align.reports import program_title
+
+    assert program_title(name, ["LTA 101", "LTA 130", "LTA 190"]) == expected
+
+
+def test_program_title_without_a_common_prefix_or_courses():
+    from lta_align.reports import program_title
+
+    assert program_title("courses", ["LTA 101", "LIB 200"]) == (
+        "Program: 2 courses (LTA 101\u2013LIB 200)"
+    )
+    assert program_title("courses", ["LTA 101"]) == "LTA program: 1 course (LTA 101)"
+    assert program_title("syllabi", []) == "Program"
+
+
+def test_sample_report_is_titled_from_its_courses_not_the_folder(sample_report):
+    n = len(sample_report.course_verdicts["course_id"].unique())
+    assert sample_report.program_name == "syllabi"
+    assert sample_report.title.startswith("LTA program: ")
+    assert "(LTA 101\u2013LTA 190)" in sample_report.title and n >= 8
+    md = sample_report.to_markdown()
+    assert md.splitlines()[0] == f"# LSSC gap report \u2014 {sample_report.title}"
+    html = sample_report.to_html(plots=False)
+    assert f"<h1>Gap report &mdash; {sample_report.title}</h1>" in html
+    assert "syllabi" not in md.splitlines()[0]
+
+
+def test_a_real_program_name_is_kept_as_the_title(report):
+    assert report.title == "Fake program"
+    assert report.to_markdown().startswith("# LSSC gap report \u2014 Fake program")
+
+
+def test_sets_table_shows_a_short_provisional_marker_and_the_note_once(report):
+    md = report.to_markdown()
+    table = md[md.index("## Sets at a glance") : md.index("## Gaps to close")]
+    youth = next(line for line in table.splitlines() if "| Youth Services |" in line)
+    assert youth.endswith("(provisional*) |")
+    assert "known only in part" not in youth
+    # one footnote below the table names every set known in part
+    assert table.count("known only in part") == 1
+    assert report.provisional_footnote.startswith("* Provisional: ")
+    for name in ("Adult Readers' Advisory Services", "Youth Services"):
+        assert name in report.provisional_footnote
+    assert "\\* Provisional: " in table  # not a Markdown bullet
+    # each set's own section still carries its full note
+    gaps = md[md.index("## Gaps to close") :]
+    assert "*Provisional: Supervision and Management is known only in part" in gaps
+    html = report.to_html(plots=False)
+    sets = html[html.index('<section id="sets">') : html.index('<section id="gaps">')]
+    assert sets.count(">provisional*</span>") == 3
+    assert sets.count("known only in part") == 3 + 1  # 3 hover titles + footnote
+    assert sets.count('<p class="prov">* Provisional:') == 1
+
+
+def test_absent_set_gets_one_set_level_suggestion(report):
+    ps = report.program_sets.set_index("set_id")
+    ara = ps.loc["adult_readers_advisory"]
+    assert ara["status"] == "absent"
+    assert ara["suggestion"].startswith(
+        "No course addresses Adult Readers' Advisory Services: "
+    )
+    assert ps.loc["collection_management", "suggestion"] == ""
+    g = report.gaps
+    absent = g[(g.scope == "program") & (g.set_id == "adult_readers_advisory")]
+    assert (absent["action"] == "new").all()
+    for text in (report.to_markdown(), report.to_html(plots=False)):
+        text = text.replace("&#39;", "'")
+        assert text.count("No course addresses Adult Readers' Advisory Services:") == 1
+        assert "No course in the program is built around" not in text
+
+
+def test_only_near_misses_rated_partial_are_suggested_for_strengthening(sample_report):
+    g = sample_report.gaps
+    near = sample_report.near_misses
+    assert set(near["strength"]) <= {"covered", "partial", "weak"}
+    assert (near["strength"] == "weak").any(), "sample has no weak near miss"
+    strengthen = g[g["action"] == "strengthen"]
+    assert len(strengthen), "sample has no gap to strengthen"
+    for row in strengthen.itertuples():
+        cands = near[
+            (near.scope == row.scope)
+            & (near.competency_id == row.competency_id)
+            & (near.course_id == row.home_course_id)
+        ]
+        quoted = [t for t in cands["text"] if t[:60] in row.suggestion]
+        assert quoted, row.suggestion
+        assert set(cands.loc[cands["text"].isin(quoted), "strength"]) <= {
+            "covered",
+            "partial",
+        }
+    weak_only = g[(g["action"] != "strengthen")]
+    assert not weak_only["suggestion"].str.contains("strengthen").any()
+    # weak near misses stay listed, labelled as weak
+    assert g["near_misses"].str.contains(r", weak\): ").any()
+
+
+def test_gaps_without_a_near_miss_to_build_on_are_grouped_per_home_course(
+    sample_report,
+):
+    md = sample_report.to_markdown()
+    adds = sample_report.gaps[
+        (sample_report.gaps.scope == "program") & (sample_report.gaps.action == "add")
+    ]
+    for (set_id, home), sub in adds.groupby(["set_id", "home_course_code"]):
+        assert md.count(f"Suggestion: Add to {home} (") >= 1, (set_id, home)
+        for n in sub["number"]:
+            assert f"- **#{n}** " in md
