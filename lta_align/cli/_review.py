@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..columns import DECISION_COLUMNS
 from ..errors import LtaAlignError
 from ._common import out as _out
 
@@ -49,17 +50,11 @@ def _cmd_review_show(args: argparse.Namespace) -> int:
             "`lta-align review import`."
         )
     table = store.history() if args.history else store.current()
-    columns = [
-        "course_id",
-        "statement_id",
-        "competency_id",
-        "decision",
-        "level",
-        "reviewer",
-        "decided_at",
-        "note",
-    ]
-    _out(table[columns].to_string(index=False) if len(table) else "(no decisions)")
+    _out(
+        table[DECISION_COLUMNS].to_string(index=False)
+        if len(table)
+        else "(no decisions)"
+    )
     counts = store.current()["decision"].replace("", "comment").value_counts()
     _out(
         "Current: "
