@@ -157,6 +157,7 @@ class GapReport:
     def summary(self) -> str:
         """Return a short plain-text summary: framework, path verdict, set statuses."""
         lines = [
+            self.heading,
             f"{self.framework_name} (version {self.framework_version})",
             self.path_verdict or "No certification rule in this framework.",
         ]
