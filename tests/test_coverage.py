@@ -149,3 +149,21 @@ def test_course_without_matches_has_no_primary_set(framework):
     _, _, courses = summarise(match_rows([]), program_of(["LTA199"]), framework, CONFIG)
     assert courses.iloc[0]["primary_set_id"] == ""
     assert courses.iloc[0]["primary_score"] == 0.0
+
+
+def test_a_description_alone_is_weaker_coverage_evidence_than_an_outcome(framework):
+    # a catalogue description names subjects in passing: the same similarity
+    # covers the competency when an outcome says it, not when only the
+    # description does
+    matches = match_rows(
+        [
+            ("LTA130", "LTA130-o", "cataloging_classification.4", 0.25, "", ""),
+            ("LTA131", "LTA131-d", "cataloging_classification.4", 0.25, "", ""),
+        ]
+    )
+    matches.loc[matches["course_id"] == "LTA131", "kind"] = "description"
+    config = MatchConfig(covered_threshold=0.2)
+    cov, _, _ = summarise(matches, program_of(["LTA130", "LTA131"]), framework, config)
+    status = cov.set_index(["course_id", "competency_id"])["status"]
+    assert status[("LTA130", "cataloging_classification.4")] == "covered"
+    assert status[("LTA131", "cataloging_classification.4")] != "covered"
