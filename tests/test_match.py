@@ -321,3 +321,13 @@ def test_shipped_thresholds_depend_on_the_method(framework):
     assert MatchConfig.for_framework(framework, "tfidf", top_k=5).top_k == 5
     with pytest.raises(ValueError, match="unknown MatchConfig field"):
         MatchConfig.for_framework(framework, "tfidf", topk=5)
+
+
+def test_matcher_rejects_a_misspelt_parameter_and_lists_the_allowed_ones():
+    from lta_align.match.tfidf import TfidfMatcher
+
+    with pytest.raises(TypeError, match="prior_weight"):
+        TfidfMatcher(prior_wieght=0.2)
+    params = TfidfMatcher(terms_weight=0.5).get_params()
+    assert params["terms_weight"] == 0.5
+    assert params["prior_weight"] == 0.5
