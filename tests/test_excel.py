@@ -327,4 +327,4 @@ def test_gaps_sheet_has_an_action_column(wb):
     header = _header(gaps)
     col = header.index("Action") + 1
     values = {gaps.cell(r, col).value for r in range(2, gaps.max_row + 1)}
-    assert values <= {"strengthen", "add", "new"} and "new" in values
+    assert values <= {"strengthen", "add", "new", "unknown"} and "new" in values

@@ -350,5 +350,10 @@ def test_cli_run_applies_the_decisions_file_in_the_output_folder(tmp_path, capsy
     assert "applied 2 review decision(s)" in capsys.readouterr().err
     again = pd.read_csv(out / "matches.csv", keep_default_na=False)
     pairs = set(zip(again["statement_id"], again["competency_id"], strict=True))
-    assert (first["statement_id"], first["competency_id"]) not in pairs
     assert (first["statement_id"], "collection_management.8") in pairs
+    # the rejected match stays in matches.csv, marked, so a committee sees it
+    rejected = again[
+        (again["statement_id"] == first["statement_id"])
+        & (again["competency_id"] == first["competency_id"])
+    ]
+    assert rejected["decision"].tolist() == ["reject"]

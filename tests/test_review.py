@@ -299,15 +299,30 @@ def covered(al, course, competency):
     return bool(len(row)) and row["status"].iloc[0] == "covered"
 
 
-def test_rejected_match_is_dropped_everywhere(alignment, store):
+def test_rejected_match_stays_visible_but_counts_for_nothing(alignment, store):
     assert covered(alignment, "LTA130", CAT3)
-    store.reject(sid(0), CAT3, reviewer="A")
+    store.reject(sid(0), CAT3, reviewer="A", note="too general")
     reviewed = apply_decisions(alignment, store)
     m = reviewed.matches
-    assert not ((m["statement_id"] == sid(0)) & (m["competency_id"] == CAT3)).any()
+    row = m[(m["statement_id"] == sid(0)) & (m["competency_id"] == CAT3)]
+    assert row[["decision", "note"]].values.tolist() == [["reject", "too general"]]
     assert not covered(reviewed, "LTA130", CAT3)
-    # the engine's alignment is untouched
-    assert len(alignment.matches) == len(reviewed.matches) + 1
+    # the engine's alignment is untouched; no row disappears
+    assert len(alignment.matches) == len(reviewed.matches)
+    # a second reviewer undoes it
+    store.accept(sid(0), CAT3, reviewer="B")
+    again = apply_decisions(alignment, store)
+    assert covered(again, "LTA130", CAT3)
+
+
+def test_a_reject_that_loses_coverage_marks_the_verdict_as_reviewed(alignment, store):
+    from lta_align.reports import gap_report
+
+    store.reject(sid(0), CAT3, reviewer="A")
+    report = gap_report(apply_decisions(alignment, store))
+    ps = report.program_sets.set_index("set_id")
+    assert ps.loc["cataloging_classification", "reviewed"]
+    assert "[rests partly on reviewer decisions]" in report.to_markdown()
 
 
 def test_added_match_makes_the_competency_covered_with_its_evidence(alignment, store):

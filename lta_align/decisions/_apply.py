@@ -47,6 +47,13 @@ def _decisions_table(source: Any) -> pd.DataFrame:
     return latest(df)
 
 
+def counted_matches(matches: pd.DataFrame) -> pd.DataFrame:
+    """Return the matches that count as evidence: all but the rejected ones."""
+    if "decision" not in matches.columns:
+        return matches
+    return matches[matches["decision"].fillna("") != "reject"]
+
+
 def _blank_like(column: pd.Series, n: int) -> list:
     """Return ``n`` neutral values for a column (False, 0, or empty text)."""
     if pd.api.types.is_bool_dtype(column):
@@ -84,7 +91,6 @@ def _reviewed_matches(
             decision, row["level"], matches.loc[hit, "level"], strict=True
         )
     ]
-    matches = matches[~(hit & (matches["decision"] == "reject").to_numpy())]
 
     confirmed = live[live["decision"].isin(["accept", "add"])]
     missing = confirmed[~pairs(confirmed).isin(at)]
@@ -125,7 +131,9 @@ def apply_decisions(
 ) -> Alignment:
     """Return the alignment with reviewers' decisions applied over the engine's.
 
-    - ``reject``: the (statement, competency) pair is removed from ``matches``.
+    - ``reject``: the (statement, competency) pair stays in ``matches``, marked
+      ``decision="reject"`` with the reviewer's note, so everyone can see (and
+      undo) it; it is never counted as evidence.
     - ``accept``: the match is kept and marked ``decision="accept"`` with the
       reviewer's ``level`` and ``note``; if the engine no longer lists the pair it
       is put back (score 0, rank 0).
@@ -172,7 +180,7 @@ def apply_decisions(
         alignment.matches, decisions[~is_orphan], program, framework
     )
     coverage, course_sets, courses = summarise(
-        matches, program, framework, alignment.config
+        counted_matches(matches), program, framework, alignment.config
     )
     changes: dict[str, Any] = {
         "matches": matches,

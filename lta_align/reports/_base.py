@@ -106,9 +106,11 @@ GAP_COLUMNS = [
     "provisional_note",
     "action",
 ]
-GAP_ACTIONS = ("strengthen", "add", "new")
+GAP_ACTIONS = ("strengthen", "add", "new", "unknown")
 """``gaps.action``: strengthen a near miss of the home course; add an outcome
-and an assessment to the home course; no home course: a new unit or course."""
+and an assessment to the home course; no home course: a new unit or course;
+``unknown``: a placeholder competency whose wording the framework does not know
+(never work to do)."""
 NEAR_MISS_COLUMNS = [
     "scope",
     "set_id",
@@ -244,9 +246,17 @@ def as_bool(value: Any) -> bool:
 
 
 def short(text: str, limit: int = 90) -> str:
-    """Cut ``text`` to ``limit`` characters with an ellipsis."""
+    """Cut ``text`` to at most ``limit`` characters at a word boundary, with "…".
+
+    A single word longer than the limit is cut where it must be.
+    """
     text = str(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
 
 
 def missing_text(rows: pd.DataFrame) -> str:

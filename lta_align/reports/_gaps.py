@@ -10,6 +10,7 @@ weak. A set that no course addresses gets one set-level suggestion
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -25,9 +26,41 @@ from ._base import (
 
 STRONG_ENOUGH = frozenset({"covered", "partial"})
 
+# words of course logistics ("Additional readings and short videos posted in
+# Canvas each week"): a statement made almost only of them says nothing about
+# any competency and is never offered as the closest evidence
+_LOGISTICS = frozenset(
+    """a an and the of in on at for to with from by or each every week weekly
+    additional other further selected short supplementary optional required
+    reading readings article articles video videos clip clips podcast podcasts
+    tutorial tutorials handout handouts material materials resource resources
+    slide slides link links linked posted provided available uploaded shared
+    list lists online course site page module modules canvas blackboard moodle
+    d2l brightspace lms will be are is free""".split()
+)
+_LMS = re.compile(r"\b(canvas|blackboard|moodle|d2l|brightspace|lms)\b", re.I)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for a logistics line (readings "posted in Canvas each week")."""
+    if not _LMS.search(text) and not re.search(r"\beach week\b", text, re.I):
+        return False
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return sum(w not in _LOGISTICS for w in words) <= 1
+
+
+def is_unknown(ctx: Ctx, comp_id: str) -> bool:
+    """True for a placeholder: the framework knows the item only in part."""
+    comps = ctx.fw.competencies
+    row = comps[comps["competency_id"] == comp_id]
+    return bool(len(row)) and bool(row["partial"].astype(bool).iloc[0])
+
 
 def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> pd.DataFrame:
     m = ctx.matches[ctx.matches["competency_id"] == comp_id]
+    m = m[m["decision"] != "reject"]
+    logistics = [is_boilerplate(ctx.evidence(sid)[0]) for sid in m["statement_id"]]
+    m = m[~pd.Series(logistics, index=m.index, dtype=bool)]
     if course_ids is not None:
         m = m[m["course_id"].isin(course_ids)]
     m = m.sort_values(
@@ -68,6 +101,13 @@ def _suggest(
 ) -> tuple[str, str]:
     """Return ``(action, suggestion)``; ``action`` is one of GAP_ACTIONS."""
     set_name = ctx.fw.set_name(comp.set_id)
+    if is_unknown(ctx, comp.competency_id):
+        return "unknown", (
+            f"Unknown: the framework does not know the full wording of "
+            f"#{comp.number} of {set_name}, so whether it is covered cannot be "
+            "judged. Check the official ALA-APA text (load it as a framework "
+            "file) before planning any work for it."
+        )
     if set_suggestion:
         return "new", (
             f"No course addresses {set_name}: include #{comp.number} in the new "
@@ -142,6 +182,8 @@ def gap_tables(
             home = _home_course(ctx, comp.set_id, near)
         set_sugg = set_suggestion.get(comp.set_id, "") if scope == "program" else ""
         action, suggestion = _suggest(ctx, comp, home, near, set_sugg)
+        if action == "unknown":
+            best_status = "unknown"
         gap_rows.append(
             {
                 "scope": scope,

@@ -14,7 +14,7 @@ from ._base import (
     program_title,
     provisional_footnote,
 )
-from ._course import course_level
+from ._course import course_level, decided_sets
 from ._gaps import gap_tables
 from ._program import certification_path, program_level
 
@@ -201,6 +201,8 @@ def gap_report(alignment: Any) -> GapReport:
     ctx = Ctx(alignment)
     verdicts, detail = course_level(ctx)
     ps, pc = program_level(ctx)
+    # a verdict rests on review when any decision (a reject too) touched its set
+    ps["reviewed"] = ps["reviewed"] | ps["set_id"].isin(decided_sets(ctx))
     path, path_verdict, basis = certification_path(ctx, ps)
     gaps, near = gap_tables(ctx, ps, pc, path, verdicts)
     fw = ctx.fw
