@@ -103,8 +103,10 @@ def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
     s.put(row, 1, "How to review", bold=True)
     for text in (
         "In the Matches sheet, choose accept or reject in the 'decision' column "
-        "for each match (add: a new row for a match the tool missed), optionally "
-        "a level, and a comment.",
+        "for each match, optionally a level, and a comment. Rejected matches stay "
+        "listed (match_strength 'rejected') so anyone can see or undo them. For a "
+        "match the tool missed, type the competency_id on the statement's 'no "
+        "match' row (or a new row) and choose add.",
         "Then run: lta-align review import alignment.xlsx --decisions "
         "decisions.csv --reviewer YOUR-NAME, and run lta-align again: reviewed "
         "decisions override the automatic matches.",

@@ -15,18 +15,91 @@ from ._cells import (
     DECISION_CHOICES,
     LEVEL_CHOICES,
     MATCH_SHEET_COLUMNS,
+    REVIEWER_COLUMNS,
 )
 
+_MATCH_WIDTHS = {
+    "course_id": 9,
+    "course_code": 9,
+    "statement_id": 17,
+    "kind": 10,
+    "statement": 48,
+    "location": 12,
+    "competency_id": 24,
+    "set": 16,
+    "competency": 44,
+    "score": 7,
+    "rank": 6,
+    "ambiguous": 10,
+    "match_strength": 10,
+    "course_status": 10,
+    "decision": 10,
+    "level": 11,
+    "comment": 28,
+}
+_WRAPPED = {"statement", "competency", "comment", "set", "location"}
 
-def matches_sheet(ws: Any, alignment: Any) -> None:
-    s = Sheet(ws)
+
+def _match_strength(m: pd.DataFrame, alignment: Any) -> list[str]:
+    """The match's own rating (see MATCH_SHEET_COLUMNS), not the course's."""
+    from ..reports._base import Ctx
+
+    ctx = Ctx(alignment)
+    out = []
+    for kind, score, decision in zip(m["kind"], m["score"], m["decision"], strict=True):
+        if decision == "reject":
+            out.append("rejected")
+        elif decision in {"accept", "add"}:
+            out.append({"accept": "accepted", "add": "added"}[decision])
+        else:
+            out.append(ctx.strength(str(kind), float(score)))
+    return out
+
+
+def _unmatched_rows(alignment: Any, m: pd.DataFrame) -> pd.DataFrame:
+    """Statements no match row mentions: one row each with no competency."""
+    stmts = alignment.program.statements.drop_duplicates("statement_id")
+    alone = stmts[~stmts["statement_id"].isin(m["statement_id"])]
+    return pd.DataFrame(
+        {
+            "course_id": alone["course_id"],
+            "statement_id": alone["statement_id"],
+            "competency_id": "",
+            "set_id": "",
+            "score": 0.0,
+            "rank": 0,
+            "ambiguous": False,
+            "kind": alone["kind"],
+            "decision": "",
+            "level": "",
+            "note": "",
+        }
+    )
+
+
+def _match_rows(alignment: Any) -> pd.DataFrame:
+    """The rows of the Matches sheet: every match (rejected ones too), then
+    each statement that matched nothing, course by course."""
     m = alignment.matches.copy()
     prog = alignment.program
     stmts = prog.statements.drop_duplicates("statement_id").set_index("statement_id")
-    comps = alignment.framework.competencies.set_index("competency_id")
+    for name in ("decision", "level", "note", "kind"):
+        if name not in m.columns:
+            m[name] = ""
+        m[name] = m[name].fillna("").astype(str)
+    m["kind"] = m["statement_id"].map(stmts["kind"]).fillna(m["kind"])
+    m["match_strength"] = _match_strength(m, alignment)
+    extra = _unmatched_rows(alignment, m).assign(match_strength="no match")
     order = {
         c: i for i, c in enumerate(alignment.framework.competencies["competency_id"])
     }
+    m = pd.concat([m, extra], ignore_index=True)
+    m["_order"] = m["competency_id"].map(order).fillna(len(order))
+    m = m.sort_values(
+        ["course_id", "_order", "score", "statement_id"],
+        ascending=[True, True, False, True],
+        kind="stable",
+    )
     codes = dict(
         zip(
             alignment.courses["course_id"],
@@ -34,67 +107,64 @@ def matches_sheet(ws: Any, alignment: Any) -> None:
             strict=True,
         )
     )
+    comps = alignment.framework.competencies.set_index("competency_id")
     cov = alignment.coverage.set_index(["course_id", "competency_id"])["status"]
     cov = cov[~cov.index.duplicated()]
-    m["_order"] = m["competency_id"].map(order).fillna(len(order))
-    m = m.sort_values(
-        ["course_id", "_order", "score", "statement_id"],
-        ascending=[True, True, False, True],
-        kind="stable",
-    )
-
-    def col(name: str) -> pd.Series:
-        return (
-            m[name].fillna("").astype(str)
-            if name in m.columns
-            else pd.Series("", index=m.index)
-        )
-
-    rows = pd.DataFrame(
+    set_name = {s: alignment.framework.set_name(s) for s in alignment.framework.set_ids}
+    return pd.DataFrame(
         {
             "course_id": m["course_id"],
             "course_code": m["course_id"].map(codes).fillna(m["course_id"]),
             "statement_id": m["statement_id"],
-            "kind": m["statement_id"].map(stmts["kind"]).fillna(col("kind")),
+            "kind": m["kind"],
             "statement": m["statement_id"].map(stmts["text"]).fillna(""),
             "location": m["statement_id"].map(stmts["location"]).fillna(""),
             "competency_id": m["competency_id"],
-            "set": m["set_id"].map(alignment.framework.set_name),
+            "set": m["set_id"].map(set_name).fillna(""),
             "competency": m["competency_id"].map(comps["text"]).fillna(""),
             "score": m["score"].astype(float).round(4),
             "rank": m["rank"].astype(int),
             "ambiguous": m["ambiguous"].map(lambda v: "yes" if bool(v) else ""),
-            "status": [
-                cov.get((c, k), "not covered")
+            "match_strength": m["match_strength"],
+            "course_status": [
+                "" if not k else cov.get((c, k), "not covered")
                 for c, k in zip(m["course_id"], m["competency_id"], strict=True)
             ],
-            "decision": col("decision"),
-            "level": col("level"),
-            "comment": col("note"),
+            "decision": m["decision"],
+            "level": m["level"],
+            "comment": m["note"],
         }
     )
-    widths = [9, 12, 16, 11, 60, 14, 26, 24, 60, 7, 6, 10, 11, 10, 11, 30]
-    specs = [
-        (c, c, w, c in {"statement", "competency", "comment", "set"})
-        for c, w in zip(MATCH_SHEET_COLUMNS, widths, strict=True)
-    ]
+
+
+def matches_sheet(ws: Any, alignment: Any) -> None:
+    """The review sheet (columns :data:`MATCH_SHEET_COLUMNS`)."""
+    from openpyxl.utils import get_column_letter
+
+    s = Sheet(ws)
+    rows = _match_rows(alignment)
+    specs = [(c, c, _MATCH_WIDTHS[c], c in _WRAPPED) for c in MATCH_SHEET_COLUMNS]
     last = s.table(rows, specs)
-    for j in (14, 15, 16):  # reviewer columns stand out
-        s.ws.cell(row=1, column=j).fill = s.PatternFill(
+    letter = {
+        c: get_column_letter(j) for j, c in enumerate(MATCH_SHEET_COLUMNS, start=1)
+    }
+    for name in REVIEWER_COLUMNS:  # reviewer columns stand out
+        s.ws[f"{letter[name]}1"].fill = s.PatternFill(
             "solid", start_color="FFF2CC", end_color="FFF2CC"
         )
     s.ws.freeze_panes = "C2"
     end = last + 500
+    d, lv = letter["decision"], letter["level"]
     dropdown(
         s.ws,
-        f"N2:N{end}",
+        f"{d}2:{d}{end}",
         DECISION_CHOICES,
         "decision",
         "Choose accept, reject or add (or leave blank).",
     )
     dropdown(
         s.ws,
-        f"O2:O{end}",
+        f"{lv}2:{lv}{end}",
         LEVEL_CHOICES,
         "level",
         "Choose introduced, reinforced or mastered.",
