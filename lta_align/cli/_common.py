@@ -37,9 +37,12 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, decisions: bool = True) 
         default="lssc",
         help="built-in name or framework file (default: lssc)",
     )
+    from ..match import METHODS
+
     p.add_argument(
         "--method",
         default="tfidf",
+        choices=sorted(METHODS),
         help="matching method: tfidf (default, offline), or hybrid/embed when "
         "the [embed] extra is installed",
     )
@@ -84,9 +87,16 @@ def load_and_align(args: argparse.Namespace, inputs: list[str], *, review: bool 
     for row in program.problems.itertuples():
         err(f"{row.severity}: {row.source}: {row.reason}")
     if program.courses.empty:
+        where = ", ".join(map(str, inputs))
+        if len(program.problems):
+            raise LtaAlignError(
+                f"Nothing could be read from the inputs ({where}); see the "
+                "problems above."
+            )
         raise LtaAlignError(
-            "Nothing could be read from the inputs "
-            f"({', '.join(map(str, inputs))}); see the problems above."
+            f"No syllabus or outcome sheet found in {where}. Give a folder or "
+            "files in a supported format (.docx, .pdf, .html, .md, .txt, .xlsx, "
+            ".csv)."
         )
     alignment = align(program, framework, method=args.method)
     if review:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._utils import check_not_open
 from ._rows import course_of, rows_to_frame
 from ._sheet import parse_decision, parse_level, read_matches_sheet, unescape_formula
 from ._store import DecisionStore
@@ -229,10 +230,14 @@ def import_review(
     ------
     InputFileError, ParseError, SchemaError
         The file is missing or unreadable, or the sheet/columns are not there.
+    LtaAlignError
+        The workbook is open in Excel or LibreOffice (its lock file is beside
+        it): save and close it first.
     """
     if prefer not in {"store", "sheet"}:
         raise ValueError(f"prefer should be one of ['store', 'sheet']; got {prefer!r}")
     path = Path(xlsx_path)
+    check_not_open(path)  # a workbook open in Excel may not hold the edits yet
     if not isinstance(store, DecisionStore):
         store = DecisionStore(store)
     default_reviewer = (reviewer or "").strip() or f"excel:{path.name}"
