@@ -495,7 +495,9 @@ def test_short_cuts_quotes_at_a_word_boundary():
 def test_boilerplate_is_never_offered_as_closest_evidence():
     from lta_align.reports._gaps import is_boilerplate
 
-    assert is_boilerplate("Additional readings and short videos posted in Canvas each week.")
+    assert is_boilerplate(
+        "Additional readings and short videos posted in Canvas each week."
+    )
     assert is_boilerplate("Weekly articles and database tutorials linked in Canvas.")
     assert not is_boilerplate(
         "Selected picture books, middle grade novels and young adult titles "
