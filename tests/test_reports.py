@@ -509,3 +509,19 @@ def test_boilerplate_is_never_offered_as_closest_evidence():
 def test_shortest_route_sentence_keeps_its_space_before_details(report):
     html = report.to_html(plots=False)
     assert ".Details" not in html and ") Details" not in html.replace(". Details", "")
+
+
+def test_edited_copy_of_the_builtin_paraphrase_keeps_the_caveat(tmp_path):
+    from lta_align.frameworks import framework_to_frame
+
+    table = framework_to_frame(la.load_framework("lssc"))
+    table.loc[0, "text"] = "The official wording of item one, typed in."
+    table.loc[1, "text"] = "The official wording of item two, typed in."
+    path = tmp_path / "official.csv"
+    table.to_csv(path, index=False)
+    fw = la.load_framework(path)
+    assert fw.source_note.startswith("106 of 108 competency statements")
+    assert "paraphrase" in fw.source_note
+    own = table.assign(text=[f"Official text {i}." for i in range(len(table))])
+    own.to_csv(path, index=False)
+    assert "paraphrase" not in la.load_framework(path).source_note

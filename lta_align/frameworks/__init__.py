@@ -51,6 +51,35 @@ def _builtin(name: str) -> Framework:
     return read_yaml(Path(f"<built-in {name}>"), text)
 
 
+def _norm_text(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _keep_paraphrase_caveat(fw: Framework) -> Framework:
+    """A framework file still holding lta-align's LSSC paraphrases says so.
+
+    Texts are compared with the built-in ``lssc``; when any is unchanged the
+    note says how many of the file's statements are still paraphrases (not the
+    official wording), so an edited copy never loses the caveat.
+    """
+    import dataclasses
+
+    builtin = _builtin("lssc")
+    known = {_norm_text(t) for t in builtin.competencies["text"]}
+    texts = fw.competencies["text"]
+    n_same = sum(_norm_text(t) in known for t in texts)
+    if not n_same:
+        return fw
+    caveat = (
+        f"{n_same} of {len(texts)} competency statements in this file are still "
+        "lta-align's paraphrases of the LSSC sets, not the official ALA-APA "
+        "wording: replace them with the official text before submitting any "
+        "course-approval or recognition application."
+    )
+    note = f"{caveat} {fw.source_note}".strip() if fw.source_note else caveat
+    return dataclasses.replace(fw, source_note=note)
+
+
 def load_framework(
     name_or_path: str | Path = "lssc", *, sheet: str | int | None = None
 ) -> Framework:
@@ -108,9 +137,10 @@ def load_framework(
         )
     suffix = path.suffix.lower()
     if suffix in {".yaml", ".yml"}:
-        return read_yaml(path)
+        return _keep_paraphrase_caveat(read_yaml(path))
     if suffix in {".csv", ".tsv", ".xlsx", ".xlsm"}:
-        return frame_to_framework(read_table(path, sheet=sheet), path)
+        fw = frame_to_framework(read_table(path, sheet=sheet), path)
+        return _keep_paraphrase_caveat(fw)
     raise UnsupportedFormatError(
         path,
         f"'{suffix or path.name}' is not a framework format.",
