@@ -7,6 +7,7 @@ course-approval application asks; both are plain, editable and deterministic
 
 from __future__ import annotations
 
+from pathlib import PureWindowsPath
 from typing import Any
 
 import pandas as pd
@@ -26,6 +27,39 @@ OFFICIAL_WORDING_NOTE = (
 )
 
 
+def wording_note(fw: Any) -> str:
+    """The caveat on the competency wording, stated once.
+
+    The framework's own note when it says the texts are paraphrases (the
+    built-in LSSC, or a file still holding some of its paraphrases) with the
+    way to load the official text; else the framework's note, if any.
+    """
+    note = str(fw.source_note or "").strip()
+    if "paraphrase" in note.casefold():
+        return (
+            f"{note} Load the official wording with --framework PATH "
+            "(load_framework(path))."
+        )
+    return note
+
+
+def _file_name(source: str) -> str:
+    """The syllabus file's name only: never the full local path."""
+    return PureWindowsPath(source).name if source else ""
+
+
+def _repeat_header(row: Any) -> None:
+    """Mark a DOCX table row as the header repeated on every page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "true")
+        tr_pr.append(el)
+
+
 def _course_info(alignment: Any, course_id: str) -> dict[str, str]:
     pc = alignment.program.courses.set_index("course_id")
     row = pc.loc[course_id] if course_id in pc.index else pd.Series(dtype=object)
@@ -34,10 +68,12 @@ def _course_info(alignment: Any, course_id: str) -> dict[str, str]:
         v = row.get(name, "")
         return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
 
-    return {
+    info = {
         k: get(k)
         for k in ("course_code", "course_title", "credits", "methods", "source")
     }
+    info["source"] = _file_name(info["source"])
+    return info
 
 
 def _statements(alignment: Any, course_id: str, kinds: tuple[str, ...]) -> list:
@@ -79,9 +115,10 @@ def docx_bytes(
     )
     p = doc.add_paragraph()
     p.add_run(verdict).bold = True
-    note = doc.add_paragraph()
-    note.add_run("About the wording. ").bold = True
-    note.add_run(OFFICIAL_WORDING_NOTE + " " + fw.source_note)
+    if wording_note(fw):
+        note = doc.add_paragraph()
+        note.add_run("About the wording. ").bold = True
+        note.add_run(wording_note(fw))
     prov = fw.provisional_note(set_id)
     if prov:
         doc.add_paragraph().add_run(prov).italic = True
@@ -134,6 +171,7 @@ def docx_bytes(
     for cell, h in zip(t.rows[0].cells, headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(h).bold = True
+    _repeat_header(t.rows[0])
     t.autofit = False
     widths = [Cm(0.9), Cm(5.0), Cm(6.3), Cm(3.8), Cm(1.9)]
     for col, w in zip(t.columns, widths, strict=True):
@@ -196,7 +234,7 @@ def xlsx_bytes(
     )
     s.put(2, 1, f"Framework: {fw.name}, version {fw.version}")
     ws.merge_cells("A3:F3")
-    s.put(3, 1, OFFICIAL_WORDING_NOTE, italic=True, wrap=True, fill="FFF8E1")
+    s.put(3, 1, wording_note(fw), italic=True, wrap=True, fill="FFF8E1")
     prov = fw.provisional_note(set_id)
     ws.merge_cells("A4:F4")
     s.put(4, 1, prov, italic=True, wrap=True)
