@@ -141,7 +141,7 @@ def test_matrix_has_fills_symbols_frozen_panes_and_legend(wb, alignment):
     assert ws.cell(row=row10, column=col140).value == "\u25cf M*"
     n_comp = len(alignment.framework.competencies)
     assert ws.max_row == 4 + n_comp
-    assert ws.column_dimensions["D"].width >= 50
+    assert ws.column_dimensions["D"].width >= 40  # wraps; prints one page wide
 
 
 def test_summary_shows_framework_version_note_and_verdict(wb):
@@ -328,3 +328,44 @@ def test_gaps_sheet_has_an_action_column(wb):
     col = header.index("Action") + 1
     values = {gaps.cell(r, col).value for r in range(2, gaps.max_row + 1)}
     assert values <= {"strengthen", "add", "new", "unknown"} and "new" in values
+
+
+# --- issue 13: a printed workbook a person can read --------------------------------
+def test_print_setup_fits_only_narrow_sheets_and_never_shrinks_text_below_8pt(wb):
+    from lta_align.excel._print import MIN_FIT_SCALE, WIDE_SCALE, _width_pt
+
+    for ws in wb:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        area = ws.print_area
+        assert area, ws.title
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            last = openpyxl.utils.column_index_from_string(
+                area.split(":")[-1].lstrip("$").rstrip("0123456789$").strip("$")
+            )
+            scale = (11 * 72 - 2 * 0.4 * 72) / _width_pt(ws, 1, last)
+            assert scale >= MIN_FIT_SCALE, ws.title
+            assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        else:
+            assert (ws.page_setup.scale or 100) >= WIDE_SCALE, ws.title
+    assert wb["Matches"].print_title_rows.replace("$", "") == "1:1"
+    assert wb["Gaps"].print_title_cols.replace("$", "") == "A:D"
+
+
+def test_matrix_prints_without_its_helper_id_column(wb):
+    ws = wb["Matrix"]
+    header = _header(ws, 4)
+    last = ws.print_area.split(":")[-1].replace("$", "").rstrip("0123456789")
+    assert openpyxl.utils.column_index_from_string(last) == header.index("Program") + 1
+
+
+def test_headers_never_wrap_mid_word_and_their_row_is_tall_enough(wb):
+    for name, row in (("Matches", 1), ("Courses", 1), ("Gaps", 1), ("Matrix", 4)):
+        ws = wb[name]
+        for cell in ws[row]:
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            width = ws.column_dimensions[cell.column_letter].width
+            longest = max(len(w) for w in cell.value.split())
+            assert width >= longest * 1.1, (name, cell.value, width)
+    courses = wb["Courses"]
+    assert courses.row_dimensions[1].height >= 34  # "Primary score": two lines

@@ -45,12 +45,12 @@ from typing import Any
 
 from .._office import (
     fix_workbook_properties,
-    print_setup,
     saved_bytes,
 )
 from .._utils import OutputGuard
 from ._cells import DECISION_CHOICES, LEVEL_CHOICES, MATCH_SHEET_COLUMNS
-from ._overview import matrix_sheet, summary_sheet
+from ._overview import MATRIX_HEADER_ROW, matrix_sheet, summary_sheet
+from ._print import PrintLayout, apply_print_layout
 from ._tables import (
     courses_sheet,
     framework_sheet,
@@ -81,20 +81,42 @@ def workbook_bytes(alignment: Any, report: Any = None) -> bytes:
 
     report = gap_report(alignment) if report is None else report
     wb = Workbook()
+    n_courses = len(alignment.courses)
     builders = [
-        ("Summary", lambda ws: summary_sheet(ws, alignment, report)),
-        ("Matrix", lambda ws: matrix_sheet(ws, alignment, report)),
-        ("Matches", lambda ws: matches_sheet(ws, alignment)),
-        ("Gaps", lambda ws: gaps_sheet(ws, report)),
-        ("Courses", lambda ws: courses_sheet(ws, alignment)),
-        ("Framework", lambda ws: framework_sheet(ws, alignment)),
-        ("Problems", lambda ws: problems_sheet(ws, alignment)),
+        (
+            "Summary",
+            lambda ws: summary_sheet(ws, alignment, report),
+            PrintLayout(9, repeat_header=False),
+        ),
+        (
+            "Matrix",
+            lambda ws: matrix_sheet(ws, alignment, report),
+            # the last column (competency_id) is for sorting, not for print
+            PrintLayout(MATRIX_HEADER_ROW, last_col=5 + n_courses, title_cols="A:D"),
+        ),
+        (
+            "Matches",
+            lambda ws: matches_sheet(ws, alignment),
+            PrintLayout(1, title_cols="B:B"),
+        ),
+        ("Gaps", lambda ws: gaps_sheet(ws, report), PrintLayout(1, title_cols="A:D")),
+        (
+            "Courses",
+            lambda ws: courses_sheet(ws, alignment),
+            PrintLayout(1, title_cols="A:B"),
+        ),
+        (
+            "Framework",
+            lambda ws: framework_sheet(ws, alignment),
+            PrintLayout(4, title_cols="A:C"),
+        ),
+        ("Problems", lambda ws: problems_sheet(ws, alignment), PrintLayout(1)),
     ]
-    for i, (title, build) in enumerate(builders):
+    for i, (title, build, layout) in enumerate(builders):
         ws = wb.active if i == 0 else wb.create_sheet()
         ws.title = title
         build(ws)
-        print_setup(ws)
+        apply_print_layout(ws, layout)
     fix_workbook_properties(wb, f"LSSC alignment \u2014 {report.heading}")
     return saved_bytes(wb)
 
