@@ -525,3 +525,15 @@ def test_edited_copy_of_the_builtin_paraphrase_keeps_the_caveat(tmp_path):
     own = table.assign(text=[f"Official text {i}." for i in range(len(table))])
     own.to_csv(path, index=False)
     assert "paraphrase" not in la.load_framework(path).source_note
+
+
+def test_program_verdict_never_lists_a_placeholder_as_missing(report):
+    ps = report.program_sets.set_index("set_id")
+    for set_id in ("supervision_management", "adult_readers_advisory"):
+        verdict = ps.loc[set_id, "verdict"]
+        missing = (
+            verdict.split("missing")[1].split(";")[0] if "missing" in verdict else ""
+        )
+        placeholder = "#15" if set_id == "supervision_management" else "#12"
+        assert placeholder not in missing.split(", "), verdict
+        assert placeholder not in ps.loc[set_id, "missing"].split(" ")[:1]

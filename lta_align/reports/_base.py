@@ -278,6 +278,10 @@ class Ctx:
         comps = self.fw.competencies.copy()
         comps["number"] = comps["number"].astype(str)
         self.comps = comps
+        # placeholders: competencies the framework knows only in part
+        self.partial_ids = frozenset(
+            comps.loc[comps["partial"].astype(bool), "competency_id"]
+        )
         self.sets = self.fw.sets
         self._sets_by_id = self.sets.set_index("set_id")
         stmts = self.program.statements

@@ -51,9 +51,7 @@ def is_boilerplate(text: str) -> bool:
 
 def is_unknown(ctx: Ctx, comp_id: str) -> bool:
     """True for a placeholder: the framework knows the item only in part."""
-    comps = ctx.fw.competencies
-    row = comps[comps["competency_id"] == comp_id]
-    return bool(len(row)) and bool(row["partial"].astype(bool).iloc[0])
+    return comp_id in ctx.partial_ids
 
 
 def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> pd.DataFrame:

@@ -105,7 +105,11 @@ def program_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
         )
         single = [ctx.code.get(c, c) for c in complete_courses]
         covering = _covering(ctx, s.set_id)
-        missing = sub[sub["status"] != "covered"]
+        # a placeholder (wording known only in part) nobody confirmed is
+        # unknown: never listed as missing, i.e. as work to do
+        placeholder = sub["competency_id"].map(ctx.partial_ids.__contains__)
+        unknown = sub[placeholder & (sub["status"] != "covered")]
+        missing = sub[~placeholder & (sub["status"] != "covered")]
         suggestion = ""
         if single:
             status = "single course"
@@ -122,9 +126,13 @@ def program_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
             )
         elif n_cov:
             status = "partial"
-            verdict = f"covered {n_cov} of {total}; missing " + numbers(
-                missing["number"]
-            )
+            verdict = f"covered {n_cov} of {total}"
+            if len(missing):
+                verdict += "; missing " + numbers(missing["number"])
+            if len(unknown):
+                verdict += "; unknown (wording not known): " + numbers(
+                    unknown["number"]
+                )
         else:
             status = "absent"
             n_part = int((sub["status"] == "partial").sum())
