@@ -348,7 +348,7 @@ def test_print_setup_fits_only_narrow_sheets_and_never_shrinks_text_below_8pt(wb
         else:
             assert (ws.page_setup.scale or 100) >= WIDE_SCALE, ws.title
     assert wb["Matches"].print_title_rows.replace("$", "") == "1:1"
-    assert wb["Gaps"].print_title_cols.replace("$", "") == "A:D"
+    assert wb["Gaps"].print_title_cols.replace("$", "") == "C:D"
 
 
 def test_matrix_prints_without_its_helper_id_column(wb):

@@ -99,7 +99,7 @@ def workbook_bytes(alignment: Any, report: Any = None) -> bytes:
             lambda ws: matches_sheet(ws, alignment),
             PrintLayout(1, title_cols="B:B"),
         ),
-        ("Gaps", lambda ws: gaps_sheet(ws, report), PrintLayout(1, title_cols="A:D")),
+        ("Gaps", lambda ws: gaps_sheet(ws, report), PrintLayout(1, title_cols="C:D")),
         (
             "Courses",
             lambda ws: courses_sheet(ws, alignment),

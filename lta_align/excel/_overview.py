@@ -52,7 +52,7 @@ def _summary_head(s: Sheet, report: Any) -> None:
         size=12,
     )
     s.ws.merge_cells("A7:F7")
-    s.put(7, 1, report.path_basis, wrap=True, size=9)
+    s.put(7, 1, report.path_basis, wrap=True, size=10)
 
 
 def _summary_sets(s: Sheet, report: Any, row: int) -> int:

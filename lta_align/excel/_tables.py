@@ -11,6 +11,7 @@ from .._office import (
     Sheet,
     dropdown,
 )
+from ..reports._base import PROVISIONAL_MARKER
 from ._cells import (
     DECISION_CHOICES,
     LEVEL_CHOICES,
@@ -177,20 +178,24 @@ def gaps_sheet(ws: Any, report: Any) -> None:
         lambda v: "program" if v == "program" else f"course {v}"
     )
     g["in_plan"] = g["in_plan"].map(lambda v: "yes" if v else "")
+    # the short marker; the note itself is printed once, under the Summary's table
+    g["provisional_note"] = g["provisional_note"].map(
+        lambda v: PROVISIONAL_MARKER if v else ""
+    )
     Sheet(ws).table(
         g,
         [
-            ("scope", "Scope", 14, False),
-            ("set_name", "Set", 24, True),
-            ("number", "#", 5, False),
-            ("competency", "Competency", 50, True),
+            ("scope", "Scope", 12, True),
+            ("set_name", "Set", 16, True),
+            ("number", "#", 4, False),
+            ("competency", "Competency", 36, True),
             ("best_status", "Status", 11, False),
-            ("home_course_code", "Suggested course", 12, False),
+            ("home_course_code", "Suggested course", 10, True),
             ("action", "Action", 11, False),
-            ("suggestion", "Suggestion", 55, True),
-            ("near_misses", "Closest statements", 55, True),
-            ("in_plan", "On shortest route", 10, False),
-            ("provisional_note", "Provisional", 30, True),
+            ("suggestion", "Suggestion", 44, True),
+            ("near_misses", "Closest statements", 44, True),
+            ("in_plan", "On shortest route", 9, False),
+            ("provisional_note", "Provisional", 12, False),
             ("competency_id", "competency_id", 28, False),
         ],
     )
@@ -233,7 +238,7 @@ def courses_sheet(ws: Any, alignment: Any) -> None:
 def framework_sheet(ws: Any, alignment: Any) -> None:
     fw = alignment.framework
     s = Sheet(ws)
-    s.widths([26, 9, 5, 70, 30, 16, 20])
+    s.widths([18, 9.8, 4, 54, 22, 14, 18])
     s.put(1, 1, f"{fw.name}, version {fw.version}", bold=True, size=12)
     s.ws.merge_cells("A2:G2")
     s.put(2, 1, fw.source_note, wrap=True, italic=True)
@@ -249,13 +254,13 @@ def framework_sheet(ws: Any, alignment: Any) -> None:
     s.table(
         comps,
         [
-            ("set_name", "Set", 26, True),
-            ("required", "Required", 9, False),
-            ("number", "#", 5, False),
-            ("text", "Competency", 70, True),
-            ("competency_id", "competency_id", 30, False),
-            ("partial", "Partial text", 16, False),
-            ("known", "Set", 20, False),
+            ("set_name", "Set", 18, True),
+            ("required", "Required", 9.8, False),
+            ("number", "#", 4, False),
+            ("text", "Competency", 54, True),
+            ("competency_id", "competency_id", 22, False),
+            ("partial", "Partial text", 14, True),
+            ("known", "Set", 18, True),
         ],
         start_row=4,
     )
