@@ -109,3 +109,26 @@ def test_unmatched_row_left_blank_is_not_imported(tmp_path, store):
     path = to_excel(make_alignment(), tmp_path / "alignment.xlsx")
     report = import_review(path, store)
     assert len(report.added) == 0 and len(report.invalid) == 0
+
+
+def test_import_still_reads_a_workbook_with_the_old_status_column(tmp_path, store):
+    path = to_excel(make_alignment(), tmp_path / "alignment.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Matches"]
+    header = [c.value for c in ws[1]]
+    ws.delete_cols(header.index("course_status") + 1)
+    ws.cell(1, header.index("match_strength") + 1).value = "status"
+    header = [c.value for c in ws[1]]
+    assert "status" in header and "course_status" not in header
+    r = next(
+        i
+        for i in range(2, ws.max_row + 1)
+        if ws.cell(i, header.index("statement_id") + 1).value == sid(0)
+        and ws.cell(i, header.index("competency_id") + 1).value == CAT3
+    )
+    ws.cell(r, header.index("decision") + 1).value = "yes"
+    wb.save(path)
+    report = import_review(path, store, reviewer="Old")
+    assert report.added[["statement_id", "decision"]].values.tolist() == [
+        [sid(0), "accept"]
+    ]
