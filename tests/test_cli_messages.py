@@ -86,3 +86,14 @@ def test_open_workbook_is_neither_overwritten_nor_imported(
         "the workbook is open in Excel or LibreOffice: save and close it first" in err
     )
     assert "Imported" not in err and not (out / "decisions.csv").exists()
+
+
+def test_framework_export_to_an_unwritable_place_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    target = blocker / "lssc.csv"  # a "folder" that is a file
+    assert (
+        main(["framework", "show", "lssc", "--format", "csv", "-o", str(target)]) == 1
+    )
+    err = capsys.readouterr().err
+    assert "Could not write" in err and "Traceback" not in err

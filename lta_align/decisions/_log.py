@@ -29,6 +29,12 @@ def read_log(path: Path) -> list[Row]:
             "the decisions file is not UTF-8 text.",
             "Save it as CSV UTF-8 (or restore it from a backup) and try again.",
         ) from exc
+    except OSError as exc:  # a folder of that name, no permission, ...
+        raise InputFileError(
+            path,
+            f"the decisions file could not be read ({exc.strerror or exc}).",
+            "Check that it is a file you can read, or pass another --decisions.",
+        ) from exc
     if not text.strip():
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""))
