@@ -70,6 +70,40 @@ ALIGNED_COURSE_COLUMNS = [
 ]
 STATUSES = ("covered", "partial", "not covered")
 
+# --- outcome quality audit --------------------------------------------------
+AUDIT_COLUMNS = [
+    "course_id",
+    "statement_id",
+    "text",
+    "verb",
+    "bloom_level",
+    "issues",
+    "suggestion",
+]
+"""One row per outcome (``la.audit_outcomes``); ``issues`` joins values of
+:data:`OUTCOME_ISSUES` with ``"; "`` (empty when the outcome is fine)."""
+BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
+"""Levels of the revised Bloom's taxonomy (Anderson & Krathwohl 2001), lowest first;
+``audit.bloom_level`` is one of them, or ``""`` when the verb is not in the table."""
+OUTCOME_ISSUES = (
+    "not measurable",
+    "no action verb",
+    "compound",
+    "too long",
+    "duplicate",
+    "below course level",
+)
+"""The fixed vocabulary of ``audit.issues``, in the order they are listed."""
+AUDIT_SUMMARY_COLUMNS = [
+    "course_id",
+    "course_code",
+    "outcomes",
+    "flagged",
+    *OUTCOME_ISSUES,
+]
+"""Outcome quality per course (``GapReport.outcome_quality_summary``): number of
+outcomes, number flagged, and one count per issue."""
+
 # --- review -----------------------------------------------------------------
 DECISION_COLUMNS = [
     "course_id",
