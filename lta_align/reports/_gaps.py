@@ -22,6 +22,7 @@ from ._base import (
     col,
     short,
 )
+from ._drafts import Drafter
 
 STRONG_ENOUGH = frozenset({"covered", "partial"})
 
@@ -126,6 +127,7 @@ def gap_tables(
     Program gaps: every competency no course covers. Course gaps: for each
     course whose primary set is incomplete, the competencies it misses.
     """
+    drafter = Drafter(ctx.program, ctx.fw)
     in_plan = set(path.loc[path["in_plan"], "set_id"]) if len(path) else set()
     set_suggestion = dict(zip(ps["set_id"], ps["suggestion"], strict=True))
     gap_rows, near_rows = [], []
@@ -142,6 +144,7 @@ def gap_tables(
             home = _home_course(ctx, comp.set_id, near)
         set_sugg = set_suggestion.get(comp.set_id, "") if scope == "program" else ""
         action, suggestion = _suggest(ctx, comp, home, near, set_sugg)
+        draft = drafter.draft(comp.competency_id, home)
         gap_rows.append(
             {
                 "scope": scope,
@@ -158,6 +161,8 @@ def gap_tables(
                 "in_plan": comp.set_id in in_plan,
                 "provisional_note": ctx.provisional(comp.set_id),
                 "action": action,
+                "draft_outcome": draft.outcome,
+                "assessment_idea": draft.assessment_idea,
             }
         )
         near_rows.extend(
