@@ -248,3 +248,72 @@ def test_verb_table_lists_each_ambiguous_verb_once_with_its_levels():
 def test_audit_is_deterministic(sample_audit):
     again = la.audit_outcomes(la.load_syllabi(SAMPLE))
     pd.testing.assert_frame_equal(sample_audit, again)
+
+
+def test_cli_audit_writes_audit_csv_and_prints_a_summary(tmp_path, capsys):
+    from lta_align.cli import main
+
+    out = tmp_path / "out"
+    assert main(["audit", str(SAMPLE), "--out", str(out), "-q"]) == 0
+    printed = capsys.readouterr().out
+    assert "Audited 100 outcome(s) in 10 course(s)" in printed
+    assert "LTA 170:" in printed
+    audit = pd.read_csv(out / "audit.csv", keep_default_na=False)
+    assert list(audit.columns) == AUDIT_COLUMNS
+    assert len(audit) == 100
+
+
+def test_cli_audit_refuses_to_overwrite_an_edited_audit_csv(tmp_path, capsys):
+    from lta_align.cli import main
+
+    out = tmp_path / "out"
+    assert main(["audit", str(SAMPLE), "--out", str(out), "-q"]) == 0
+    assert main(["audit", str(SAMPLE), "--out", str(out), "-q"]) == 0  # unedited
+    target = out / "audit.csv"
+    target.write_text("edited by a person\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["audit", str(SAMPLE), "--out", str(out), "-q"]) == 1
+    assert "audit.csv" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "edited by a person\n"
+    assert main(["audit", str(SAMPLE), "--out", str(out), "-q", "--force"]) == 0
+
+
+@pytest.fixture(scope="module")
+def sample_report():
+    program = la.load_syllabi(SAMPLE)
+    return la.gap_report(la.align(program, la.load_framework("lssc")))
+
+
+def test_report_has_an_outcome_quality_section_in_html_and_markdown(sample_report):
+    flagged = sample_report.outcome_quality
+    flagged = flagged[flagged["issues"] != ""]
+    assert len(flagged) > 0
+    html = sample_report.to_html(plots=False)
+    md = sample_report.to_markdown()
+    assert "<h2>Outcome quality</h2>" in html
+    assert "## Outcome quality" in md
+    first = flagged.iloc[0]
+    assert first["suggestion"].split(":")[0] in md
+    assert "LTA 170" in md.split("## Outcome quality")[1]
+    summary = sample_report.outcome_quality_summary
+    assert summary["outcomes"].sum() == len(sample_report.outcome_quality)
+
+
+def test_workbook_has_an_outcome_quality_sheet(sample_report, tmp_path):
+    import openpyxl
+
+    program = la.load_syllabi(SAMPLE)
+    path = la.to_excel(
+        la.align(program, la.load_framework("lssc")), tmp_path / "a.xlsx"
+    )
+    ws = openpyxl.load_workbook(path)["Outcome quality"]
+    header = [c.value for c in ws[1]]
+    assert header[:6] == [
+        "Course",
+        "Outcome",
+        "Verb",
+        "Bloom level",
+        "Issues",
+        "Suggestion",
+    ]
+    assert ws.max_row == 1 + len(sample_report.outcome_quality)
