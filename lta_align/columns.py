@@ -104,6 +104,31 @@ AUDIT_SUMMARY_COLUMNS = [
 """Outcome quality per course (``GapReport.outcome_quality_summary``): number of
 outcomes, number flagged, and one count per issue."""
 
+# --- course-approval evidence pack -------------------------------------------
+EVIDENCE_COLUMNS = [
+    "number",
+    "competency_id",
+    "competency",
+    "status",
+    "score",
+    "reviewed",
+    "content",
+    "readings",
+    "assignments",
+    "assessments",
+    "assessment",
+    "suggestion",
+    "draft_outcome",
+    "assessment_idea",
+]
+"""One row per competency of the set (``la.evidence_table``): the approval course
+map. ``content`` (outcomes and topics), ``readings``, ``assignments`` and
+``assessments`` (exams, quizzes, practicals, evaluations) list the statements that
+address the competency, one per line with their place in the syllabus;
+``assessment`` is assignments and assessments together (as before the split);
+``suggestion``, ``draft_outcome`` and ``assessment_idea`` are filled for a
+competency the course does not cover."""
+
 # --- review -----------------------------------------------------------------
 DECISION_COLUMNS = [
     "course_id",
