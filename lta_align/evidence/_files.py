@@ -188,7 +188,9 @@ def docx_bytes(
     t.style = "Table Grid"
     for cell, h in zip(t.rows[0].cells, headers, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(h).bold = True
+        run = cell.paragraphs[0].add_run(h)
+        run.bold = True
+        run.font.size = Pt(8.5)
     t.autofit = False
     widths = [Cm(0.7), Cm(3.4), Cm(4.2), Cm(2.5), Cm(2.7), Cm(2.6), Cm(1.9)]
     for col, w in zip(t.columns, widths, strict=True):
@@ -242,7 +244,11 @@ def docx_bytes(
     it.style = "Table Grid"
     for cell, h in zip(it.rows[0].cells, cols, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(h).bold = True
+        run = cell.paragraphs[0].add_run(h)
+        run.bold = True
+        run.font.size = Pt(9)
+    for row in it.rows[1:]:
+        row.height = Cm(1.2)  # room to write by hand on a printed copy
 
     doc.add_heading("7. LSSC course approval: facts and sources", level=1)
     for text, source, checked in approval_facts():
