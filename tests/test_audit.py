@@ -317,3 +317,43 @@ def test_workbook_has_an_outcome_quality_sheet(sample_report, tmp_path):
         "Suggestion",
     ]
     assert ws.max_row == 1 + len(sample_report.outcome_quality)
+
+
+@pytest.mark.slow
+def test_verb_draft_and_approval_data_ship_in_the_wheel(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps"]
+        + ["--no-build-isolation", "-w", str(tmp_path / "w"), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    if build.returncode != 0 and "setuptools" in build.stderr:
+        pytest.skip(f"cannot build a wheel offline here: {build.stderr[-300:]}")
+    assert build.returncode == 0, build.stderr
+    (wheel,) = (tmp_path / "w").glob("lta_align-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in (
+        "lta_align/reports/data/bloom_verbs.yaml",
+        "lta_align/reports/data/draft_outcomes.yaml",
+        "lta_align/evidence/data/approval.yaml",
+    ):
+        assert name in names
+    zipfile.ZipFile(wheel).extractall(tmp_path / "site")
+    code = (
+        f"import sys; sys.path.insert(0, {str(tmp_path / 'site')!r}); "
+        "import lta_align as la; assert 'site' in la.__file__; "
+        "from lta_align.reports._audit import read_outcome; "
+        "from lta_align.reports._drafts import transform_competency; "
+        "from lta_align.evidence._files import approval_facts; "
+        "print(read_outcome('Describe X.').bloom_level, len(approval_facts()), "
+        "transform_competency('Know the rules.'))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[:2] == ["understand", "8"]
