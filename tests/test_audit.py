@@ -357,3 +357,21 @@ def test_verb_draft_and_approval_data_ship_in_the_wheel(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split()[:2] == ["understand", "8"]
+
+
+def test_vague_and_compound_outcome_gets_both_and_a_split_of_the_rewrite():
+    row = audit_one(
+        "Students will understand how to search the catalog and evaluate the results."
+    )
+    assert row["issues"] == "not measurable; compound"
+    assert "e.g. 'Search the catalog and evaluate the results.'" in row["suggestion"]
+    assert row["suggestion"].endswith(
+        "Split into separately assessed outcomes: Search the catalog; Evaluate the "
+        "results."
+    )
+
+
+def test_vague_phrases_built_on_a_measurable_verb_are_still_vague():
+    row = audit_one("Demonstrate an understanding of copyright law.")
+    assert row["issues"] == "not measurable"
+    assert "'Explain copyright law.'" in row["suggestion"]

@@ -363,15 +363,19 @@ def _issues(
     found: list[tuple[str, str]] = []
     body = reading.body
     vague = [p for c in reading.clauses for p, k in c.verbs if k == "not measurable"]
+    split_from = reading
     if vague:
         phrase = vague[0]
+        rewrite = _replace_vague(body, phrase, table)
         found.append(
             (
                 NOT_MEASURABLE,
-                f"Replace '{phrase}' with a measurable verb, e.g. "
-                f"'{_replace_vague(body, phrase, table)}'",
+                f"Replace '{phrase}' with a measurable verb, e.g. '{rewrite}'",
             )
         )
+        again = read_outcome(rewrite)
+        if len(again.clauses) >= 2:  # split the rewrite, not the vague wording
+            split_from = again
     elif not reading.clauses:
         found.append(
             (
@@ -380,13 +384,19 @@ def _issues(
                 f"do, e.g. '{_no_verb_rewrite(body, table)}'",
             )
         )
-    levels = [c.level for c in reading.clauses if c.level]
+    # a vague verb ("understand", "know") counts as lower-order when actions mix
+    levels = [
+        c.level or ("understand" if vague else "")
+        for c in reading.clauses
+        if c.level or any(k == "not measurable" for _, k in c.verbs)
+    ]
     mixed = any(table.is_higher_order(lv) for lv in levels) and any(
         not table.is_higher_order(lv) for lv in levels
     )
     if len(reading.clauses) >= 3 or (len(reading.clauses) >= 2 and mixed):
         parts = "; ".join(
-            _sentence(body[c.start : c.end]).rstrip(".") for c in reading.clauses
+            _sentence(split_from.body[c.start : c.end]).rstrip(".")
+            for c in split_from.clauses
         )
         found.append(
             (
@@ -417,8 +427,8 @@ def _issues(
             found.append(
                 (
                     BELOW,
-                    f"'{reading.verb}' is at the {top} level, but in {label} "
-                    f"outcomes are expected at {min_level} or above: name a task "
+                    f"'{reading.verb}' is at the {top} level, but {label}, "
+                    f"expects outcomes at {min_level} or above: name a task "
                     f"students carry out, with a verb such as {higher}",
                 )
             )
@@ -529,7 +539,7 @@ def audit_outcomes(program: Any) -> pd.DataFrame:
         row.pop("_key")
         row["issues"] = "; ".join(f[0] for f in found)
         row["suggestion"] = " ".join(
-            s if s.endswith(".") else s + "." for _, s in found
+            s if s.endswith((".", "'")) else s + "." for _, s in found
         )
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
