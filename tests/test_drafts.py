@@ -173,3 +173,21 @@ def test_custom_framework_gaps_get_fallback_drafts(tmp_path):
     assert drafts["pres.1"] == "Mend damaged books."
     assert drafts["pres.2"] == "Identify the causes of paper decay."
     assert all(report.gaps["assessment_idea"] != "")
+
+
+def test_draft_wording_follows_the_home_courses_level(sample):
+    alignment, _ = sample
+    drafter = Drafter(alignment.program, alignment.framework)
+    assert drafter.course_context("LTA101")[0] == "intro"
+    assert drafter.course_context("LTA140")[0] == "core"
+    assert drafter.course_context("LTA190")[0] == "advanced"  # practicum
+    intro = drafter.draft("foundations.2", "LTA101").outcome
+    core = drafter.draft("foundations.2", "LTA140").outcome
+    advanced = drafter.draft("foundations.2", "LTA190").outcome
+    assert intro.startswith("Explain how the Library Bill of Rights")
+    assert core.startswith("Apply the Library Bill of Rights")
+    assert advanced.startswith("Evaluate workplace cases")
+    # no advanced wording in the data: "Describe how" is raised to "Analyze how"
+    assert drafter.draft("foundations.4", "LTA190").outcome.startswith(
+        "Analyze how the main departments"
+    )

@@ -157,6 +157,8 @@ class Drafter:
             outcome, assess = "", ""
         if not outcome or normalise(outcome) == normalise(text):
             outcome = transform_competency(text)
+        if band == "advanced" and not (entry or {}).get("advanced"):
+            outcome = _raise_for_advanced(outcome)
         if not assess:
             assess = _assess_by_level(read_outcome(outcome).bloom_level)
         return Draft(outcome, assess)
@@ -195,6 +197,22 @@ def _fill(template: str, slots: dict[str, list[str]], vocabulary: str) -> str:
         return _sentence(template.format(**values))
     except (KeyError, IndexError, ValueError):
         return ""
+
+
+def _raise_for_advanced(outcome: str) -> str:
+    """ "Explain how ..." -> "Analyze how ..." for a course that expects more."""
+    rule = (_data().get("fallback") or {}).get("raise_for_advanced") or {}
+    reading = read_outcome(outcome)
+    words = outcome.split()
+    if (
+        rule.get("verb")
+        and reading.bloom_level in {"remember", "understand"}
+        and len(reading.verb.split()) == 1
+        and len(words) > 2
+        and words[1].casefold() in {str(w).casefold() for w in rule.get("before", [])}
+    ):
+        return " ".join([str(rule["verb"]), *words[1:]])
+    return outcome
 
 
 def _assess_by_level(level: str) -> str:

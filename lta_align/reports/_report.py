@@ -75,7 +75,9 @@ class GapReport:
         home_course_id, home_course_code, near_misses, suggestion, in_plan,
         provisional_note, action`` (``strengthen`` a near miss of the home
         course, ``add`` an outcome and assessment to it, or ``new``: no course
-        is a natural home).
+        is a natural home), ``draft_outcome`` (a measurable outcome drafted for
+        the home course, for faculty to edit; for a competency known only in
+        part, a note that its wording is unknown) and ``assessment_idea``.
     near_misses : pandas.DataFrame
         The closest existing statements for each gap: ``scope, set_id,
         competency_id, course_id, course_code, statement_id, kind, text,
