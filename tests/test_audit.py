@@ -375,3 +375,15 @@ def test_vague_phrases_built_on_a_measurable_verb_are_still_vague():
     row = audit_one("Demonstrate an understanding of copyright law.")
     assert row["issues"] == "not measurable"
     assert "'Explain copyright law.'" in row["suggestion"]
+
+
+def test_no_verb_of_the_table_is_flagged_on_a_plain_object():
+    table = verb_table()
+    texts = [
+        f"{verb[:1].upper()}{verb[1:]} the circulation policy of a public library."
+        for verb in sorted([*table.level_of, *table.ambiguous])
+    ]
+    audit = la.audit_outcomes(make_program({"LTA 120": texts}))
+    flagged = audit[audit["issues"] != ""]
+    assert flagged.empty, flagged[["text", "issues"]].to_string()
+    assert (audit["bloom_level"] != "").all()
