@@ -26,7 +26,8 @@ from typing import Any
 from .._resources import read_resource
 from ..columns import BLOOM_LEVELS
 from ..text import clean, normalise
-from ._audit import course_min_level, read_outcome
+from ._audit import course_min_level
+from ._verbs import read_outcome
 
 __all__ = ["DRAFT_LABEL", "DRAFT_UNKNOWN", "Draft", "Drafter"]
 
