@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .excel import to_excel
     from .ingest import load_syllabi
     from .match import Alignment, MatchConfig, align
-    from .reports import GapReport, gap_report
+    from .reports import GapReport, audit_outcomes, gap_report
     from .reports._compare import compare
     from .widgets import review
 
@@ -53,6 +53,7 @@ _LAZY = {
     "Alignment": "lta_align.match",
     "MatchConfig": "lta_align.match",
     "gap_report": "lta_align.reports",
+    "audit_outcomes": "lta_align.reports",
     "GapReport": "lta_align.reports",
     "to_excel": "lta_align.excel",
     "evidence_pack": "lta_align.evidence",
@@ -91,6 +92,7 @@ __all__ = [
     "__version__",
     "align",
     "apply_decisions",
+    "audit_outcomes",
     "compare",
     "coverage_heatmap",
     "evidence_pack",

@@ -70,6 +70,65 @@ ALIGNED_COURSE_COLUMNS = [
 ]
 STATUSES = ("covered", "partial", "not covered")
 
+# --- outcome quality audit --------------------------------------------------
+AUDIT_COLUMNS = [
+    "course_id",
+    "statement_id",
+    "text",
+    "verb",
+    "bloom_level",
+    "issues",
+    "suggestion",
+]
+"""One row per outcome (``la.audit_outcomes``); ``issues`` joins values of
+:data:`OUTCOME_ISSUES` with ``"; "`` (empty when the outcome is fine)."""
+BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
+"""Levels of the revised Bloom's taxonomy (Anderson & Krathwohl 2001), lowest first;
+``audit.bloom_level`` is one of them, or ``""`` when the verb is not in the table."""
+OUTCOME_ISSUES = (
+    "not measurable",
+    "no action verb",
+    "compound",
+    "too long",
+    "duplicate",
+    "below course level",
+)
+"""The fixed vocabulary of ``audit.issues``, in the order they are listed."""
+AUDIT_SUMMARY_COLUMNS = [
+    "course_id",
+    "course_code",
+    "outcomes",
+    "flagged",
+    *OUTCOME_ISSUES,
+]
+"""Outcome quality per course (``GapReport.outcome_quality_summary``): number of
+outcomes, number flagged, and one count per issue."""
+
+# --- course-approval evidence pack -------------------------------------------
+EVIDENCE_COLUMNS = [
+    "number",
+    "competency_id",
+    "competency",
+    "status",
+    "score",
+    "reviewed",
+    "content",
+    "readings",
+    "assignments",
+    "assessments",
+    "assessment",
+    "suggestion",
+    "draft_outcome",
+    "assessment_idea",
+]
+"""One row per competency of the set (``la.evidence_table``): the approval course
+map. ``content`` (outcomes and topics), ``readings``, ``assignments`` and
+``assessments`` (exams, quizzes, practicals, evaluations) list the statements that
+address the competency, one per line with their place in the syllabus;
+``assessment`` is assignments and assessments together (as before the split);
+``suggestion``, ``draft_outcome`` and ``assessment_idea`` are filled for a
+competency the course does not cover."""
+
 # --- review -----------------------------------------------------------------
 DECISION_COLUMNS = [
     "course_id",

@@ -19,7 +19,16 @@ from lta_align.errors import OutputExistsError
 from lta_align.excel import MATCH_SHEET_COLUMNS, to_excel
 
 EXPECTED = Path(__file__).parent / "data" / "expected" / "excel_fake_dump.json"
-SHEETS = ["Summary", "Matrix", "Matches", "Gaps", "Courses", "Framework", "Problems"]
+SHEETS = [
+    "Summary",
+    "Matrix",
+    "Matches",
+    "Gaps",
+    "Outcome quality",
+    "Courses",
+    "Framework",
+    "Problems",
+]
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .._version import __version__
 from ..errors import LtaAlignError
+from ._audit import add_audit
 from ._common import err
 from ._frameworks import add_framework, add_frameworks
 from ._pipeline import add_compare, add_evidence, add_run
@@ -29,6 +30,7 @@ COMMANDS = [
     add_evidence,
     add_compare,
     add_review,
+    add_audit,
 ]
 
 

@@ -17,9 +17,15 @@ Sheets, in order:
     level, comment``. ``decision`` / ``level`` / ``comment`` are for reviewers
     (drop-down lists; prefilled from decisions already applied) and are read
     back by :func:`lta_align.import_review`.
-``Gaps``, ``Courses``, ``Framework``, ``Problems``
-    The gap list with suggestions, the courses with their primary set, the
-    competency texts (never the matching aids), and the input problems.
+``Gaps``
+    The gap list with suggestions, a drafted outcome (for faculty to edit) and
+    an assessment idea for each gap.
+``Outcome quality``
+    Every learning outcome with its verb, Bloom level, issues and suggested
+    rewrite (:func:`lta_align.audit_outcomes`); flagged outcomes are shaded.
+``Courses``, ``Framework``, ``Problems``
+    The courses with their primary set, the competency texts (never the
+    matching aids), and the input problems.
 
 **Formula injection.** Every text cell goes through
 :func:`lta_align._office.safe_cell_text`: text that a spreadsheet could
@@ -57,6 +63,7 @@ from ._tables import (
     gaps_sheet,
     matches_sheet,
     problems_sheet,
+    quality_sheet,
 )
 
 __all__ = [
@@ -100,6 +107,11 @@ def workbook_bytes(alignment: Any, report: Any = None) -> bytes:
             PrintLayout(1, title_cols="B:B"),
         ),
         ("Gaps", lambda ws: gaps_sheet(ws, report), PrintLayout(1, title_cols="C:D")),
+        (
+            "Outcome quality",
+            lambda ws: quality_sheet(ws, report),
+            PrintLayout(1, title_cols="A:A"),
+        ),
         (
             "Courses",
             lambda ws: courses_sheet(ws, alignment),

@@ -1,5 +1,5 @@
 """The table sheets of the alignment workbook: Matches (the review sheet),
-Gaps, Courses, Framework and Problems."""
+Gaps, Outcome quality, Courses, Framework and Problems."""
 
 from __future__ import annotations
 
@@ -193,12 +193,46 @@ def gaps_sheet(ws: Any, report: Any) -> None:
             ("home_course_code", "Suggested course", 10, True),
             ("action", "Action", 11, False),
             ("suggestion", "Suggestion", 44, True),
+            ("draft_outcome", "Draft outcome (for faculty to edit)", 40, True),
+            ("assessment_idea", "Assessment idea", 32, True),
             ("near_misses", "Closest statements", 44, True),
             ("in_plan", "On shortest route", 9, False),
             ("provisional_note", "Provisional", 12, False),
             ("competency_id", "competency_id", 28, False),
         ],
     )
+
+
+def quality_sheet(ws: Any, report: Any) -> None:
+    """The "Outcome quality" sheet: every outcome with verb, level, issues, rewrite."""
+    a = report.outcome_quality.copy()
+    codes = dict(
+        zip(
+            report.outcome_quality_summary["course_id"],
+            report.outcome_quality_summary["course_code"],
+            strict=True,
+        )
+    )
+    a.insert(0, "course_code", a["course_id"].map(codes).fillna(a["course_id"]))
+    s = Sheet(ws)
+    last = s.table(
+        a,
+        [
+            ("course_code", "Course", 10, False),
+            ("text", "Outcome", 60, True),
+            ("verb", "Verb", 14, False),
+            ("bloom_level", "Bloom level", 12, False),
+            ("issues", "Issues", 22, True),
+            ("suggestion", "Suggestion", 70, True),
+            ("statement_id", "statement_id", 18, False),
+        ],
+    )
+    from openpyxl.styles import PatternFill
+
+    flagged = PatternFill(fill_type="solid", fgColor="FDECEA")
+    for row in range(2, last + 1):
+        if ws.cell(row=row, column=5).value:
+            ws.cell(row=row, column=5).fill = flagged
 
 
 def courses_sheet(ws: Any, alignment: Any) -> None:

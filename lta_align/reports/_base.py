@@ -105,7 +105,13 @@ GAP_COLUMNS = [
     "in_plan",
     "provisional_note",
     "action",
+    "draft_outcome",
+    "assessment_idea",
 ]
+"""``draft_outcome``: a measurable outcome drafted for the home course, for
+faculty to edit (``reports._drafts``; for a competency known only in part, a
+note that its wording is unknown instead); ``assessment_idea``: a graded task
+that would show it."""
 GAP_ACTIONS = ("strengthen", "add", "new", "unknown")
 """``gaps.action``: strengthen a near miss of the home course; add an outcome
 and an assessment to the home course; no home course: a new unit or course;

@@ -23,6 +23,7 @@ from ._base import (
     col,
     short,
 )
+from ._drafts import Drafter
 
 STRONG_ENOUGH = frozenset({"covered", "partial"})
 
@@ -164,6 +165,7 @@ def gap_tables(
     Program gaps: every competency no course covers. Course gaps: for each
     course whose primary set is incomplete, the competencies it misses.
     """
+    drafter = Drafter(ctx.program, ctx.fw)
     in_plan = set(path.loc[path["in_plan"], "set_id"]) if len(path) else set()
     set_suggestion = dict(zip(ps["set_id"], ps["suggestion"], strict=True))
     gap_rows, near_rows = [], []
@@ -182,6 +184,7 @@ def gap_tables(
         action, suggestion = _suggest(ctx, comp, home, near, set_sugg)
         if action == "unknown":
             best_status = "unknown"
+        draft = drafter.draft(comp.competency_id, home)
         gap_rows.append(
             {
                 "scope": scope,
@@ -198,6 +201,8 @@ def gap_tables(
                 "in_plan": comp.set_id in in_plan,
                 "provisional_note": ctx.provisional(comp.set_id),
                 "action": action,
+                "draft_outcome": draft.outcome,
+                "assessment_idea": draft.assessment_idea,
             }
         )
         near_rows.extend(

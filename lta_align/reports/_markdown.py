@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._base import PROVISIONAL_MARKER
+from ._drafts import DRAFT_LABEL
 from ._view import ACROSS_TEXT, view_context
 
 
@@ -33,6 +34,62 @@ def _md_list(gaps: list[dict[str, Any]]) -> list[str]:
         if g["near_misses"]:
             out += [f"   - Closest statements: {_md(g['near_misses'])}"]
     return out + [""]
+
+
+def _md_drafts(ctx: dict[str, Any]) -> list[str]:
+    """The "Drafted outcomes for the gaps" section."""
+    if not ctx["draft_gaps"]:
+        return []
+    L = ["## Drafted outcomes for the gaps", "", _md(ctx["drafts_intro"]), ""]
+    L += _table(
+        ["Set", "#", "Competency", "Home course", DRAFT_LABEL, "Assessment idea"],
+        [
+            [
+                g["set_name"],
+                g["number"],
+                g["competency"],
+                g["home_course_code"] or "none (a new unit or course)",
+                g["draft_outcome"],
+                g["assessment_idea"] or "-",
+            ]
+            for g in ctx["draft_gaps"]
+        ],
+    )
+    return L
+
+
+def _md_quality(ctx: dict[str, Any]) -> list[str]:
+    """The "Outcome quality" section: counts per course, flagged outcomes."""
+    if not ctx["quality"]:
+        return []
+    L = ["## Outcome quality", "", _md(ctx["quality_intro"]), ""]
+    L += _table(
+        ["Course", "Outcomes", "Flagged", *ctx["quality_issues"]],
+        [
+            [q["course_code"], q["outcomes"], q["flagged"]]
+            + [q[i] for i in ctx["quality_issues"]]
+            for q in ctx["quality"]
+        ],
+    )
+    if ctx["quality_flagged"]:
+        L += ["Flagged outcomes:", ""]
+        L += _table(
+            ["Course", "Outcome", "Verb", "Level", "Issues", "Suggestion"],
+            [
+                [
+                    q["course_code"],
+                    q["text"],
+                    q["verb"] or "-",
+                    q["bloom_level"] or "-",
+                    q["issues"],
+                    q["suggestion"],
+                ]
+                for q in ctx["quality_flagged"]
+            ],
+        )
+    else:
+        L += ["No outcome was flagged.", ""]
+    return L
 
 
 def _head(r: Any) -> list[str]:
@@ -106,6 +163,8 @@ def _gap_set(s: dict[str, Any], ctx: dict[str, Any]) -> list[str]:
             ]
             if g["near_misses"]:
                 L += [f"  - Closest statements: {_md(g['near_misses'])}"]
+            if g.get("draft_outcome"):
+                L += [f"  - {DRAFT_LABEL}: {_md(g['draft_outcome'])}"]
         if s["homed"]:
             L += [""]
         for group in s["add_groups"]:
@@ -190,6 +249,8 @@ def render_markdown(report: Any) -> str:
     for s in ctx["gap_sets"]:
         L += _gap_set(s, ctx)
     L += _course_gaps(ctx)
+    L += _md_drafts(ctx)
+    L += _md_quality(ctx)
     L += ["## Course by course", ""]
     for c in ctx["courses"]:
         L += _course(c)

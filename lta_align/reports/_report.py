@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from ..columns import AUDIT_COLUMNS, AUDIT_SUMMARY_COLUMNS
+from ._audit import audit_outcomes, audit_summary
 from ._base import (
     PROGRAM_STATUSES,
     Ctx,
@@ -73,7 +75,9 @@ class GapReport:
         home_course_id, home_course_code, near_misses, suggestion, in_plan,
         provisional_note, action`` (``strengthen`` a near miss of the home
         course, ``add`` an outcome and assessment to it, or ``new``: no course
-        is a natural home).
+        is a natural home), ``draft_outcome`` (a measurable outcome drafted for
+        the home course, for faculty to edit; for a competency known only in
+        part, a note that its wording is unknown) and ``assessment_idea``.
     near_misses : pandas.DataFrame
         The closest existing statements for each gap: ``scope, set_id,
         competency_id, course_id, course_code, statement_id, kind, text,
@@ -85,6 +89,12 @@ class GapReport:
         Input problems: ``source, severity, reason``.
     method : str
         The matching method of the alignment.
+    outcome_quality : pandas.DataFrame
+        The outcome quality audit (:func:`lta_align.audit_outcomes`): ``course_id,
+        statement_id, text, verb, bloom_level, issues, suggestion``.
+    outcome_quality_summary : pandas.DataFrame
+        The audit counted per course: ``course_id, course_code, outcomes,
+        flagged`` and one count per issue.
     """
 
     framework_name: str
@@ -107,6 +117,12 @@ class GapReport:
     n_statements: int = 0
     title: str = ""
     provisional_footnote: str = ""
+    outcome_quality: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=AUDIT_COLUMNS)
+    )
+    outcome_quality_summary: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=AUDIT_SUMMARY_COLUMNS)
+    )
 
     def summary(self) -> str:
         """Return a short plain-text summary: framework, path verdict, set statuses."""
@@ -205,6 +221,7 @@ def gap_report(alignment: Any) -> GapReport:
     ps["reviewed"] = ps["reviewed"] | ps["set_id"].isin(decided_sets(ctx))
     path, path_verdict, basis = certification_path(ctx, ps)
     gaps, near = gap_tables(ctx, ps, pc, path, verdicts)
+    audit = audit_outcomes(ctx.program)
     fw = ctx.fw
     incomplete = ps.loc[ps["provisional_note"] != "", "set_name"].tolist()
     return GapReport(
@@ -228,4 +245,6 @@ def gap_report(alignment: Any) -> GapReport:
         n_statements=len(ctx.program.statements),
         title=program_title(ctx.program.name, ctx.courses["course_code"].tolist()),
         provisional_footnote=provisional_footnote(incomplete, fw.name),
+        outcome_quality=audit,
+        outcome_quality_summary=audit_summary(audit, ctx.courses),
     )

@@ -125,4 +125,49 @@ def view_context(report: Any) -> dict[str, Any]:
         "homeless_text": HOMELESS_TEXT,
         "across_text": ACROSS_TEXT,
         "unknown_text": UNKNOWN_TEXT,
+        **quality_view(report),
+        **drafts_view(report),
     }
+
+
+QUALITY_INTRO = (
+    "How a reviewer will read the wording of each learning outcome: its main "
+    "action verb and Bloom level, and outcomes that are not measurable, have no "
+    "action verb, join separately assessable actions, are too long, repeat an "
+    "outcome of another course, or sit below the level the course's place in "
+    "the program suggests. Each flagged outcome has a suggested rewrite."
+)
+DRAFTS_INTRO = (
+    "A drafted learning outcome and an assessment idea for each gap, worded for "
+    "its home course. They are drafts for faculty to edit, not final wording."
+)
+
+
+def quality_view(report: Any) -> dict[str, Any]:
+    """The "Outcome quality" section: counts per course and the flagged outcomes."""
+    from ..columns import OUTCOME_ISSUES
+
+    audit = getattr(report, "outcome_quality", None)
+    summary = getattr(report, "outcome_quality_summary", None)
+    if audit is None or summary is None:
+        return {"quality": [], "quality_flagged": [], "quality_intro": QUALITY_INTRO}
+    codes = dict(zip(summary["course_id"], summary["course_code"], strict=True))
+    flagged = audit[audit["issues"] != ""].assign(
+        course_code=lambda d: d["course_id"].map(lambda c: codes.get(c, c))
+    )
+    return {
+        "quality": _records(summary),
+        "quality_flagged": _records(flagged),
+        "quality_issues": list(OUTCOME_ISSUES),
+        "quality_total": len(audit),
+        "quality_intro": QUALITY_INTRO,
+    }
+
+
+def drafts_view(report: Any) -> dict[str, Any]:
+    """The drafted outcomes of every gap, once per (competency, home course)."""
+    gaps = report.gaps
+    if "draft_outcome" not in gaps.columns:
+        return {"draft_gaps": [], "drafts_intro": DRAFTS_INTRO}
+    rows = gaps.drop_duplicates(["competency_id", "home_course_id"])
+    return {"draft_gaps": _records(rows), "drafts_intro": DRAFTS_INTRO}
