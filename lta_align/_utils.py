@@ -259,7 +259,7 @@ class OutputGuard:
             for name in names:
                 os.replace(stage / "new" / name, self.out_dir / name)
                 moved_new.append(name)
-        except OSError:
+        except BaseException:  # an error or Ctrl-C: put the previous run back
             for name in moved_new:
                 try:
                     os.unlink(self.out_dir / name)

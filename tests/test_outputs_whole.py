@@ -119,3 +119,25 @@ def test_guard_commit_keeps_the_manifest_and_edit_protection(alignment, tmp_path
     guard = OutputGuard(out)
     guard.commit({"new.txt": b"x"})
     assert OutputGuard(out).check("new.txt") == out / "new.txt"
+
+
+def test_an_interrupt_while_moving_files_in_puts_the_previous_run_back(
+    alignment, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    write_outputs(alignment, out)
+    before = _snapshot(out)
+    real_replace = os.replace
+    calls = []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if Path(dst).parent == out and len(calls) == 15:  # halfway through moving in
+            raise KeyboardInterrupt
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(_utils.os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        write_outputs(alignment, out, force=True)
+    monkeypatch.undo()
+    assert _snapshot(out) == before
