@@ -172,7 +172,13 @@ def certification_path(ctx: Ctx, ps: pd.DataFrame) -> tuple[pd.DataFrame, str, s
     rule = ctx.fw.rule
     if rule is None:
         return pd.DataFrame(columns=PATH_COLUMNS), "", ""
-    missing_count = ps["total"] - ps["covered"]
+    # placeholders of unknown wording are not gaps anyone can close
+    pc = _by_competency(ctx)
+    unknown = pc[
+        pc["competency_id"].isin(ctx.partial_ids) & (pc["status"] != "covered")
+    ].groupby("set_id").size()
+    n_unknown = ps["set_id"].map(unknown).fillna(0).astype(int)
+    missing_count = ps["total"] - ps["covered"] - n_unknown
     req = ps[ps["required"]]
     ele = ps[~ps["required"]]
     counts = set(req.loc[req["complete"], "set_id"])
