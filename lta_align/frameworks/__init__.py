@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import FrameworkError, InputFileError, UnsupportedFormatError
+from .._resources import read_resource
+from ..errors import InputFileError, UnsupportedFormatError
 from ..model import Framework
 from ._readers import frame_to_framework, read_table, read_yaml
 
 __all__ = ["framework_to_frame", "list_frameworks", "load_framework"]
 
-_DATA = files("lta_align.frameworks") / "data"
 BUILTINS = {"lssc": "lssc.yaml"}
 ALIASES = {"lssc-2012": "lssc", "lssc2012": "lssc"}
 
@@ -39,16 +39,21 @@ EXPORT_COLUMNS = [
 
 
 @lru_cache(maxsize=8)
-def _builtin(name: str) -> Framework:
-    resource = _DATA / BUILTINS[name]
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:  # broken install
-        raise FrameworkError(
-            f"The built-in framework data '{BUILTINS[name]}' is missing from the "
-            "installed lta_align package. Reinstall lta-align."
-        ) from exc
+def _parsed_builtin(name: str) -> Framework:
+    """The parsed built-in framework: shared, so never handed out (see below)."""
+    text = read_resource("lta_align.frameworks", "data", BUILTINS[name])
     return read_yaml(Path(f"<built-in {name}>"), text)
+
+
+def _builtin(name: str) -> Framework:
+    """A fresh copy of the built-in framework: callers may change its tables."""
+    cached = _parsed_builtin(name)
+    return dataclasses.replace(
+        cached,
+        competencies=cached.competencies.copy(),
+        sets=cached.sets.copy(),
+        match_terms=dict(cached.match_terms),
+    )
 
 
 def load_framework(
@@ -70,6 +75,8 @@ def load_framework(
     Returns
     -------
     Framework
+        A new object on every call (the built-in data is parsed once and
+        copied), so changing its tables never changes what later calls get.
         ``.competencies`` has columns ``set_id, set_name, required, competency_id,
         text, number, partial``; ``.sets`` has ``set_id, set_name, required,
         n_competencies, complete, expected_count, note``; ``.name`` and
@@ -83,6 +90,8 @@ def load_framework(
         Rows are bad (empty statement, duplicate id, ...); all are listed.
     InputFileError
         The file does not exist, is damaged or has an unknown format.
+    LtaAlignError
+        The built-in data is missing from the installed package.
 
     Examples
     --------
@@ -128,7 +137,7 @@ def list_frameworks() -> pd.DataFrame:
     """
     rows = []
     for name in sorted(BUILTINS):
-        fw = _builtin(name)
+        fw = _parsed_builtin(name)
         rows.append(
             {
                 "name": name,

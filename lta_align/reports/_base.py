@@ -8,12 +8,21 @@ Used by the builders in :mod:`._course`,
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-STATUS_ORDER = {"covered": 0, "partial": 1, "not covered": 2}
+from ..columns import NOT_COVERED, STATUS_RANK
+from ..coverage import evidence_status, evidence_weight
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..match import Alignment
+
+STATUS_ORDER = STATUS_RANK  # the public name of reports.STATUS_ORDER
 PROGRAM_STATUSES = ("single course", "across courses", "partial", "absent")
+"""``program_sets.status``: one course covers the set in full, only several
+together do, some competencies are covered, none is."""
+SINGLE_COURSE, ACROSS_COURSES, SOME_COVERED, ABSENT = PROGRAM_STATUSES
 N_NEAR_MISSES = 3
 PROVISIONAL_MARKER = "provisional*"
 """Short marker printed beside a verdict on a set known only in part; the full
@@ -262,7 +271,7 @@ def numbers(values: Any) -> str:
 class Ctx:
     """Lookups shared by the builders of one report."""
 
-    def __init__(self, alignment: Any) -> None:
+    def __init__(self, alignment: Alignment) -> None:
         self.fw = alignment.framework
         self.program = alignment.program
         comps = self.fw.competencies.copy()
@@ -294,14 +303,7 @@ class Ctx:
         m["decision"] = col(m, "decision", "").fillna("").astype(str)
         self.matches = m
         self.course_sets = alignment.course_sets
-        config = getattr(alignment, "config", None)
-        if config is None:
-            from ..match import MatchConfig
-
-            config = MatchConfig()
-        self.covered_threshold = float(config.covered_threshold)
-        self.partial_threshold = float(config.partial_threshold)
-        self.kind_weights = dict(config.kind_weights)
+        self.config = alignment.config
 
     def status(self, course_id: str, comp_id: str) -> pd.Series | None:
         """The coverage row of (course, competency), None when not covered."""
@@ -316,16 +318,12 @@ class Ctx:
     def strength(self, kind: str, score: float) -> str:
         """How strong one statement is as evidence on its own.
 
-        ``covered`` / ``partial`` with the alignment's thresholds applied to
-        the kind-weighted score (as :mod:`lta_align.coverage` does), else
-        ``weak``.
+        The coverage rule (:func:`lta_align.coverage.evidence_status`) applied
+        to the kind-weighted score: ``covered`` or ``partial``, else ``weak``.
         """
-        evidence = float(score) * self.kind_weights.get(str(kind), 0.5)
-        if evidence >= self.covered_threshold:
-            return "covered"
-        if evidence >= self.partial_threshold:
-            return "partial"
-        return "weak"
+        weight = evidence_weight(pd.Series([kind]), self.config).iloc[0]
+        (status,) = evidence_status([float(score) * weight], self.config)
+        return "weak" if status == NOT_COVERED else str(status)
 
     def evidence(self, sid: str) -> tuple[str, str, str]:
         """(text, kind, location) of a statement, empty strings if unknown."""

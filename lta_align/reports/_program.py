@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED, PARTIAL
 from ._base import (
+    ABSENT,
+    ACROSS_COURSES,
     PATH_COLUMNS,
     PROGRAM_COMPETENCY_COLUMNS,
     PROGRAM_SET_COLUMNS,
+    SINGLE_COURSE,
+    SOME_COVERED,
     Ctx,
     as_bool,
     missing_text,
@@ -44,13 +49,13 @@ def _by_competency(ctx: Ctx) -> pd.DataFrame:
     rows = []
     for comp in ctx.comps.itertuples():
         sub = cov[cov["competency_id"] == comp.competency_id]
-        covered = sub[sub["status"] == "covered"]
+        covered = sub[sub["status"] == COVERED]
         if len(covered):
-            status = "covered"
-        elif (sub["status"] == "partial").any():
-            status = "partial"
+            status = COVERED
+        elif (sub["status"] == PARTIAL).any():
+            status = PARTIAL
         else:
-            status = "not covered"
+            status = NOT_COVERED
         best = sub.sort_values(
             ["score", "course_id"], ascending=[False, True], kind="stable"
         )
@@ -78,7 +83,7 @@ def _covering(ctx: Ctx, set_id: str) -> str:
     by_course: dict[str, list[str]] = {}
     for comp in ctx.comps[ctx.comps["set_id"] == set_id].itertuples():
         rows = cov[
-            (cov["competency_id"] == comp.competency_id) & (cov["status"] == "covered")
+            (cov["competency_id"] == comp.competency_id) & (cov["status"] == COVERED)
         ]
         for c in sorted(rows["course_id"].unique()):
             by_course.setdefault(c, []).append(comp.number)
@@ -97,7 +102,7 @@ def program_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
     for s in ctx.sets.itertuples():
         sub = pc[pc["set_id"] == s.set_id]
         total = len(sub)
-        n_cov = int((sub["status"] == "covered").sum())
+        n_cov = int((sub["status"] == COVERED).sum())
         complete_courses = sorted(
             cs.loc[
                 (cs["set_id"] == s.set_id) & cs["complete"].map(as_bool), "course_id"
@@ -105,29 +110,29 @@ def program_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
         )
         single = [ctx.code.get(c, c) for c in complete_courses]
         covering = _covering(ctx, s.set_id)
-        missing = sub[sub["status"] != "covered"]
+        missing = sub[sub["status"] != COVERED]
         suggestion = ""
         if single:
-            status = "single course"
+            status = SINGLE_COURSE
             verdict = (
                 f"covered in full by one course ({', '.join(single)}); "
                 "it could be submitted for course approval"
             )
         elif n_cov == total and total:
-            status = "across courses"
+            status = ACROSS_COURSES
             verdict = (
                 f"all {total} competencies covered only across several "
                 f"courses ({covering}); no single course covers the set, "
                 "so none could be submitted alone for course approval"
             )
         elif n_cov:
-            status = "partial"
+            status = SOME_COVERED
             verdict = f"covered {n_cov} of {total}; missing " + numbers(
                 missing["number"]
             )
         else:
-            status = "absent"
-            n_part = int((sub["status"] == "partial").sum())
+            status = ABSENT
+            n_part = int((sub["status"] == PARTIAL).sum())
             verdict = "no course covers any competency of this set" + (
                 f" ({n_part} only partly addressed)" if n_part else ""
             )
@@ -141,12 +146,12 @@ def program_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "total": total,
                 "covered": n_cov,
                 "status": status,
-                "complete": status in {"single course", "across courses"},
+                "complete": status in {SINGLE_COURSE, ACROSS_COURSES},
                 "single_courses": ", ".join(single),
                 "covering": covering,
                 "missing": missing_text(missing),
                 "verdict": verdict,
-                "reviewed": bool(sub.loc[sub["status"] == "covered", "reviewed"].any()),
+                "reviewed": bool(sub.loc[sub["status"] == COVERED, "reviewed"].any()),
                 "provisional_note": ctx.provisional(s.set_id),
                 "suggestion": suggestion,
             }
@@ -188,7 +193,7 @@ def certification_path(ctx: Ctx, ps: pd.DataFrame) -> tuple[pd.DataFrame, str, s
             "set_name": r.set_name,
             "required": r.required,
             "complete": r.complete,
-            "single_course": r.status == "single course",
+            "single_course": r.status == SINGLE_COURSE,
             "counts": r.set_id in counts,
             "missing_count": int(miss),
             "in_plan": r.set_id in plan,
