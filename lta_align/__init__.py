@@ -1,11 +1,17 @@
 """lta-align: align Library Technical Assistant courses with competency frameworks.
 
 >>> import lta_align as la
->>> fw = la.load_framework("lssc")                      # doctest: +SKIP
->>> program = la.load_syllabi("data/syllabi")           # doctest: +SKIP
->>> result = la.align(program, fw)                      # doctest: +SKIP
->>> report = la.gap_report(result)                      # doctest: +SKIP
->>> la.to_excel(result, "out/alignment.xlsx")           # doctest: +SKIP
+>>> fw = la.load_framework("lssc")
+>>> program = la.load_syllabi("data/syllabi")
+>>> len(program.courses)
+10
+>>> result = la.align(program, fw)
+>>> report = la.gap_report(result)
+>>> report.path_verdict[:45]
+'Yes: a student can complete the certification'
+
+Then ``la.to_excel(result, "out/alignment.xlsx")`` writes the workbook and
+``report.to_html()`` the report page.
 
 Heavy modules (scikit-learn, openpyxl, matplotlib, ipywidgets) load only when the
 verb that needs them is first used, so ``import lta_align`` stays fast.

@@ -30,8 +30,8 @@ def renamed_keyword(old: str, new: str) -> Callable[[F], F]:
     ...     warnings.simplefilter("always")
     ...     read(xlsx_path="a.xlsx")
     'a.xlsx'
-    >>> str(caught[0].message)
-    "read(xlsx_path=...) is deprecated; write read(path=...)."
+    >>> print(caught[0].message)
+    read(xlsx_path=...) is deprecated; write read(path=...).
     """
 
     def decorate(func: F) -> F:

@@ -1,14 +1,9 @@
-"""Shared fixtures.
+"""Shared fixtures: small syllabus files built on the fly in a temporary folder.
 
-Session-scoped, read the sample program once for the whole run:
-``lssc`` (the built-in framework), ``sample_program`` (``data/syllabi``),
-``sample_alignment`` (its tf-idf alignment), ``sample_report`` (its gap report)
-and ``sample_run`` (the folder one ``lta-align run`` of the sample wrote). They
-are shared: never change them in place (copy a table, or copy the folder,
-first).
-
-Function-scoped builders of small syllabus files in a temporary folder:
-``make_docx``, ``make_pdf``, ``make_xlsx``, ``write_file``.
+``make_docx``, ``make_pdf``, ``make_xlsx`` and ``write_file`` are function-scoped
+builders. The session-scoped sample fixtures (``lssc``, ``sample_program``,
+``sample_alignment``, ``sample_report``, ``sample_run``) live in the project's
+top-level ``conftest.py``, so that the doctests in ``lta_align`` can use them too.
 """
 
 from __future__ import annotations
@@ -17,52 +12,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "data" / "syllabi"
-"""The bundled sample program (ten LTA courses)."""
-
-
-@pytest.fixture(scope="session")
-def lssc():
-    """The built-in LSSC framework."""
-    import lta_align as la
-
-    return la.load_framework("lssc")
-
-
-@pytest.fixture(scope="session")
-def sample_program():
-    """The sample program in ``data/syllabi``, read once."""
-    import lta_align as la
-
-    return la.load_syllabi(SAMPLE, progress=False)
-
-
-@pytest.fixture(scope="session")
-def sample_alignment(sample_program, lssc):
-    """The tf-idf alignment of the sample program with LSSC (no decisions)."""
-    import lta_align as la
-
-    return la.align(sample_program, lssc)
-
-
-@pytest.fixture(scope="session")
-def sample_report(sample_alignment):
-    """The gap report of ``sample_alignment``."""
-    import lta_align as la
-
-    return la.gap_report(sample_alignment)
-
-
-@pytest.fixture(scope="session")
-def sample_run(tmp_path_factory) -> Path:
-    """The output folder of ``lta-align run data/syllabi`` (copy it to change it)."""
-    from lta_align.cli import main
-
-    out = tmp_path_factory.mktemp("sample_run") / "out"
-    assert main(["run", str(SAMPLE), "--out", str(out), "--quiet"]) == 0
-    return out
 
 
 @pytest.fixture

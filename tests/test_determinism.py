@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from _factories import SAMPLE
 
 from lta_align.cli import main
 

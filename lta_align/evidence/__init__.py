@@ -235,8 +235,10 @@ def evidence_pack(
 
     Examples
     --------
-    >>> la.evidence_pack(result, "LTA 130", "cataloging_classification", "out")
-    ... # doctest: +SKIP
+    >>> paths = la.evidence_pack(result, "LTA 130", "cataloging_classification", out)
+    >>> [p.name for p in paths]
+    ['LTA130_cataloging_classification_evidence.docx', \
+'LTA130_cataloging_classification_evidence.xlsx']
     """
     course_id, set_id = _resolve(alignment, course, set_id)
     table = evidence_table(alignment, course_id, set_id)

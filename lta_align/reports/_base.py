@@ -179,6 +179,9 @@ def is_generic_name(name: str) -> bool:
 
     ``syllabi``, ``Data``, ``input_files`` and ``syllabi-2024`` are generic;
     ``Riverbend LTA`` and ``LTA syllabi`` are not.
+
+    >>> is_generic_name("input_files"), is_generic_name("LTA syllabi")
+    (True, False)
     """
     words = re.findall(r"[a-z]+", str(name or "").casefold())
     return all(w in GENERIC_NAMES for w in words)  # also True for no words
@@ -202,6 +205,13 @@ def program_title(name: str, course_codes: list[str]) -> str:
     Returns
     -------
     str
+
+    Examples
+    --------
+    >>> program_title("Riverbend LTA", ["LTA 101", "LTA 190"])
+    'Riverbend LTA'
+    >>> program_title("syllabi", ["LTA 101", "LTA 130", "LTA 190"])
+    'LTA program: 3 courses (LTA 101–LTA 190)'
     """
     name = str(name or "").strip()
     if not is_generic_name(name):
@@ -243,7 +253,11 @@ def col(df: pd.DataFrame, name: str, default: Any) -> pd.Series:
 
 
 def as_bool(value: Any) -> bool:
-    """Read a flag that may arrive as bool, number, NaN or text."""
+    """Read a flag that may arrive as bool, number, NaN or text.
+
+    >>> [as_bool(v) for v in (True, 1, 0.0, float("nan"), "yes", "no", None)]
+    [True, True, False, False, True, False, False]
+    """
     if isinstance(value, str):
         return value.strip().lower() in {"true", "1", "yes"}
     try:
@@ -253,18 +267,26 @@ def as_bool(value: Any) -> bool:
 
 
 def short(text: str, limit: int = 90) -> str:
-    """Cut ``text`` to ``limit`` characters with an ellipsis."""
+    """Cut ``text`` to ``limit`` characters with an ellipsis.
+
+    >>> short("Catalog print books using RDA", 12)
+    'Catalog pri…'
+    """
     text = str(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def missing_text(rows: pd.DataFrame) -> str:
-    """``#n text; #m text`` for competency rows."""
+    """``#n text; #m text`` for competency rows (``number``, ``competency``)."""
     return "; ".join(f"#{r.number} {r.competency}" for r in rows.itertuples())
 
 
 def numbers(values: Any) -> str:
-    """``#1, #2, #5`` for competency numbers."""
+    """``#1, #2, #5`` for competency numbers.
+
+    >>> numbers(["1", "2", "5"])
+    '#1, #2, #5'
+    """
     return ", ".join(f"#{n}" for n in values)
 
 
