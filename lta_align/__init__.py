@@ -37,20 +37,16 @@ from .errors import (
 from .frameworks import list_frameworks, load_framework
 from .model import Framework, Program
 
-# `compare` is imported eagerly (it is light: pandas only) because its module
-# has the same name: importing lta_align.compare first would otherwise make
-# `lta_align.compare` the module instead of the function.
-from .reports._compare import compare
-
 if TYPE_CHECKING:  # pragma: no cover
     from .decisions import DecisionStore, apply_decisions, import_review
-    from .evidence import evidence_pack
+    from .evidence import evidence_pack, evidence_table
     from .excel import to_excel
-    from .ingest import load_syllabi
+    from .ingest import Limits, load_syllabi
     from .match import Alignment, MatchConfig, align
-    from .reports import GapReport, gap_report
-    from .reports._compare import compare
-    from .widgets import review
+    from .outputs import write_outputs
+    from .plots import coverage_heatmap, set_coverage_bars
+    from .reports import Comparison, GapReport, compare, gap_report
+    from .widgets import review, review_panel
 
 # public name -> module that defines it (imported on first use)
 _LAZY = {

@@ -41,7 +41,7 @@ same bytes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._office import (
     fix_workbook_properties,
@@ -58,6 +58,9 @@ from ._tables import (
     matches_sheet,
     problems_sheet,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..match import Alignment
 
 __all__ = [
     "DECISION_CHOICES",
@@ -99,7 +102,7 @@ def workbook_bytes(alignment: Any, report: Any = None) -> bytes:
     return saved_bytes(wb)
 
 
-def to_excel(alignment: Any, path: str | Path, *, force: bool = False) -> Path:
+def to_excel(alignment: Alignment, path: str | Path, *, force: bool = False) -> Path:
     """Write the alignment as an Excel workbook (matrix, review sheet, gaps).
 
     Parameters

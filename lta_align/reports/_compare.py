@@ -8,9 +8,12 @@ summary also compares the program as a whole (covered by any course).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..match import Alignment
 
 __all__ = ["Comparison", "compare"]
 
@@ -88,12 +91,12 @@ class Comparison:
         return f"Comparison(gained={n_g}, lost={n_l})"
 
 
-def _status(alignment: Any) -> pd.DataFrame:
+def _status(alignment: Alignment) -> pd.DataFrame:
     cov = alignment.coverage[["course_id", "competency_id", "set_id", "status"]]
     return cov.drop_duplicates(["course_id", "competency_id"])
 
 
-def compare(old: Any, new: Any) -> Comparison:
+def compare(old: Alignment, new: Alignment) -> Comparison:
     """Compare two alignments: competencies gained and lost per course and set.
 
     Parameters

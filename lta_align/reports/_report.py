@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,6 +17,9 @@ from ._base import (
 from ._course import course_level
 from ._gaps import gap_tables
 from ._program import certification_path, program_level
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..match import Alignment
 
 __all__ = ["GapReport", "gap_report"]
 
@@ -128,7 +131,7 @@ class GapReport:
         self,
         *,
         plots: bool = True,
-        alignment: Any = None,
+        alignment: Alignment | None = None,
         template: str | Path | None = None,
     ) -> str:
         """Return the report as one self-contained HTML page.
@@ -172,7 +175,7 @@ class GapReport:
         return f"GapReport({self.heading!r}: {self.path_verdict})"
 
 
-def gap_report(alignment: Any) -> GapReport:
+def gap_report(alignment: Alignment) -> GapReport:
     """Build the gap report of an alignment.
 
     Parameters
@@ -223,7 +226,7 @@ def gap_report(alignment: Any) -> GapReport:
         gaps=gaps,
         near_misses=near,
         problems=ctx.program.problems,
-        method=str(getattr(alignment, "method", "")),
+        method=alignment.method,
         rule_text=fw.rule.text if fw.rule is not None else "",
         n_courses=len(ctx.courses),
         n_statements=len(ctx.program.statements),
