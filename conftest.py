@@ -86,11 +86,8 @@ def _doctest_objects(request, tmp_path_factory):
     )
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    """With ``LTA_ALIGN_NO_SKIP=1`` (CI) a skipped test is reported as failed."""
-    outcome = yield
-    report = outcome.get_result()
+def _fail_skips(report) -> None:
+    """With ``LTA_ALIGN_NO_SKIP=1`` (CI) a skip is reported as a failure."""
     if (
         os.environ.get("LTA_ALIGN_NO_SKIP") == "1"
         and report.skipped
@@ -101,3 +98,15 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = (
             f"skipped, but LTA_ALIGN_NO_SKIP=1 (CI) allows no skips: {reason}"
         )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    _fail_skips(outcome.get_result())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):  # a module-level importorskip
+    outcome = yield
+    _fail_skips(outcome.get_result())

@@ -127,6 +127,7 @@ def test_importing_every_lta_align_module_opens_no_socket():
     assert optional == []
 
 
+@pytest.mark.slow
 def test_full_pipeline_runs_with_the_network_off(no_network, tmp_path):
     import lta_align as la
     from lta_align.outputs import write_outputs
@@ -152,6 +153,7 @@ def test_full_pipeline_runs_with_the_network_off(no_network, tmp_path):
     assert report.to_markdown()
 
 
+@pytest.mark.slow
 def test_embedding_method_runs_with_the_network_off(no_network):
     pytest.importorskip("onnxruntime", reason="the optional [embed] extra")
     pytest.importorskip("tokenizers", reason="the optional [embed] extra")

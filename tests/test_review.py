@@ -410,7 +410,7 @@ def test_apply_with_no_decisions_changes_nothing(alignment, store):
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "syllabi"
 
 
-@pytest.mark.skipif(not SAMPLE.is_dir(), reason="sample program not present")
+@pytest.mark.slow
 def test_decisions_on_the_sample_flow_into_report_and_excel_and_survive_an_edit(
     tmp_path,
 ):
