@@ -19,7 +19,7 @@ from lta_align.columns import SEVERITIES
 from lta_align.text import clean, normalise, statement_id
 
 FAST = settings(
-    max_examples=80,
+    max_examples=50,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

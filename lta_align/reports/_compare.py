@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..match import Alignment
 
@@ -127,10 +129,10 @@ def compare(old: Alignment, new: Alignment) -> Comparison:
     both = o.merge(
         n, on=["course_id", "competency_id"], how="outer", suffixes=("_old", "_new")
     )
-    both["old_status"] = both["status_old"].fillna("not covered")
-    both["new_status"] = both["status_new"].fillna("not covered")
+    both["old_status"] = both["status_old"].fillna(NOT_COVERED)
+    both["new_status"] = both["status_new"].fillna(NOT_COVERED)
     both["set_id"] = both["set_id_new"].fillna(both["set_id_old"])
-    was, now = both["old_status"] == "covered", both["new_status"] == "covered"
+    was, now = both["old_status"] == COVERED, both["new_status"] == COVERED
     both["change"] = ""
     both.loc[now & ~was, "change"] = "gained"
     both.loc[was & ~now, "change"] = "lost"

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED, PARTIAL
 from ._base import (
     GAP_COLUMNS,
     N_NEAR_MISSES,
@@ -23,7 +24,7 @@ from ._base import (
     short,
 )
 
-STRONG_ENOUGH = frozenset({"covered", "partial"})
+STRONG_ENOUGH = frozenset({COVERED, PARTIAL})
 
 
 def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> pd.DataFrame:
@@ -49,7 +50,7 @@ def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> pd.DataFrame:
                 "text": text,
                 "location": loc,
                 "score": float(r.score),
-                "status": "not covered" if st is None else str(st["status"]),
+                "status": NOT_COVERED if st is None else str(st["status"]),
                 "strength": ctx.strength(kind, float(r.score)),
             }
         )
@@ -170,7 +171,7 @@ def gap_tables(
             for r in near.itertuples(index=False)
         )
 
-    for comp in pc[pc["status"] != "covered"].itertuples():
+    for comp in pc[pc["status"] != COVERED].itertuples():
         add("program", comp, None, None, comp.status)
     primary_gaps = verdicts[(verdicts["role"] == "primary") & ~verdicts["complete"]]
     for course_id, set_id in sorted(
@@ -178,8 +179,8 @@ def gap_tables(
     ):
         for comp in pc[pc["set_id"] == set_id].itertuples():
             st = ctx.status(course_id, comp.competency_id)
-            status = "not covered" if st is None else str(st["status"])
-            if status != "covered":
+            status = NOT_COVERED if st is None else str(st["status"])
+            if status != COVERED:
                 add(course_id, comp, [course_id], course_id, status)
     gaps = pd.DataFrame(gap_rows, columns=GAP_COLUMNS)
     near = pd.DataFrame(near_rows, columns=NEAR_MISS_COLUMNS)
