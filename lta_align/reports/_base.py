@@ -245,13 +245,6 @@ def provisional_footnote(set_names: list[str], framework_name: str) -> str:
     )
 
 
-def col(df: pd.DataFrame, name: str, default: Any) -> pd.Series:
-    """``df[name]``, or a column of ``default`` when ``df`` has none."""
-    if name in df.columns:
-        return df[name]
-    return pd.Series([default] * len(df), index=df.index)
-
-
 def as_bool(value: Any) -> bool:
     """Read a flag that may arrive as bool, number, NaN or text.
 
@@ -305,7 +298,7 @@ class Ctx:
         self.stmt = stmts.drop_duplicates("statement_id").set_index("statement_id")
         courses = alignment.courses.copy()
         for c in ("primary_set_id", "primary_set_name"):
-            courses[c] = col(courses, c, "").fillna("").astype(str)
+            courses[c] = courses[c].fillna("").astype(str)
         self.courses = courses.sort_values("course_id", kind="stable")
         self.code = dict(
             zip(self.courses["course_id"], self.courses["course_code"], strict=True)
@@ -314,15 +307,15 @@ class Ctx:
             zip(self.courses["course_id"], self.courses["course_title"], strict=True)
         )
         cov = alignment.coverage.copy()
-        cov["level"] = col(cov, "level", "").fillna("").astype(str)
-        cov["reviewed"] = col(cov, "reviewed", False).map(as_bool)
+        cov["level"] = cov["level"].fillna("").astype(str)
+        cov["reviewed"] = cov["reviewed"].map(as_bool)
         cov["evidence_statement_id"] = (
             cov["evidence_statement_id"].fillna("").astype(str)
         )
         self.cov = cov
         self.cov_idx = cov.set_index(["course_id", "competency_id"])
         m = alignment.matches.copy()
-        m["decision"] = col(m, "decision", "").fillna("").astype(str)
+        m["decision"] = m["decision"].fillna("").astype(str)
         self.matches = m
         self.course_sets = alignment.course_sets
         self.config = alignment.config

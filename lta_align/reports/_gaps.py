@@ -20,7 +20,6 @@ from ._base import (
     N_NEAR_MISSES,
     NEAR_MISS_COLUMNS,
     Ctx,
-    col,
     short,
 )
 
@@ -104,7 +103,7 @@ def _home_course(ctx: Ctx, set_id: str, near: pd.DataFrame) -> str:
     """The course whose primary set this is, else the best near miss's course."""
     prim = ctx.courses[ctx.courses["primary_set_id"] == set_id]
     if len(prim):
-        score = col(prim, "primary_score", 0.0).astype(float)
+        score = prim["primary_score"].astype(float)
         prim = prim.assign(_s=score).sort_values(
             ["_s", "course_id"], ascending=[False, True], kind="stable"
         )
