@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,6 +17,15 @@ ROOT = Path(__file__).parents[1]
 
 @pytest.mark.slow
 def test_builtin_framework_loads_from_an_installed_wheel(tmp_path):
+    # build from a copy: setuptools writes build/ and *.egg-info/ beside the source
+    source = tmp_path / "source"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "out"
+        ),
+    )
     wheel_dir = tmp_path / "wheel"
     build = subprocess.run(
         [
@@ -28,7 +38,7 @@ def test_builtin_framework_loads_from_an_installed_wheel(tmp_path):
             "--no-build-isolation",
             "-w",
             str(wheel_dir),
-            str(ROOT),
+            str(source),
         ],
         capture_output=True,
         text=True,
