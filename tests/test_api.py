@@ -93,15 +93,25 @@ def test_verbs_take_at_most_two_positional_arguments(name):
     )
 
 
+def _callables(name: str):
+    """The verb, or the class and its public methods."""
+    obj = getattr(la, name)
+    yield name, obj
+    if inspect.isclass(obj):
+        for attr, member in vars(obj).items():
+            if inspect.isfunction(member) and not attr.startswith("_"):
+                yield f"{name}.{attr}", member
+
+
 @pytest.mark.parametrize("name", [*VERBS, *CLASSES])
 def test_the_same_idea_has_the_same_argument_name(name):
-    obj = getattr(la, name)
-    try:
-        params = inspect.signature(obj).parameters
-    except (TypeError, ValueError):  # exceptions implemented in C
-        return
-    for p in params:
-        assert p not in RETIRED_NAMES, f"{name}({p}=): write {RETIRED_NAMES[p]}="
+    for label, obj in _callables(name):
+        try:
+            params = inspect.signature(obj).parameters
+        except (TypeError, ValueError):  # exceptions implemented in C
+            continue
+        for p in params:
+            assert p not in RETIRED_NAMES, f"{label}({p}=): write {RETIRED_NAMES[p]}="
 
 
 def test_old_keyword_names_still_work_with_a_deprecation_warning(tmp_path):
