@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..columns import NOT_COVERED, STATUS_RANK
+from ..columns import COVERED, NOT_COVERED, STATUS_RANK
 from ..coverage import evidence_status, evidence_weight
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -284,7 +284,8 @@ def numbers(values: Any) -> str:
 
 
 class Ctx:
-    """Lookups shared by the builders of one report."""
+    """Lookups shared by the builders of one report (dicts: the builders ask
+    for one pair at a time, thousands of times)."""
 
     def __init__(self, alignment: Alignment) -> None:
         self.fw = alignment.framework
@@ -294,8 +295,23 @@ class Ctx:
         self.comps = comps
         self.sets = self.fw.sets
         self._sets_by_id = self.sets.set_index("set_id")
-        stmts = self.program.statements
-        self.stmt = stmts.drop_duplicates("statement_id").set_index("statement_id")
+        self._set_names = dict(
+            zip(self.sets["set_id"], self.sets["set_name"].astype(str), strict=True)
+        )
+        self._provisional = {
+            s: self.fw.provisional_note(s) for s in self.sets["set_id"]
+        }
+        stmts = self.program.statements.drop_duplicates("statement_id")
+        self._evidence = {
+            sid: (str(text), str(kind), str(loc))
+            for sid, text, kind, loc in zip(
+                stmts["statement_id"],
+                stmts["text"],
+                stmts["kind"],
+                stmts["location"],
+                strict=True,
+            )
+        }
         courses = alignment.courses.copy()
         for c in ("primary_set_id", "primary_set_name"):
             courses[c] = courses[c].fillna("").astype(str)
@@ -313,22 +329,30 @@ class Ctx:
             cov["evidence_statement_id"].fillna("").astype(str)
         )
         self.cov = cov
-        self.cov_idx = cov.set_index(["course_id", "competency_id"])
+        # (course id, competency id) -> its coverage row (the first, if repeated)
+        first = cov.drop_duplicates(["course_id", "competency_id"])
+        self._cov_rows = {
+            (row["course_id"], row["competency_id"]): row
+            for row in first.to_dict("records")
+        }
+        # competency id -> ids of the courses that cover it, sorted
+        covered = cov[cov["status"] == COVERED]
+        self.covered_courses: dict[str, list[str]] = {
+            comp: sorted(set(courses))
+            for comp, courses in covered.groupby("competency_id", sort=False)[
+                "course_id"
+            ]
+        }
         m = alignment.matches.copy()
         m["decision"] = m["decision"].fillna("").astype(str)
         self.matches = m
         self.course_sets = alignment.course_sets
         self.config = alignment.config
+        self._weights: dict[str, float] = {}
 
-    def status(self, course_id: str, comp_id: str) -> pd.Series | None:
+    def status(self, course_id: str, comp_id: str) -> dict[str, Any] | None:
         """The coverage row of (course, competency), None when not covered."""
-        try:
-            row = self.cov_idx.loc[(course_id, comp_id)]
-        except KeyError:
-            return None
-        if isinstance(row, pd.DataFrame):
-            row = row.iloc[0]
-        return row
+        return self._cov_rows.get((course_id, comp_id))
 
     def strength(self, kind: str, score: float) -> str:
         """How strong one statement is as evidence on its own.
@@ -336,19 +360,24 @@ class Ctx:
         The coverage rule (:func:`lta_align.coverage.evidence_status`) applied
         to the kind-weighted score: ``covered`` or ``partial``, else ``weak``.
         """
-        weight = evidence_weight(pd.Series([kind]), self.config).iloc[0]
-        (status,) = evidence_status([float(score) * weight], self.config)
+        kind = str(kind)
+        if kind not in self._weights:
+            weight = evidence_weight(pd.Series([kind]), self.config).iloc[0]
+            self._weights[kind] = float(weight)
+        (status,) = evidence_status([float(score) * self._weights[kind]], self.config)
         return "weak" if status == NOT_COVERED else str(status)
 
     def evidence(self, sid: str) -> tuple[str, str, str]:
         """(text, kind, location) of a statement, empty strings if unknown."""
-        if not sid or sid not in self.stmt.index:
-            return "", "", ""
-        r = self.stmt.loc[sid]
-        return str(r["text"]), str(r["kind"]), str(r["location"])
+        return self._evidence.get(sid, ("", "", ""))
+
+    def set_name(self, set_id: str) -> str:
+        """The display name of a set (its id when unknown)."""
+        return self._set_names.get(set_id, set_id)
 
     def provisional(self, set_id: str) -> str:
-        return self.fw.provisional_note(set_id)
+        """The framework's caveat for a verdict on ``set_id`` ("" if none)."""
+        return self._provisional.get(set_id, "")
 
     def set_info(self, set_id: str) -> pd.Series:
         return self._sets_by_id.loc[set_id]

@@ -67,7 +67,7 @@ def _suggest(
     ctx: Ctx, comp: Any, home: str, near: pd.DataFrame, set_suggestion: str
 ) -> tuple[str, str]:
     """Return ``(action, suggestion)``; ``action`` is one of GAP_ACTIONS."""
-    set_name = ctx.fw.set_name(comp.set_id)
+    set_name = ctx.set_name(comp.set_id)
     if set_suggestion:
         return "new", (
             f"No course addresses {set_name}: include #{comp.number} in the new "
@@ -146,7 +146,7 @@ def gap_tables(
             {
                 "scope": scope,
                 "set_id": comp.set_id,
-                "set_name": ctx.fw.set_name(comp.set_id),
+                "set_name": ctx.set_name(comp.set_id),
                 "competency_id": comp.competency_id,
                 "number": comp.number,
                 "competency": comp.competency,

@@ -45,33 +45,40 @@ def absent_set_suggestion(set_name: str, total: int) -> str:
 
 
 def _by_competency(ctx: Ctx) -> pd.DataFrame:
+    """One row per competency: its best status over the courses (one pass)."""
     cov = ctx.cov
+    covered = ctx.covered_courses
+    partial = set(cov.loc[cov["status"] == PARTIAL, "competency_id"])
+    reviewed = set(
+        cov.loc[(cov["status"] == COVERED) & cov["reviewed"], "competency_id"]
+    )
+    # best course per competency: highest score, then course id (stable)
+    best = (
+        cov.sort_values(
+            ["competency_id", "score", "course_id"],
+            ascending=[True, False, True],
+            kind="stable",
+        )
+        .drop_duplicates("competency_id")
+        .set_index("competency_id")
+    )
     rows = []
     for comp in ctx.comps.itertuples():
-        sub = cov[cov["competency_id"] == comp.competency_id]
-        covered = sub[sub["status"] == COVERED]
-        if len(covered):
-            status = COVERED
-        elif (sub["status"] == PARTIAL).any():
-            status = PARTIAL
-        else:
-            status = NOT_COVERED
-        best = sub.sort_values(
-            ["score", "course_id"], ascending=[False, True], kind="stable"
-        )
+        cid = comp.competency_id
+        courses = covered.get(cid, [])
+        status = COVERED if courses else PARTIAL if cid in partial else NOT_COVERED
+        has_best = cid in best.index
         rows.append(
             {
                 "set_id": comp.set_id,
-                "competency_id": comp.competency_id,
+                "competency_id": cid,
                 "number": comp.number,
                 "competency": comp.text,
                 "status": status,
-                "covered_by": ", ".join(
-                    ctx.code.get(c, c) for c in sorted(covered["course_id"].unique())
-                ),
-                "best_course_id": str(best["course_id"].iloc[0]) if len(best) else "",
-                "best_score": float(best["score"].iloc[0]) if len(best) else 0.0,
-                "reviewed": bool(covered["reviewed"].any()),
+                "covered_by": ", ".join(ctx.code.get(c, c) for c in courses),
+                "best_course_id": str(best.at[cid, "course_id"]) if has_best else "",
+                "best_score": float(best.at[cid, "score"]) if has_best else 0.0,
+                "reviewed": cid in reviewed,
             }
         )
     return pd.DataFrame(rows, columns=PROGRAM_COMPETENCY_COLUMNS)
@@ -79,13 +86,9 @@ def _by_competency(ctx: Ctx) -> pd.DataFrame:
 
 def _covering(ctx: Ctx, set_id: str) -> str:
     """``LTA 110: #1, #2; LTA 150: #9``: which courses cover which competencies."""
-    cov = ctx.cov
     by_course: dict[str, list[str]] = {}
     for comp in ctx.comps[ctx.comps["set_id"] == set_id].itertuples():
-        rows = cov[
-            (cov["competency_id"] == comp.competency_id) & (cov["status"] == COVERED)
-        ]
-        for c in sorted(rows["course_id"].unique()):
+        for c in ctx.covered_courses.get(comp.competency_id, []):
             by_course.setdefault(c, []).append(comp.number)
     return "; ".join(
         f"{ctx.code.get(c, c)}: {numbers(nums)}"
