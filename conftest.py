@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-SAMPLE = Path(__file__).resolve().parent / "data" / "syllabi"
+ROOT = Path(__file__).resolve().parent
+SAMPLE = ROOT / "data" / "syllabi"
 
 
 @pytest.fixture(scope="session")
@@ -68,11 +69,13 @@ def sample_run(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _doctest_objects(request, tmp_path_factory):
+def _doctest_objects(request, tmp_path_factory, monkeypatch):
     """Fill the namespace of a doctest with the sample objects (doctests only)."""
     if not isinstance(request.node, pytest.DoctestItem):
         return
     import lta_align as la
+
+    monkeypatch.chdir(ROOT)  # examples name "data/syllabi" from the project root
 
     out = tmp_path_factory.mktemp("doctest")
     request.getfixturevalue("doctest_namespace").update(
