@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._compat import renamed_keyword
-from ..columns import DECISION_COLUMNS, DECISIONS, REVIEWED_DECISIONS, check_columns
+from ..columns import (
+    DECISION_COLUMNS,
+    DECISIONS,
+    REJECT,
+    REVIEWED_DECISIONS,
+    check_columns,
+)
 from ._rows import PAIR, course_of, latest, orphans, pairs
 from ._store import DecisionStore
 
@@ -85,7 +91,7 @@ def _reviewed_matches(
             decision, row["level"], matches.loc[hit, "level"], strict=True
         )
     ]
-    matches = matches[~(hit & (matches["decision"] == "reject").to_numpy())]
+    matches = matches[~(hit & (matches["decision"] == REJECT).to_numpy())]
 
     confirmed = live[live["decision"].isin(REVIEWED_DECISIONS)]
     missing = confirmed[~pairs(confirmed).isin(at)]
