@@ -27,6 +27,7 @@ POSITIONAL_EXCEPTIONS = {"evidence_table": 3, "evidence_pack": 4}
 
 # one name per idea; the names on the left were used before and are not any more
 RETIRED_NAMES = {
+    "name_or_path": "path",
     "xlsx_path": "path",
     "file": "path",
     "store_or_frame": "store",
@@ -137,6 +138,8 @@ def test_old_keyword_names_still_work_with_a_deprecation_warning(tmp_path):
         pytest.raises(la.InputFileError, match="none.xlsx"),
     ):
         la.import_review(xlsx_path=missing, store=tmp_path / "decisions.csv")
+    with pytest.warns(DeprecationWarning, match=r"name_or_path=.*path="):
+        assert len(la.load_framework(name_or_path="lssc").sets) == 10
 
 
 def test_public_alignment_arguments_are_typed_as_alignment():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._compat import renamed_keyword
 from .._resources import read_resource
 from ..errors import InputFileError, UnsupportedFormatError
 from ..model import Framework
@@ -56,18 +57,20 @@ def _builtin(name: str) -> Framework:
     )
 
 
+@renamed_keyword("name_or_path", "path")
 def load_framework(
-    name_or_path: str | Path = "lssc", *, sheet: str | int | None = None
+    path: str | Path = "lssc", *, sheet: str | int | None = None
 ) -> Framework:
     """Load a built-in framework by name, or a framework file (CSV, XLSX, YAML).
 
     Parameters
     ----------
-    name_or_path : str or Path, default="lssc"
-        ``"lssc"`` for the built-in LSSC sets (paraphrased wording, 2012 numbering),
-        or the path of a framework file. See :mod:`lta_align.frameworks._readers`
-        for the accepted columns (CASE names such as ``humanCodingScheme`` and
-        ``fullStatement`` work too).
+    path : str or Path, default="lssc"
+        The path of a framework file, or the name of a built-in framework:
+        ``"lssc"`` for the LSSC sets (paraphrased wording, 2012 numbering).
+        See :mod:`lta_align.frameworks._readers` for the accepted columns
+        (CASE names such as ``humanCodingScheme`` and ``fullStatement`` work
+        too).
     sheet : str or int, optional
         Worksheet of an XLSX file; default: a sheet named "Competencies" or
         "Framework", else the first.
@@ -100,15 +103,11 @@ def load_framework(
     >>> len(fw.sets), int(fw.sets["required"].sum())
     (10, 3)
     """
-    key = str(name_or_path).strip()
-    key = (
-        ALIASES.get(key.lower(), key.lower())
-        if not isinstance(name_or_path, Path)
-        else key
-    )
+    key = str(path).strip()
+    key = key if isinstance(path, Path) else ALIASES.get(key.lower(), key.lower())
     if key in BUILTINS:
         return _builtin(key)
-    path = Path(name_or_path)
+    path = Path(path)
     if not path.exists():
         raise InputFileError(
             path,
