@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 import lta_align as la
+from lta_align import Alignment, MatchConfig
 from lta_align.columns import MATCH_COLUMNS, PROBLEM_COLUMNS, STATEMENT_COLUMNS
 from lta_align.coverage import summarise
-from lta_align.match import Alignment, MatchConfig
 from lta_align.model import Program
 from lta_align.text import statement_id
 

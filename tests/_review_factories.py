@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 import pandas as pd
 
 import lta_align as la
+from lta_align import Alignment, MatchConfig
 from lta_align.columns import MATCH_COLUMNS, STATEMENT_COLUMNS
 from lta_align.coverage import summarise
-from lta_align.match import Alignment, MatchConfig
 from lta_align.model import Framework, Program, problems_frame
 from lta_align.text import statement_id
 
