@@ -19,7 +19,6 @@ from .columns import (
     COVERED,
     NOT_COVERED,
     PARTIAL,
-    REVIEWED_DECISIONS,
     UNKNOWN_KIND_WEIGHT,
     check_columns,
 )
@@ -34,6 +33,7 @@ __all__ = ["evidence_status", "evidence_weight", "summarise"]
 
 COVERAGE_EXTRA_COLUMNS = ["level", "reviewed", "n_evidence"]
 COURSE_SET_EXTRA_COLUMNS = ["provisional"]
+REVIEWED_DECISIONS = ("accept", "add")
 
 
 def evidence_weight(kinds: pd.Series, config: MatchConfig) -> pd.Series:
@@ -199,8 +199,8 @@ def _coverage(
     score = np.round(score, 4)
     status = evidence_status(score, config)
     is_partial = grid["competency_id"].map(partial).fillna(False).to_numpy(bool)
-    status[is_partial & (status == COVERED) & ~rev] = PARTIAL
-    status[rev] = COVERED
+    status[is_partial & (status == "covered") & ~rev] = "partial"
+    status[rev] = "covered"
     out = pd.DataFrame(
         {
             "course_id": grid["course_id"].to_numpy(dtype=object),
@@ -245,7 +245,7 @@ def _course_sets(coverage: pd.DataFrame, framework: Framework) -> pd.DataFrame:
                 "provisional": bool,
             },
         )
-    work = coverage.assign(_cov=(coverage["status"] == COVERED).astype("int64"))
+    work = coverage.assign(_cov=(coverage["status"] == "covered").astype("int64"))
     g = work.groupby(["course_id", "set_id"], sort=False)
     out = pd.DataFrame(
         {

@@ -94,6 +94,8 @@ def make_matches(program: Program, fw, matches=MATCHES) -> pd.DataFrame:
             }
         )
     df = pd.DataFrame(rows, columns=[*MATCH_COLUMNS, "kind"])
+    # engine rows, as align() returns them: no decision, level or note yet
+    df = df.assign(decision="", level="", note="")
     return df.astype({"score": "float64", "rank": "int64", "ambiguous": "bool"})
 
 
