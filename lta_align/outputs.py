@@ -7,12 +7,16 @@ and never over a file that a person edited unless ``force=True``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._office import neutralise_formula
 from ._utils import OutputGuard
 from .errors import OutputExistsError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .match import Alignment
 
 CSV_TABLES = {
     "matches.csv": "matches",
@@ -61,7 +65,7 @@ def _check_all(guard: OutputGuard, names: list[str]) -> None:
 
 
 def write_outputs(
-    alignment,
+    alignment: Alignment,
     out_dir: str | Path,
     *,
     force: bool = False,
@@ -75,6 +79,25 @@ def write_outputs(
     gap list). Every target is checked before anything is written: if one was
     edited by a person (and ``force`` is False) nothing is written and
     :class:`~lta_align.errors.OutputExistsError` names it.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        From :func:`lta_align.align`, with review decisions applied if any.
+    out_dir : str or Path
+        Folder to write into (created if needed).
+    force : bool, default=False
+        Replace files a person edited after lta-align wrote them.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order above.
+
+    Raises
+    ------
+    OutputExistsError
+        A target was edited by a person; nothing was written.
     """
     from .excel import workbook_bytes
     from .reports import gap_report

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._compat import renamed_keyword
 from ._rows import course_of, rows_to_frame
 from ._sheet import parse_decision, parse_level, read_matches_sheet, unescape_formula
 from ._store import DecisionStore
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..match import Alignment
+    from ..model import Framework
 
 IMPORT_CONFLICT_COLUMNS = [
     "course_id",
@@ -177,14 +179,15 @@ def _compare(row: dict[str, str], stored: Any) -> str:
     return "same"
 
 
+@renamed_keyword("xlsx_path", "path")
 def import_review(
-    xlsx_path: str | Path,
+    path: str | Path,
     store: DecisionStore | str | Path,
     *,
     reviewer: str | None = None,
     prefer: str = "store",
     alignment: Alignment | None = None,
-    framework: Any = None,
+    framework: Framework | None = None,
 ) -> ImportReport:
     """Merge the reviewer columns of an exported Excel matrix into a decision store.
 
@@ -204,7 +207,7 @@ def import_review(
 
     Parameters
     ----------
-    xlsx_path : str or Path
+    path : str or Path
         The workbook (as written by :func:`lta_align.to_excel`).
     store : DecisionStore or path
         Where the decisions go.
@@ -232,7 +235,7 @@ def import_review(
     """
     if prefer not in {"store", "sheet"}:
         raise ValueError(f"prefer should be one of ['store', 'sheet']; got {prefer!r}")
-    path = Path(xlsx_path)
+    path = Path(path)
     if not isinstance(store, DecisionStore):
         store = DecisionStore(store)
     default_reviewer = (reviewer or "").strip() or f"excel:{path.name}"

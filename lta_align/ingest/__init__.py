@@ -1,8 +1,9 @@
 """Import syllabi (DOCX, PDF, Markdown, text, HTML) and outcome sheets (CSV, XLSX).
 
 >>> import lta_align as la
->>> program = la.load_syllabi("data/syllabi")            # doctest: +SKIP
->>> program.courses[["course_id", "course_title", "n_outcomes"]]   # doctest: +SKIP
+>>> program = la.load_syllabi("data/syllabi")
+>>> program.courses["course_id"].tolist()[:3]
+['LTA101', 'LTA105', 'LTA110']
 """
 
 from __future__ import annotations
@@ -238,8 +239,9 @@ def load_syllabi(
 
     Examples
     --------
-    >>> program = load_syllabi("data/syllabi")               # doctest: +SKIP
-    >>> program.problems[program.problems.severity == "error"]  # doctest: +SKIP
+    >>> program = load_syllabi("data/syllabi/LTA130_cataloging_classification.docx")
+    >>> program.problems[program.problems.severity == "error"].empty
+    True
     """
     if not paths:
         raise TypeError("load_syllabi() needs at least one file or folder path")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED, PARTIAL
 from ._base import (
     COURSE_DETAIL_COLUMNS,
     COURSE_VERDICT_COLUMNS,
@@ -46,7 +47,7 @@ def _detail(ctx: Ctx, course, set_id: str) -> pd.DataFrame:
                 "competency_id": comp.competency_id,
                 "number": comp.number,
                 "competency": comp.text,
-                "status": "not covered" if st is None else str(st["status"]),
+                "status": NOT_COVERED if st is None else str(st["status"]),
                 "score": 0.0 if st is None else float(st["score"]),
                 "level": "" if st is None else str(st["level"]),
                 "reviewed": False if st is None else bool(st["reviewed"]),
@@ -68,8 +69,8 @@ def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
             d = _detail(ctx, course, set_id)
             detail.append(d)
             total = len(d)
-            covered = int((d["status"] == "covered").sum())
-            missing = d[d["status"] != "covered"]
+            covered = int((d["status"] == COVERED).sum())
+            missing = d[d["status"] != COVERED]
             complete = covered == total and total > 0
             verdict = (
                 f"covers all {total} competencies"
@@ -87,12 +88,12 @@ def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "required": bool(info["required"]),
                     "role": role,
                     "covered": covered,
-                    "partial": int((d["status"] == "partial").sum()),
+                    "partial": int((d["status"] == PARTIAL).sum()),
                     "total": total,
                     "complete": complete,
                     "verdict": verdict,
                     "missing": missing_text(missing),
-                    "reviewed": bool(d.loc[d["status"] == "covered", "reviewed"].any()),
+                    "reviewed": bool(d.loc[d["status"] == COVERED, "reviewed"].any()),
                     "provisional_note": ctx.provisional(set_id),
                 }
             )
