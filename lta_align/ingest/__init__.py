@@ -16,11 +16,17 @@ from pathlib import Path
 import pandas as pd
 
 from ..columns import COURSE_COLUMNS, STATEMENT_COLUMNS
-from ..errors import InputFileError, ParseError, UnsupportedFormatError
+from ..errors import (
+    InputFileError,
+    LtaAlignError,
+    ParseError,
+    UnsupportedFormatError,
+)
 from ..model import Program, ReadProblem, problems_frame
 from ..text import clean, course_id_from_code, statement_id
 from ._blocks import Block, truncation_note
 from ._limits import Limits, cap_statements, preflight
+from ._reasons import read_failure
 from ._segment import segment
 from ._sheets import SheetRow
 from ._statements import Statement, dedupe
@@ -283,6 +289,12 @@ def load_syllabi(
                     "Check that you can open it (permissions, fully downloaded) "
                     "and run again.",
                 ) from exc
+            except InputFileError:
+                raise
+            except LtaAlignError as exc:
+                raise ParseError(path, exc.format_message()) from exc
+            except Exception as exc:  # noqa: BLE001 - only our errors escape
+                raise read_failure(path, exc) from exc
         except InputFileError as exc:
             if strict:
                 raise

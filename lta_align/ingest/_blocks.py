@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import ReadProblem
+from ..text import search_tail
 from ._headings import looks_like_heading
 
 ROLES = ("heading", "item", "para", "row")
@@ -93,7 +94,9 @@ _PERIOD_LINE = re.compile(
 _LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z/&#'() -]{1,32}:(\s|$)")
 _WEIGHT_LINE = re.compile(r"(\.{4,}|\s\d{1,3}(\.\d+)?\s*(%|points?|pts\.?))\s*$", re.I)
 _SECTION_MARKER = re.compile(r"^(?:[IVX]{1,4}|[A-H])[.)]$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# no "[" inside the link text: a run of "[" would otherwise rescan to the end
+# from every bracket (quadratic)
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
@@ -256,7 +259,7 @@ def parse_lines(
                 blocks.append(Block(plain_inner, loc, "para"))
                 prev_was_text_line = False
                 continue
-        if not bullet and _WEIGHT_LINE.search(stripped):
+        if not bullet and search_tail(_WEIGHT_LINE, stripped):
             # "Midterm exam ......... 15%": one graded item per line
             flush()
             blocks.append(Block(stripped, loc, "item"))

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, cut_text
 from ._text import decode_bytes
@@ -222,16 +223,76 @@ class _Parser(HTMLParser):
         self._flush()
 
 
+def defuse(text: str) -> str:
+    """Escape each "<" that does not open a tag closed before the next "<".
+
+    Python's ``html.parser`` rescans an unclosed tag from every later "<"
+    ("<a <a <a ..." costs 32 s for 60 KB); a browser shows such a "<" as text,
+    and so do we. Comments are kept whole. Linear: every character is scanned a
+    bounded number of times.
+    """
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    gt = -1  # the next ">" at or after the current "<" (n: none)
+    comment_end_missing = False
+    while i < n:
+        j = text.find("<", i)
+        if j < 0:
+            out.append(text[i:])
+            break
+        out.append(text[i:j])
+        if text.startswith("<!--", j) and not comment_end_missing:
+            k = text.find("-->", j + 4)
+            if k >= 0:
+                out.append(text[j : k + 3])
+                i = k + 3
+                continue
+            comment_end_missing = True
+        if gt <= j:
+            gt = text.find(">", j + 1)
+            gt = n if gt < 0 else gt
+        lt = text.find("<", j + 1, gt)
+        if gt == n or lt >= 0:
+            out.append("&lt;")
+            i = j + 1
+        else:
+            out.append(text[j : gt + 1])
+            i = gt + 1
+    return "".join(out)
+
+
+def _parse(text: str) -> _Parser:
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
 def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[Block]:
     """Read an HTML page into blocks: headings, list items, paragraphs, table rows.
 
     Scripts, styles, navigation, page headers and footers are dropped; entities
     are unescaped. The ``<title>`` is used only when the page has no heading.
     """
-    text = cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
-    parser = _Parser()
-    parser.feed(text)
-    parser.close()
+    text = defuse(
+        cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
+    )
+    try:
+        parser = _parse(text)
+    except (AssertionError, ValueError, IndexError):
+        # html.parser asserts on malformed declarations ("<![foo[bar]]>", "<![ x"):
+        # show every "<!" that is not a comment or doctype as text and try again
+        text = re.sub(r"<!(?!--|doctype)", "&lt;!", text, flags=re.IGNORECASE)
+        try:
+            parser = _parse(text)
+        except (AssertionError, ValueError, IndexError) as exc:
+            raise ParseError(
+                path,
+                "the web page's markup is too malformed to read.",
+                "Open it in a browser, save it again (Save Page As > HTML only) "
+                "or copy its text into a .docx or .txt file.",
+            ) from exc
     blocks = parser.blocks
     title = " ".join("".join(parser.title).split())
     if title and not any(b.role == "heading" for b in blocks):

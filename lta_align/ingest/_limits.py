@@ -118,16 +118,23 @@ def preflight(path: Path, limits: Limits) -> None:
 
 def check_zip(path: Path, limits: Limits, *, size: int | None = None) -> None:
     """Refuse a DOCX/XLSX that is not a zip archive or would expand too far."""
+    from ._reasons import office_container_problem
+
     size = path.stat().st_size if size is None else size
-    kind = "Word" if path.suffix.lower() == ".docx" else "Excel"
+    kind = "Word" if path.suffix.lower() in (".docx", ".dotx") else "Excel"
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    ole = office_container_problem(path, head)
+    if ole is not None:
+        raise ole
     try:
         with zipfile.ZipFile(path) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ParseError(
             path,
-            f"the file is damaged: it is not a valid {kind} document "
-            f"({exc.__class__.__name__}: {exc}).",
+            f"the file is damaged: it is not a valid {kind} document (it is not "
+            "a complete zip package).",
             f"Open it in {kind} and save it again, or export a fresh copy.",
         ) from exc
     if total > limits.max_unzipped_mb * 1_000_000 or (
@@ -231,8 +238,13 @@ def damaged_reason(kind: str, exc: BaseException) -> str:
             "trick used to read other files or exhaust memory), which lta-align never "
             "expands, so it was not read."
         )
-    first_line = (str(exc).splitlines() or [""])[0]
-    return (
-        f"the file is damaged: it is not a valid {kind} document "
-        f"({exc.__class__.__name__}: {first_line})."
-    )
+    if isinstance(exc, NotImplementedError):
+        return (
+            f"the {kind} file is packed in a way lta-align cannot unpack (an "
+            "unsupported zip compression or version, often a damaged file)."
+        )
+    if isinstance(exc, KeyError) and "[Content_Types].xml" not in str(exc):
+        return (
+            f"the file is damaged: a part the {kind} document lists is missing from it."
+        )
+    return f"the file is damaged: it is not a valid {kind} document."
