@@ -16,8 +16,9 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..model import ReadProblem
-from ._blocks import cut_text, note
-from ._limits import damaged_reason
+from ._blocks import note
+from ._limits import damaged_reason, is_xml_entity_refusal
+from ._statements import clean_statement
 from ._text import decode_bytes
 
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -118,19 +119,41 @@ def _cell(value: object) -> str:
     return " ".join(str(value).split())
 
 
+_NUMBER_HEADER = re.compile(r"#|\bno\b\.?$|\bnum(ber)?\b\.?$|\bid\b$", re.I)
+"""A header naming a number column ("SLO #", "Outcome No.", "Objective number")."""
+
+
+def _is_number_header(value: object) -> bool:
+    text = str(value or "").strip()
+    return bool(_NUMBER_HEADER.search(text)) and _key(text) not in (
+        "courseno",
+        "coursenumber",
+        "courseid",
+        "coursenum",
+    )
+
+
 def find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     """Return ``(row index, {canonical column: column index})`` of the header row.
 
     The header is the first of the first 10 rows that has a course column and a
-    text column.
+    text column (rows above it are a title block). A number column ("SLO #",
+    "Outcome No.") is never the text column.
     """
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         keys = [_key(v) for v in row]
         found: dict[str, int] = {}
         for canonical, variants in HEADER_VARIANTS.items():
             for variant in variants:
-                if variant in keys:
-                    found[canonical] = keys.index(variant)
+                hits = [
+                    i
+                    for i, k in enumerate(keys)
+                    if k == variant
+                    and i not in found.values()
+                    and not (canonical == "text" and _is_number_header(row[i]))
+                ]
+                if hits:
+                    found[canonical] = hits[0]
                     break
         if "course_code" in found and "text" in found:
             return r, found
@@ -154,6 +177,7 @@ def rows_to_statements(
     start, cols = header
     out: list[SheetRow] = []
     unknown: dict[str, int] = {}
+    skipped: dict[str, list[int]] = {}
     where = f"sheet {sheet} " if sheet else ""
     for r in range(start + 1, len(rows)):
         row = rows[r]
@@ -165,23 +189,37 @@ def rows_to_statements(
         text = get("text")
         code = get("course_code")
         if not text:
+            if any(row):
+                skipped.setdefault("has no statement text", []).append(r + 1)
             continue
         if not code:
-            notes.append(
-                note(
-                    f"{where}row {r + 1} has text but no course code, so it was "
-                    "skipped.",
-                    "Fill in the course code on every row.",
-                )
-            )
+            skipped.setdefault("has text but no course code", []).append(r + 1)
             continue
         raw_kind = get("kind")
         kind = KIND_VALUES.get(_key(raw_kind), "") if raw_kind else "outcome"
         if not kind:
             unknown[raw_kind] = unknown.get(raw_kind, 0) + 1
             kind = "outcome"
+        if not clean_statement(kind, text):
+            skipped.setdefault(
+                "has no words to read as a statement (only numbers or marks)", []
+            ).append(r + 1)
+            continue
         out.append(
             SheetRow(code, get("course_title"), kind, text, f"{where}row {r + 1}")
+        )
+    hints = {
+        "has text but no course code": "Fill in the course code on every row.",
+        "has no statement text": "Put the statement in the text column, or delete "
+        "the row.",
+    }
+    for what, numbers in skipped.items():
+        notes.append(
+            note(
+                f"{where}{_rows_phrase(numbers)} {what}, so "
+                f"{'it was' if len(numbers) == 1 else 'they were'} skipped.",
+                hints.get(what, "Check the row's text."),
+            )
         )
     for value, count in sorted(unknown.items()):
         notes.append(
@@ -194,9 +232,24 @@ def rows_to_statements(
     return out
 
 
+def _rows_phrase(numbers: list[int], shown: int = 10) -> str:
+    """ "row 3" / "rows 3, 5 and 9" / "rows 3, 5, ... (and 40 more)"."""
+    if len(numbers) == 1:
+        return f"row {numbers[0]}"
+    listed = ", ".join(str(n) for n in numbers[:shown])
+    if len(numbers) > shown:
+        return f"{len(numbers)} rows ({listed} and {len(numbers) - shown} more)"
+    head, last = listed.rsplit(", ", 1)
+    return f"rows {head} and {last}"
+
+
 def read_csv(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[SheetRow]:
-    """Read a CSV outcome sheet (comma, semicolon or tab separated)."""
-    text = cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
+    """Read a CSV outcome sheet (comma, semicolon or tab separated), whole.
+
+    ``max_chars`` is not applied: text limits are for prose; a sheet is read
+    whole or refused (the file-size limit still applies).
+    """
+    text = decode_bytes(path, path.read_bytes(), notes)
     try:
         sniffed = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
@@ -237,73 +290,154 @@ def read_xlsx(
 ) -> list[SheetRow]:
     """Read every visible sheet of an XLSX workbook that has the outcome columns.
 
-    Formulas give their cached values; merged course code/title cells are filled
-    down their merged range. Hidden sheets and sheets without the columns are
-    skipped with an info note.
+    Every sheet is read whole (``max_chars`` is not applied: text limits are for
+    prose). Formulas give their cached values; merged course code/title cells
+    are filled down their merged range. Hidden sheets and sheets without the
+    columns are skipped with an info note. The fast, tolerant calamine reader is
+    tried first and openpyxl second, so a workbook either can open is read.
     """
+    refuse_xml_entities(path)
     try:
-        import openpyxl
-
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it ignores (data validation
-            # extensions, conditional formatting); they do not affect the values.
-            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            # read from our own handle so a failed load leaves no file open
-            with open(path, "rb") as fh:
-                workbook = openpyxl.load_workbook(
-                    io.BytesIO(fh.read()), data_only=True, read_only=False
-                )
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
-        raise ParseError(
-            path,
-            damaged_reason("Excel", exc),
-            "Open it in Excel and save it again as .xlsx.",
-        ) from exc
+        sheets = _calamine_sheets(path)
+    except Exception as first:  # noqa: BLE001 - try the other reader
+        try:
+            sheets = _openpyxl_sheets(path)
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
+            raise ParseError(
+                path,
+                damaged_reason("Excel", exc if is_xml_entity_refusal(exc) else first),
+                "Open it in Excel and save it again as .xlsx.",
+            ) from exc
     out: list[SheetRow] = []
     matched = 0
-    total = 0
-    try:
-        for ws in workbook.worksheets:
-            if ws.sheet_state != "visible":
-                notes.append(
-                    note(
-                        f"sheet {ws.title} is hidden and was skipped.", severity="info"
-                    )
-                )
-                continue
-            rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            for merged in ws.merged_cells.ranges:
-                top = (
-                    rows[merged.min_row - 1][merged.min_col - 1]
-                    if (
-                        merged.min_row - 1 < len(rows)
-                        and merged.min_col - 1 < len(rows[merged.min_row - 1])
-                    )
-                    else ""
-                )
-                for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
-                    for c in range(merged.min_col - 1, merged.max_col):
-                        if c < len(rows[r]) and not rows[r][c]:
-                            rows[r][c] = top
-            total += sum(len(v) for row in rows for v in row)
-            result = rows_to_statements(
-                rows, sheet=ws.title, notes=notes, source_label=path.name
+    for title, visible, rows, merged in sheets:
+        if not visible:
+            notes.append(
+                note(f"sheet {title} is hidden and was skipped.", severity="info")
             )
-            if result is None:
+            continue
+        _fill_merged(rows, merged)
+        result = rows_to_statements(
+            rows, sheet=title, notes=notes, source_label=path.name
+        )
+        if result is None:
+            if any(any(row) for row in rows):
                 notes.append(
                     note(
-                        f"sheet {ws.title} has no course and statement columns and was "
+                        f"sheet {title} has no course and statement columns and was "
                         "skipped.",
                         severity="info",
                     )
                 )
-                continue
-            matched += 1
-            out.extend(result)
-            if total > max_chars:
-                break
-    finally:
-        workbook.close()
+            continue
+        matched += 1
+        out.extend(result)
     if not matched:
         raise _no_columns(path)
     return out
+
+
+_Sheet = tuple[str, bool, list[list[str]], list[tuple[int, int, int, int]]]
+"""(title, visible, rows of cell text, merged ranges as 0-based
+(first row, first column, last row, last column))."""
+
+
+def _calamine_sheets(path: Path) -> list[_Sheet]:
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    try:
+        out: list[_Sheet] = []
+        for meta in workbook.sheets_metadata:
+            if "Work" not in str(meta.typ):  # chart sheets, dialog sheets
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            r0, c0 = sheet.start or (0, 0)
+            pad = [""] * c0
+            rows = [[] for _ in range(r0)]
+            rows += [pad + [_cell(v) for v in row] for row in sheet.to_python()]
+            merged = [
+                (a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])
+            ]
+            visible = str(meta.visible).rsplit(".", 1)[-1].lower() == "visible"
+            out.append((meta.name, visible, rows, merged))
+        return out
+    finally:
+        workbook.close()
+
+
+def _openpyxl_sheets(path: Path) -> list[_Sheet]:
+    import openpyxl
+
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it ignores (data validation
+        # extensions, conditional formatting); they do not affect the values.
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+        # read from our own handle so a failed load leaves no file open
+        with open(path, "rb") as fh:
+            workbook = openpyxl.load_workbook(
+                io.BytesIO(fh.read()), data_only=True, read_only=False
+            )
+    try:
+        return [
+            (
+                ws.title,
+                ws.sheet_state == "visible",
+                [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)],
+                [
+                    (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
+                    for m in ws.merged_cells.ranges
+                ],
+            )
+            for ws in workbook.worksheets
+        ]
+    finally:
+        workbook.close()
+
+
+def _fill_merged(rows: list[list[str]], merged) -> None:
+    """Give every cell of a merged range the value of its top-left cell."""
+    for r0, c0, r1, c1 in merged:
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        top = rows[r0][c0]
+        for r in range(r0, min(r1 + 1, len(rows))):
+            row = rows[r]
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if not row[c]:
+                    row[c] = top
+
+
+_ENTITY_DECL = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
+
+
+def refuse_xml_entities(path: Path) -> None:
+    """Refuse a DOCX/XLSX whose XML parts declare a DOCTYPE or entities.
+
+    Office never writes a DOCTYPE; a file that has one is trying to read other
+    files or exhaust memory ("billion laughs"). Only the first 4 KB of each part
+    (where a DOCTYPE must be) are looked at.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.filename.endswith((".xml", ".rels")):
+                    continue
+                with archive.open(info) as part:
+                    head = part.read(4096)
+                if _ENTITY_DECL.search(head):
+                    raise ParseError(
+                        path,
+                        "the file is not a valid Excel document: its XML declares "
+                        "entities (a trick used to read other files or exhaust "
+                        "memory), which lta-align never expands, so it was not read.",
+                        "Open it in Excel and save it again as .xlsx.",
+                    )
+    except ParseError:
+        raise
+    except Exception:  # noqa: BLE001 - the readers report damage themselves
+        return
