@@ -296,27 +296,14 @@ def read_xlsx(
     columns are skipped with an info note. The fast, tolerant calamine reader is
     tried first and openpyxl second, so a workbook either can open is read.
     """
-    refuse_xml_entities(path)
-    try:
-        sheets = _calamine_sheets(path)
-    except Exception as first:  # noqa: BLE001 - try the other reader
-        try:
-            sheets = _openpyxl_sheets(path)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
-            raise ParseError(
-                path,
-                damaged_reason("Excel", exc if is_xml_entity_refusal(exc) else first),
-                "Open it in Excel and save it again as .xlsx.",
-            ) from exc
     out: list[SheetRow] = []
     matched = 0
-    for title, visible, rows, merged in sheets:
+    for title, visible, rows in workbook_sheets(path):
         if not visible:
             notes.append(
                 note(f"sheet {title} is hidden and was skipped.", severity="info")
             )
             continue
-        _fill_merged(rows, merged)
         result = rows_to_statements(
             rows, sheet=title, notes=notes, source_label=path.name
         )
@@ -334,6 +321,35 @@ def read_xlsx(
         out.extend(result)
     if not matched:
         raise _no_columns(path)
+    return out
+
+
+def workbook_sheets(path: Path) -> list[tuple[str, bool, list[list[str]]]]:
+    """Return ``(title, visible, rows)`` for every worksheet, merged cells filled.
+
+    calamine (fast, tolerant) is tried first, openpyxl second.
+
+    Raises
+    ------
+    ParseError
+        The XML declares entities, or neither reader can open the workbook.
+    """
+    refuse_xml_entities(path)
+    try:
+        sheets = _calamine_sheets(path)
+    except Exception as first:  # noqa: BLE001 - try the other reader
+        try:
+            sheets = _openpyxl_sheets(path)
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
+            raise ParseError(
+                path,
+                damaged_reason("Excel", exc if is_xml_entity_refusal(exc) else first),
+                "Open it in Excel and save it again as .xlsx.",
+            ) from exc
+    out = []
+    for title, visible, rows, merged in sheets:
+        _fill_merged(rows, merged)
+        out.append((title, visible, rows))
     return out
 
 
