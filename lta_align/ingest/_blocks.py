@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..model import ReadProblem
 from ..text import search_tail
 from ._headings import looks_like_heading
+from ._layout import BULLET_MARK
 
 ROLES = ("heading", "item", "para", "row")
 
@@ -83,8 +84,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s*([-=_*~])(\s*\1){2,}\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(
-    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u2013\u2014\u25a0\u2023]|\d{1,2}[.)]|"
-    r"\(\d{1,2}\)|[a-hA-H][.)]|[ivxIVX]{1,4}[.)])\s+(?P<text>\S.*)$"
+    rf"^\s*(?:(?:{BULLET_MARK})|\d{{1,2}}[.)](?=\s)|"
+    r"\(\d{1,2}\)(?=\s)|[a-hA-H][.)](?=\s)|[ivxIVX]{1,4}[.)](?=\s))\s*(?P<text>\S.*)$"
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}\s{1,4}(?P<text>[A-Z\"'(].*)$")
 _PERIOD_LINE = re.compile(

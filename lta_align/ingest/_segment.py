@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..text import clean
 from ._blocks import Block
 from ._headings import classify_heading, heading_key, looks_like_heading
+from ._layout import CONTENT_ROLES, content_columns, header_roles
 from ._statements import (
     KIND_PRIORITY,
     NO_SPACE_SCRIPT,
@@ -142,6 +143,11 @@ class _Walker:
         self.boilerplate = 0
         self.table_header: dict[int, tuple[str, ...]] = {}
         self.seen_tables: set[int] = set()
+        # tables whose header names two or more content columns ("Outcome |
+        # Assessment", "Week | Date | Topic | Reading"): every cell is read in
+        # the kind of its column
+        self.table_roles: dict[int, tuple[str | None, ...]] = {}
+        self.rows_checked: dict[int, int] = {}
 
     # -- header facts
     def _take_code(self, text: str, *, from_label: bool = False) -> bool:
@@ -210,6 +216,8 @@ class _Walker:
             if kind is not None and len(text.split()) <= 8 and text[-1] not in ".;,":
                 self._switch(kind, 99)
                 return
+        if block.role == "row" and self._role_table_row(block):
+            return
         if block.role == "row":
             cells = [c.strip(" *_:") for c in block.cells if c.strip(" *_:")]
             if (
@@ -263,7 +271,7 @@ class _Walker:
 
     def _content(self, block: Block) -> None:
         section = self.section
-        if section in (None, "info", "other"):
+        if section in (None, "info", "other", "table"):
             return
         if section == "boilerplate":
             self.boilerplate += 1
@@ -316,6 +324,35 @@ class _Walker:
                 text = max(candidates, key=lambda c: len(re.findall(r"[A-Za-z]", c)))
         if text:
             self._add(section, text, block.location)
+
+    def _role_table_row(self, block: Block) -> bool:
+        """Read a row of a table whose columns have roles; True if it was one."""
+        roles = self.table_roles.get(block.table)
+        if roles is None:
+            seen = self.rows_checked.get(block.table, 0)
+            if seen >= 2:  # the header is the first or second row
+                return False
+            self.rows_checked[block.table] = seen + 1
+            found = header_roles(block.cells)
+            if found is None or content_columns(found) < 2:
+                return False
+            self.table_roles[block.table] = found
+            self.table_header[block.table] = tuple(heading_key(c) for c in block.cells)
+            self.seen_tables.add(block.table)
+            if self.section in (None, "info", "other", "methods"):
+                # a table of outcomes, topics or assessments is content even
+                # without a heading above it
+                self.section = "table"
+                self.section_level = 99
+            return True
+        if self.section == "boilerplate":
+            self.boilerplate += 1
+            return True
+        for i, cell in enumerate(block.cells):
+            role = roles[i] if i < len(roles) else None
+            if role in CONTENT_ROLES and cell.strip():
+                self._add(role, cell, f"{block.location} column {i + 1}")
+        return True
 
     def _layout_row(self, block: Block, cells: list[str]) -> bool:
         """A "Section name | its content" row of a layout table."""

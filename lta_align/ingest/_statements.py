@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..text import clean, normalise, search_tail
 from ._headings import heading_key
+from ._layout import BULLET_MARK
 
 KIND_PRIORITY = {
     "outcome": 5,
@@ -25,7 +26,7 @@ _FILE_CODE = re.compile(r"([A-Za-z]{2,5})[ _.-]?(\d{3,4}[A-Za-z]?)(?![0-9])")
 NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """Thai, kana and CJK ideographs: scripts written without spaces between words."""
 _LEADING_MARK = re.compile(
-    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]"
+    rf"^\s*(?:(?:{BULLET_MARK})|\(?\d{{1,2}}[.)]|\(?[a-hA-H][.)]"
     r"|(?:slo|outcome|objective|clo|plo|competency)\s*#?\s*\d{1,2}[a-z]?\s*[:.)-]?)\s*",
     re.IGNORECASE,
 )
