@@ -375,8 +375,11 @@ def pdf_running_headers(out: Path) -> Path:
 
     class _Paged(FPDF):
         def header(self) -> None:
+            if self.page_no() == 1:  # a title page without the running header
+                return
             self.set_font("Helvetica", "", 9)
-            self.cell(0, 6, HEADER_LINE, new_x="LMARGIN", new_y="NEXT")
+            for text in HEADER_LINE.split(" | "):
+                self.cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
             self.ln(4)
 
         def footer(self) -> None:
@@ -407,7 +410,7 @@ def pdf_running_headers(out: Path) -> Path:
         path.name,
         code="LTA 153",
         counts={"description": 1, "outcome": 8, "topic": 7, "assessment": 4},
-        absent=["Riverbend", "revised", "Page "],
+        absent=["Riverbend", "revised", "Page ", "Fall 2026", "Syllabus"],
     )
     return path
 

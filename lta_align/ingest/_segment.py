@@ -82,6 +82,14 @@ _COLUMN_WORDS = {
     "reading": ("reading", "text", "title", "book", "source", "citation"),
     "description": ("description", "text"),
 }
+_CREDITS = re.compile(
+    r"(?:^|(?<=\s)|(?<=\())(\d{1,2}(?:\.\d)?)(?:\s*[-\u2013]\s*\d{1,2})?\s*"
+    r"(?:units?|credits?|credit hours?|semester (?:credit )?hours?|cr\.?)"
+    r"(?:\s*\))?\s*$",
+    re.IGNORECASE,
+)
+"""Credits written after a course title or on their own line: "3 Units",
+"3 credit hours", "(4 Credits)", "3-4 units" (the first number is kept)."""
 _CODE_LABELS = {
     "course",
     "course code",
@@ -148,6 +156,7 @@ class _Walker:
         # the kind of its column
         self.table_roles: dict[int, tuple[str | None, ...]] = {}
         self.rows_checked: dict[int, int] = {}
+        self.header_description = False
 
     # -- header facts
     def _take_code(self, text: str, *, from_label: bool = False) -> bool:
@@ -206,12 +215,21 @@ class _Walker:
         if block.role == "heading":
             self._heading(block)
             return
+        if self.section is None and block.role in ("para", "heading"):
+            text = self._take_credits(text)
+            if not text:
+                return
+            block = Block(
+                text, block.location, block.role, block.level, strong=block.strong
+            )
         if block.role == "para" and (
             looks_like_heading(text)
             or block.strong
             and "\n" not in text
             and not re.search(r":\s*\S", text)
         ):
+            if self.section is None and self._take_code(text):
+                return
             kind = classify_heading(text)
             if kind is not None and len(text.split()) <= 8 and text[-1] not in ".;,":
                 self._switch(kind, 99)
@@ -243,7 +261,38 @@ class _Walker:
             if parts is not None and (self.section is None or block.role == "para"):
                 if self._label(parts[0], parts[1], block.location, block.role):
                     return
+            if self._header_description(block):
+                return
         self._content(block)
+
+    def _take_credits(self, text: str) -> str:
+        """Take "3 Units" / "3 credit hours" from a header-area line; return the
+        rest of the line ("" when the line was only the credits)."""
+        m = _CREDITS.search(text)
+        if m is None:
+            return text
+        if not self.credits:
+            self.credits = m.group(1)
+        rest = (text[: m.start()] + text[m.end() :]).strip(" \t|,;:-\u2013\u2014")
+        return rest
+
+    def _header_description(self, block: Block) -> bool:
+        """A catalog entry's description: the first full paragraph under the
+        course title, before any heading."""
+        text = block.text.strip()
+        if (
+            self.section is not None
+            or block.role != "para"
+            or not (self.code or self.title_guess)
+            or self.header_description
+            or len(text.split()) < 12
+            or not text.endswith((".", "!", "?"))
+            or _INLINE_BOILERPLATE.search(text)
+        ):
+            return False
+        self.header_description = True
+        self._add("description", text, block.location)
+        return True
 
     def _heading(self, block: Block) -> None:
         text = block.text
