@@ -25,7 +25,7 @@ from ..errors import (
 from ..model import Program, ReadProblem, problems_frame
 from ..text import clean, course_id_from_code, statement_id
 from ._blocks import Block, truncation_note
-from ._limits import Limits, cap_statements, preflight
+from ._limits import Limits, OverBudget, cap_statements, preflight, time_budget
 from ._reasons import read_failure
 from ._segment import segment
 from ._sheets import SheetRow
@@ -281,7 +281,17 @@ def load_syllabi(
                     "files; convert it to one of these or move it out of the folder.",
                 )
             try:
-                seg, rows = _read_file(path, fmt, limits, notes)
+                with time_budget(limits.max_seconds):
+                    seg, rows = _read_file(path, fmt, limits, notes)
+            except OverBudget:
+                raise ParseError(
+                    path,
+                    f"reading the file took more than {limits.max_seconds:g} seconds, "
+                    "so it was skipped (a file that slow is usually malformed or "
+                    "machine-made).",
+                    "Open it and save or export it again; if it is genuine, raise "
+                    "Limits(max_seconds=...).",
+                ) from None
             except OSError as exc:  # permissions, a cloud placeholder, removed
                 raise ParseError(
                     path,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TypeVar
@@ -61,6 +62,12 @@ class Limits:
         paragraph; a longer one (a 1 MB line, a table flattened into one cell)
         is cut at a word boundary, ends with " …", and a warning names it.
         This also keeps every exported cell under Excel's 32,767-character limit.
+    max_seconds : float, default=120
+        Longest time spent reading one file; a file still being read after it is
+        skipped with the reason (a file that slow is malformed or machine-made).
+        Enforced with a timer signal, so only when ``load_syllabi`` runs in the
+        main thread on a system with ``SIGALRM`` (Linux, macOS) and no other
+        timer is set.
 
     Raises
     ------
@@ -74,6 +81,7 @@ class Limits:
     max_unzipped_mb: float = 300
     max_text_chars: int = 2_000_000
     max_statement_chars: int = 5_000
+    max_seconds: float = 120
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -148,6 +156,41 @@ def check_zip(path: Path, limits: Limits, *, size: int | None = None) -> None:
             "If the file is genuine, raise Limits(max_zip_ratio=..., "
             "max_unzipped_mb=...).",
         )
+
+
+class OverBudget(BaseException):
+    """Raised by the timer of :func:`time_budget` (a BaseException, so that the
+    readers' catch-alls for parser errors let it through)."""
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Interrupt the block with :class:`OverBudget` after ``seconds``.
+
+    Does nothing outside the main thread, without ``SIGALRM``, or when another
+    interval timer is already running (the caller's timer is left alone).
+    """
+    import signal
+    import threading
+
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def cap_text(text: str, limit: int) -> str:
