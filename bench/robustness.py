@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--budget", type=float, default=60.0, help="seconds per file")
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument(
+        "--examples", type=int, default=0, help="files shown per error reason"
+    )
     args = parser.parse_args(argv)
 
     files = sorted(p for p in args.folder.rglob("*") if p.is_file())
@@ -123,9 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     exceptions = [r for r in results if "exception" in r]
     timeouts = [r for r in results if r.get("timeout")]
     by_reason: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[str]] = {}
     for r in results:
         for severity, reason in r.get("problems", []):
-            by_reason[(severity, _reason_key(reason))] += 1
+            key = (severity, _reason_key(reason))
+            by_reason[key] += 1
+            examples.setdefault(key, []).append(r["path"])
     by_suffix = Counter(Path(r["path"]).suffix.lower() for r in results)
 
     out = sys.stdout.write
@@ -143,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     out("problems by reason (severity, count):\n")
     for (severity, reason), n in by_reason.most_common(args.top * 2):
         out(f"  {severity:7} {n:5}  {reason}\n")
+        if severity == "error":
+            for path in examples[(severity, reason)][: args.examples]:
+                out(f"                 e.g. {path}\n")
     slowest = sorted(results, key=lambda r: -r.get("seconds", 0))[: args.top]
     out("slowest files:\n")
     for r in slowest:

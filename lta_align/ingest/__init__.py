@@ -41,6 +41,7 @@ SUFFIXES = {
     ".txt": "txt",
     ".text": "txt",
     ".docx": "docx",
+    ".dotx": "docx",
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
@@ -362,7 +363,25 @@ def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
                 "Put the code in the title or a 'Course: LTA 101 ...' line.",
             )
         )
-    if not any(st.kind == "outcome" for st in seg.statements):
+    if not seg.statements:
+        problems.append(
+            ReadProblem(
+                source,
+                "no learning outcomes found: nothing in the file was read as a "
+                "statement, because no section heading lta-align knows (Learning "
+                "Outcomes, Course Description, Topics, Assignments, Readings) was "
+                "found"
+                + (
+                    f" and {seg.dropped_boilerplate} policy block(s) were dropped."
+                    if seg.dropped_boilerplate
+                    else "."
+                ),
+                "warning",
+                "Check that it is a syllabus, and put its outcomes under a heading "
+                "such as 'Learning Outcomes'.",
+            )
+        )
+    elif not any(st.kind == "outcome" for st in seg.statements):
         problems.append(
             ReadProblem(
                 source,

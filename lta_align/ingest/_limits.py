@@ -23,7 +23,7 @@ from typing import TypeVar
 from ..errors import ParseError
 from ..model import ReadProblem
 
-ZIP_FORMATS = {".docx", ".xlsx", ".xlsm"}
+ZIP_FORMATS = {".docx", ".dotx", ".xlsx", ".xlsm"}
 ZIP_BOMB_MIN_BYTES = 10_000_000
 """The expansion ratio is only checked above this unzipped size (10 MB): small
 files compress well for harmless reasons (a DOCX of repeated table rows)."""

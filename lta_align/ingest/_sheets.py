@@ -383,6 +383,8 @@ def _calamine_sheets(path: Path) -> list[_Sheet]:
 
 
 def _openpyxl_sheets(path: Path) -> list[_Sheet]:
+    """The fallback reader: openpyxl in read-only (streaming) mode, which does not
+    know merged ranges; calamine, tried first, does."""
     import openpyxl
 
     with warnings.catch_warnings():
@@ -392,23 +394,21 @@ def _openpyxl_sheets(path: Path) -> list[_Sheet]:
         # read from our own handle so a failed load leaves no file open
         with open(path, "rb") as fh:
             workbook = openpyxl.load_workbook(
-                io.BytesIO(fh.read()), data_only=True, read_only=False
+                io.BytesIO(fh.read()), data_only=True, read_only=True
             )
-    try:
-        return [
-            (
-                ws.title,
-                ws.sheet_state == "visible",
-                [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)],
-                [
-                    (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
-                    for m in ws.merged_cells.ranges
-                ],
-            )
-            for ws in workbook.worksheets
-        ]
-    finally:
-        workbook.close()
+        try:
+            return [
+                (
+                    ws.title,
+                    ws.sheet_state == "visible",
+                    [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)],
+                    [],
+                )
+                for ws in workbook.worksheets
+                if hasattr(ws, "iter_rows")
+            ]
+        finally:
+            workbook.close()
 
 
 def _fill_merged(rows: list[list[str]], merged) -> None:
