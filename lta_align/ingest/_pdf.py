@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, note, parse_lines
-from ._layout import column_role, content_columns, header_roles
+from ._layout import CONTENT_ROLES, column_role, content_columns, header_roles
 
 _PAGE_NO = re.compile(r"\bpage\s+\d+(\s+of\s+\d+)?\b|^\s*-?\s*\d{1,3}\s*-?\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
@@ -137,10 +137,14 @@ def _table_blocks(rows: list[list[str]], where: str, number: int) -> list[Block]
 
 
 def _maybe_table_header(line: str) -> bool:
+    """A text-layer line that could be a table's header row: short, no digits,
+    and naming two different column roles, one of them content ("Week Date
+    Topic Reading", "Outcome Assessment"; not "Assignments and Evaluation")."""
     words = line.split()
-    if not 2 <= len(words) <= 10:
+    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
         return False
-    return sum(column_role(w) is not None for w in words) >= 2
+    roles = {column_role(w) for w in words} - {None}
+    return len(roles) >= 2 and any(r in CONTENT_ROLES for r in roles)
 
 
 def _layout_pages(path: Path, page_lines, notes) -> dict[int, list[tuple[str, object]]]:
