@@ -3,6 +3,11 @@
 Usage::
 
     .venv/bin/python bench/robustness.py DIR [--budget 60] [--top 15]
+    .venv/bin/python bench/robustness.py DIR --fuzz 20 [--seed 0]
+
+With ``--fuzz N``, each file of ``DIR`` is first turned into N mutated copies
+(bytes flipped, cut, a chunk repeated; inside DOCX/XLSX the XML of one part is
+mutated and the package rebuilt) in a temporary folder, and those are read.
 
 Every file under ``DIR`` is read alone (``load_syllabi(path)``) in a worker
 process with a per-file time budget; a file over the budget is stopped and
@@ -97,17 +102,85 @@ def _reason_key(reason: str) -> str:
     return _VOLATILE.sub("#", reason.split(". ")[0])[:110]
 
 
+def _mutate_bytes(data: bytes, rng) -> bytes:
+    if not data:
+        return b"<"
+    kind = rng.randrange(4)
+    buf = bytearray(data)
+    if kind == 0:  # flip a few bytes
+        for _ in range(rng.randint(1, 8)):
+            buf[rng.randrange(len(buf))] = rng.randrange(256)
+        return bytes(buf)
+    if kind == 1:  # cut
+        return bytes(buf[: rng.randrange(len(buf))])
+    if kind == 2:  # repeat a chunk many times
+        i = rng.randrange(len(buf))
+        chunk = bytes(buf[i : i + rng.randint(1, 16)]) or b"<"
+        return bytes(buf[:i]) + chunk * rng.randint(100, 20_000) + bytes(buf[i:])
+    # insert markup-like junk
+    junk = rng.choice([b"<![", b"<!--", b"<a ", b"]]>", b"&#", b"\x00", b"\xff\xfe"])
+    i = rng.randrange(len(buf))
+    return bytes(buf[:i]) + junk * rng.randint(1, 500) + bytes(buf[i:])
+
+
+def _mutate(path: Path, rng) -> bytes:
+    import io
+    import zipfile
+
+    data = path.read_bytes()
+    if (
+        path.suffix.lower() in {".docx", ".xlsx", ".xlsm", ".dotx"}
+        and rng.random() < 0.7
+    ):
+        try:
+            src = zipfile.ZipFile(io.BytesIO(data))
+            names = [n for n in src.namelist() if n.endswith((".xml", ".rels"))]
+            victim = rng.choice(names)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+                for info in src.infolist():
+                    body = src.read(info.filename)
+                    if info.filename == victim:
+                        body = _mutate_bytes(body, rng)
+                    dst.writestr(info.filename, body)
+            return out.getvalue()
+        except Exception:  # noqa: BLE001 - fall back to mutating the bytes
+            pass
+    return _mutate_bytes(data, rng)
+
+
+def _fuzzed(files: list[Path], n: int, seed: int, folder: Path) -> list[Path]:
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for k, path in enumerate(files):
+        for i in range(n):
+            target = folder / f"{k:05d}_{i:03d}_{path.name}"
+            target.write_bytes(_mutate(path, rng))
+            out.append(target)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--budget", type=float, default=60.0, help="seconds per file")
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--fuzz", type=int, default=0, help="mutated copies per file")
+    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--examples", type=int, default=0, help="files shown per error reason"
     )
     args = parser.parse_args(argv)
 
     files = sorted(p for p in args.folder.rglob("*") if p.is_file())
+    scratch = None
+    if args.fuzz:
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory(prefix="lta-fuzz-")
+        files = _fuzzed(files, args.fuzz, args.seed, Path(scratch.name))
     pool = _Pool()
     results = []
     start = time.perf_counter()
@@ -159,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     peak = max((r.get("maxrss_mb", 0) for r in results), default=0)
     out(f"peak worker memory: {peak:.0f} MB\n")
     out(f"total time: {total:.0f} s\n")
+    if scratch is not None:
+        scratch.cleanup()
     return 1 if exceptions else 0
 
 
