@@ -322,7 +322,10 @@ def html_catalog_page(out: Path) -> Path:
         "<body><nav><a href='/'>Home</a> <a href='/catalog'>Catalog</a> "
         "<a href='/apply'>Apply Now</a></nav>"
         "<div id='skip'><a href='#main'>Skip to main content</a></div>"
-        "<main id='main'><div class='course-block'>"
+        "<div class='sidebar'><h3>Related Programs</h3><p>Library Science transfer "
+        "degree: see a counselor to plan your courses.</p></div>"
+        "<main id='main'><div class='breadcrumb'>Home &gt; Catalog &gt; LTA</div>"
+        "<div class='course-block'>"
         "<p class='course-title'><strong>LTA 130 Cataloging and Classification"
         "</strong></p><p class='units'>3 Units</p>"
         f"<p>{CATALOG_DESCRIPTION}</p>"
@@ -342,7 +345,10 @@ def html_catalog_page(out: Path) -> Path:
         credits="3",
         counts={"description": 1, "outcome": 4},
         present=[CATALOG_DESCRIPTION, *OUTCOMES[:4]],
-        absent=["Units", "Apply Now", "Copyright", "webmaster", "Skip to"],
+        absent=[
+            *("Units", "Apply Now", "Copyright", "webmaster", "Skip to"),
+            *("Related Programs", "counselor", "Home >"),
+        ],
     )
     return path
 

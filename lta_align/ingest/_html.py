@@ -67,9 +67,29 @@ _BLOCK = {
     "caption",
 }
 _HEADING = re.compile(r"^h([1-6])$")
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
+"""ARIA roles of site chrome (menus, page banner, site footer, sidebars)."""
+_DROP_CLASS = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|site-header|site-footer|footer|"
+    r"sidebar|skip-link|cookie\w*)($|[\s_-])",
+    re.IGNORECASE,
+)
+"""Class or id words of site chrome written with plain ``div``s."""
 
 
 _BR = "\x00"  # marks <br>; NUL cannot occur in decoded HTML text we keep
+
+
+def _is_chrome(attrs) -> bool:
+    """A ``div``/``ul``/``p`` marked as navigation, banner, footer or sidebar."""
+    for name, value in attrs:
+        if not value:
+            continue
+        if name == "role" and value.strip().lower() in _DROP_ROLES:
+            return True
+        if name in ("class", "id") and _DROP_CLASS.search(value):
+            return True
+    return False
 
 
 def _join(text: str) -> str:
@@ -99,6 +119,8 @@ class _Parser(HTMLParser):
         self.title: list[str] = []
         self.in_title = False
         self.li_depth = 0
+        self.main_depth = 0  # inside <main>: the page's own content
+        self.in_main: list[bool] = []  # per block
 
     # -- helpers
     def _flush(self) -> None:
@@ -108,6 +130,7 @@ class _Parser(HTMLParser):
             strong = self.role == "para" and self.strong_chars >= len(
                 text.replace(" ", "")
             )
+            self.in_main.append(self.main_depth > 0)
             self.blocks.append(
                 Block(
                     text,
@@ -129,10 +152,13 @@ class _Parser(HTMLParser):
                 # a line break the author typed: "1. X<br>2. Y" is a list
                 (self.cell if self.cell is not None else self.buf).append(_BR)
             return
-        if self.drop_depth or tag in _DROP:
+        if self.drop_depth or tag in _DROP or _is_chrome(attrs):
             self.drop_depth += 1
             return
         self.stack.append(tag)
+        if tag == "main":
+            self._flush()
+            self.main_depth += 1
         if tag == "title":
             self.in_title = True
             return
@@ -171,6 +197,9 @@ class _Parser(HTMLParser):
         if tag in self.stack:
             while self.stack and self.stack.pop() != tag:
                 pass
+        if tag == "main":
+            self._flush()
+            self.main_depth = max(0, self.main_depth - 1)
         if tag == "title":
             self.in_title = False
         elif _HEADING.match(tag) or tag == "li":
@@ -184,6 +213,7 @@ class _Parser(HTMLParser):
         elif tag == "tr":
             if self.row is not None and any(self.row):
                 self.row_no += 1
+                self.in_main.append(self.main_depth > 0)
                 self.blocks.append(
                     Block(
                         " | ".join(c for c in self.row if c),
@@ -294,6 +324,9 @@ def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
                 "or copy its text into a .docx or .txt file.",
             ) from exc
     blocks = parser.blocks
+    if any(parser.in_main):
+        # the page marks its own content: leave out everything around it
+        blocks = [b for b, inside in zip(blocks, parser.in_main, strict=True) if inside]
     title = " ".join("".join(parser.title).split())
     if title and not any(b.role == "heading" for b in blocks):
         blocks.insert(0, Block(title, "title", "heading", level=1))
