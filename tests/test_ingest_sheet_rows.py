@@ -83,3 +83,19 @@ def test_csv_of_100000_rows_is_read_whole(tmp_path):
     program = la.load_syllabi(path)
     assert len(program.statements) == 100_000
     assert program.problems.empty
+
+
+def test_repeated_rows_of_a_course_are_read_once_and_named(tmp_path):
+    path = _xlsx(
+        tmp_path / "outcomes.xlsx",
+        [
+            ["course_code", "text"],
+            ["LTA 101", "Explain the mission of libraries."],
+            ["LTA 101", "Explain the mission of libraries."],
+            ["LTA 120", "Explain the mission of libraries."],
+        ],
+    )
+    program = la.load_syllabi(path)
+    assert len(program.statements) == 2
+    (reason,) = program.problems.reason
+    assert "row 3 repeats a statement" in reason

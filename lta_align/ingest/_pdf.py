@@ -229,7 +229,7 @@ def _no_text(path: Path, pages: list[str], notes: list[ReadProblem]) -> ParseErr
         return ParseError(
             path,
             f"the text of {len(failed)} of {len(pages)} page(s) could not be "
-            f"extracted ({failed[0].reason}) and the rest has almost no text.",
+            "extracted (damaged page content) and the rest has almost no text.",
             "Open it in a PDF viewer and print or export it to a new PDF.",
         )
     if _has_images(path):

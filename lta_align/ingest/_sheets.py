@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..model import ReadProblem
+from ..text import course_id_from_code, normalise
 from ._blocks import note
 from ._limits import damaged_reason, is_xml_entity_refusal
 from ._statements import clean_statement
@@ -178,6 +179,7 @@ def rows_to_statements(
     out: list[SheetRow] = []
     unknown: dict[str, int] = {}
     skipped: dict[str, list[int]] = {}
+    seen: set[tuple[str, str]] = set()
     where = f"sheet {sheet} " if sheet else ""
     for r in range(start + 1, len(rows)):
         row = rows[r]
@@ -205,6 +207,14 @@ def rows_to_statements(
                 "has no words to read as a statement (only numbers or marks)", []
             ).append(r + 1)
             continue
+        key = (course_id_from_code(code), normalise(text))
+        if key in seen:
+            skipped.setdefault(
+                "repeats a statement of the same course on an earlier row (read once)",
+                [],
+            ).append(r + 1)
+            continue
+        seen.add(key)
         out.append(
             SheetRow(code, get("course_title"), kind, text, f"{where}row {r + 1}")
         )
@@ -214,11 +224,19 @@ def rows_to_statements(
         "the row.",
     }
     for what, numbers in skipped.items():
+        one = len(numbers) == 1
+        verb = what if one else what.replace("has ", "have ", 1)
+        verb = verb if one else verb.replace("repeats ", "repeat ", 1)
+        ending = (
+            ""
+            if "read once" in what
+            else (", so it was skipped" if one else ", so they were skipped")
+        )
         notes.append(
             note(
-                f"{where}{_rows_phrase(numbers)} {what}, so "
-                f"{'it was' if len(numbers) == 1 else 'they were'} skipped.",
+                f"{where}{_rows_phrase(numbers)} {verb}{ending}.",
                 hints.get(what, "Check the row's text."),
+                severity="info" if "read once" in what else "warning",
             )
         )
     for value, count in sorted(unknown.items()):
