@@ -99,3 +99,35 @@ def test_repeated_rows_of_a_course_are_read_once_and_named(tmp_path):
     assert len(program.statements) == 2
     (reason,) = program.problems.reason
     assert "row 3 repeats a statement" in reason
+
+
+def test_workbook_both_libraries_refuse_is_read_from_its_xml(tmp_path):
+    """Cell references like r="0" (written by some report generators) stop
+    calamine and openpyxl; the last-resort reader takes cells in order."""
+    import io
+    import re
+    import zipfile
+
+    source = _xlsx(
+        tmp_path / "source.xlsx",
+        [
+            ["Outcomes report"],
+            ["course_code", "course_title", "text"],
+            ["LTA 101", "Intro", "Explain the mission of libraries."],
+            ["LTA 101", "Intro", "Describe types of libraries."],
+        ],
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            body = src.read(name)
+            if name.startswith("xl/worksheets/"):
+                body = re.sub(rb' r="[A-Z]+(\d+)"', rb' r="0"', body)
+            dst.writestr(name, body)
+    path = tmp_path / "outcomes.xlsx"
+    path.write_bytes(out.getvalue())
+    program = la.load_syllabi(path, strict=True)
+    assert program.statements.text.tolist() == [
+        "Explain the mission of libraries.",
+        "Describe types of libraries.",
+    ]

@@ -355,15 +355,24 @@ def workbook_sheets(path: Path) -> list[tuple[str, bool, list[list[str]]]]:
     refuse_xml_entities(path)
     try:
         sheets = _calamine_sheets(path)
-    except Exception as first:  # noqa: BLE001 - try the other reader
+    except Exception as first:  # noqa: BLE001 - try the other readers
         try:
             sheets = _openpyxl_sheets(path)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
-            raise ParseError(
-                path,
-                damaged_reason("Excel", exc if is_xml_entity_refusal(exc) else first),
-                "Open it in Excel and save it again as .xlsx.",
-            ) from exc
+            if is_xml_entity_refusal(exc):
+                raise ParseError(
+                    path,
+                    damaged_reason("Excel", exc),
+                    "Open it in Excel and save it again as .xlsx.",
+                ) from exc
+            try:
+                sheets = _xml_sheets(path)
+            except Exception:  # noqa: BLE001 - all three readers failed
+                raise ParseError(
+                    path,
+                    damaged_reason("Excel", first),
+                    "Open it in Excel and save it again as .xlsx.",
+                ) from exc
     out = []
     for title, visible, rows, merged in sheets:
         _fill_merged(rows, merged)
@@ -427,6 +436,126 @@ def _openpyxl_sheets(path: Path) -> list[_Sheet]:
             ]
         finally:
             workbook.close()
+
+
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def _column_index(ref: str | None, previous: int) -> int:
+    m = _REF.match(ref or "")
+    if m is None:
+        return previous + 1  # missing or malformed reference: the next column
+    n = 0
+    for ch in m.group(1).upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _xml_sheets(path: Path) -> list[_Sheet]:
+    """The last resort: read cell values straight from the worksheet XML.
+
+    Tolerates what both libraries refuse: cells without (or with malformed)
+    references, missing relationships, odd namespace prefixes. Shared and
+    inline strings and cached values are read; styles and formulas ignored.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    def local(tag) -> str:
+        return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+    def parse(data: bytes):
+        return etree.fromstring(
+            data, etree.XMLParser(resolve_entities=False, no_network=True)
+        )
+
+    def text_of(element) -> str:
+        return "".join(
+            t.text or ""
+            for t in element.iter()
+            if local(t.tag) == "t" and local(t.getparent().tag) != "rPh"
+        )
+
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        shared: list[str] = []
+        strings = next(
+            (n for n in names if n.lower().endswith("sharedstrings.xml")), None
+        )
+        if strings:
+            shared = [
+                text_of(si)
+                for si in parse(archive.read(strings))
+                if local(si.tag) == "si"
+            ]
+        titles: dict[str, tuple[str, bool]] = {}
+        try:
+            book = parse(archive.read("xl/workbook.xml"))
+            rels = parse(archive.read("xl/_rels/workbook.xml.rels"))
+            targets = {
+                r.get("Id"): "xl/"
+                + (r.get("Target") or "").lstrip("/").removeprefix("xl/")
+                for r in rels
+            }
+            for sheet in book.iter():
+                if local(sheet.tag) != "sheet":
+                    continue
+                rid = next((v for k, v in sheet.attrib.items() if local(k) == "id"), "")
+                if rid in targets:
+                    titles[targets[rid]] = (
+                        sheet.get("name") or rid,
+                        (sheet.get("state") or "visible") == "visible",
+                    )
+        except Exception:  # noqa: BLE001 - name the sheets after their parts
+            titles = {}
+        parts = [n for n in names if re.match(r"xl/worksheets/[^/]+\.xml$", n)]
+        if not parts:
+            raise ValueError("no worksheet")
+        out: list[_Sheet] = []
+        for part in sorted(parts, key=lambda n: (n not in titles, n)):
+            title, visible = titles.get(part, (part.rsplit("/", 1)[-1][:-4], True))
+            rows: list[list[str]] = []
+            root = parse(archive.read(part))
+            r_prev = -1
+            for row in root.iter():
+                if local(row.tag) != "row":
+                    continue
+                r_attr = row.get("r") or ""
+                r_index = (
+                    int(r_attr) - 1
+                    if r_attr.isdigit() and int(r_attr) > 0
+                    else r_prev + 1
+                )
+                r_index = max(r_index, r_prev + 1)
+                r_prev = r_index
+                values: dict[int, str] = {}
+                c_prev = -1
+                for cell in row:
+                    if local(cell.tag) != "c":
+                        continue
+                    c_index = max(_column_index(cell.get("r"), c_prev), c_prev + 1)
+                    c_prev = c_index
+                    kind = cell.get("t") or ""
+                    value = ""
+                    for child in cell:
+                        name = local(child.tag)
+                        if name == "is":
+                            value = text_of(child)
+                        elif name == "v":
+                            value = child.text or ""
+                    if kind == "s" and value.strip().isdigit():
+                        i = int(value)
+                        value = shared[i] if i < len(shared) else ""
+                    elif kind == "b":
+                        value = "TRUE" if value == "1" else "FALSE"
+                    values[c_index] = _cell(value)
+                while len(rows) < r_index:
+                    rows.append([])
+                width = max(values, default=-1) + 1
+                rows.append([values.get(c, "") for c in range(width)])
+            out.append((title, visible, rows, []))
+        return out
 
 
 def _fill_merged(rows: list[list[str]], merged) -> None:
