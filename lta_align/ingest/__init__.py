@@ -205,18 +205,23 @@ def load_syllabi(
     """Read syllabi and outcome sheets into a :class:`~lta_align.model.Program`.
 
     Folders are searched recursively; every file is read in sorted path order,
-    whatever the order of the arguments. Hidden and temporary files (``.x``,
+    whatever the order of the arguments. Tables are read by column: a header
+    naming outcome, assessment, topic or reading columns puts every cell in the
+    kind of its column (dates, week and number columns locate the row). Outcome
+    sheets are read whole: every non-empty row becomes a statement or is named
+    in ``.problems``. Hidden and temporary files (``.x``,
     ``~$x.docx``, ``x.tmp``, ``Thumbs.db``) are skipped silently. A file that
     cannot be read becomes a row of ``.problems`` and the others are still read.
 
     Parameters
     ----------
     *paths : str or Path
-        Files and folders. Formats: ``.docx``, ``.pdf``, ``.md``, ``.txt``,
+        Files and folders. Formats: ``.docx`` (and ``.dotx``), ``.pdf``, ``.md``, ``.txt``,
         ``.html``/``.htm`` (syllabi) and ``.csv``, ``.xlsx`` (outcome sheets with
         columns ``course_code, course_title, kind, text`` or common variants).
     limits : Limits, optional
-        Size limits applied before parsing (default ``Limits()``).
+        Size limits applied before parsing and the per-file time budget
+        (default ``Limits()``).
     strict : bool, default=False
         Raise the first error instead of recording it in ``.problems``.
     progress : bool or None, default=None
@@ -241,7 +246,8 @@ def load_syllabi(
     Raises
     ------
     InputFileError
-        Only with ``strict=True``: the first file that could not be read.
+        Only with ``strict=True``: the first file that could not be read. No
+        other exception escapes: a parser failure becomes a plain reason.
 
     Examples
     --------

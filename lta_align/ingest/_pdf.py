@@ -1,4 +1,12 @@
-"""Read PDF syllabi through their text layer (pypdf)."""
+"""Read PDF syllabi through their text layer.
+
+pypdf reads the text of every page (fast; it also opens AES-encrypted files with
+an empty password, through ``cryptography``). A page whose text shows a table
+header naming two column roles ("Week Date Topic Reading", "Outcome
+Assessment") is read again with pdfplumber, which gives the table's cells, so
+each cell becomes a statement of its column's kind. Running headers and footers
+(lines repeated at the top or bottom of most pages, "Page 2 of 5") are dropped.
+"""
 
 from __future__ import annotations
 
@@ -42,12 +50,14 @@ def read_pdf(
     """Read the text layer of a PDF into blocks located by page.
 
     Running headers and footers (lines repeated on most pages, "Page 2 of 3")
-    are dropped.
+    are dropped; tables whose header names their columns' roles become row
+    blocks ("page 2 table 1 row 3").
 
     Raises
     ------
     ParseError
-        The PDF is password-protected, damaged, or has no text layer (a scan).
+        The PDF is password-protected, damaged, has no text layer (a scan: images
+        and no text), almost no text, or pages whose text could not be extracted.
     """
     from pypdf import PdfReader
 
