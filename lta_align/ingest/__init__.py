@@ -216,9 +216,10 @@ def load_syllabi(
     Parameters
     ----------
     *paths : str or Path
-        Files and folders. Formats: ``.docx`` (and ``.dotx``), ``.pdf``, ``.md``, ``.txt``,
-        ``.html``/``.htm`` (syllabi) and ``.csv``, ``.xlsx`` (outcome sheets with
-        columns ``course_code, course_title, kind, text`` or common variants).
+        Files and folders. Formats: ``.docx`` (and ``.dotx``), ``.pdf``, ``.md``,
+        ``.txt``, ``.html``/``.htm`` (syllabi) and ``.csv``, ``.xlsx`` (outcome
+        sheets with columns ``course_code, course_title, kind, text`` or common
+        variants).
     limits : Limits, optional
         Size limits applied before parsing and the per-file time budget
         (default ``Limits()``).
