@@ -252,7 +252,7 @@ def _schedule_expect(name: str, code: str) -> None:
     )
 
 
-def pdf_schedule_table(out: Path) -> Path:
+def pdf_schedule_table(out: Path, *, ruled: bool = True) -> Path:
     pdf = _pdf()
     pdf.add_page()
     _line(pdf, "LTA 150 Access Services and Circulation", bold=True, size=14)
@@ -260,7 +260,11 @@ def pdf_schedule_table(out: Path) -> Path:
     for text in OUTCOMES[2:4]:
         _line(pdf, f"- {text}")
     _line(pdf, "Course Schedule", bold=True)
-    with pdf.table(col_widths=(12, 20, 90, 40), text_align="LEFT") as table:
+    with pdf.table(
+        col_widths=(12, 20, 90, 40),
+        text_align="LEFT",
+        borders_layout="ALL" if ruled else "NONE",
+    ) as table:
         for cells in [("Week", "Date", "Topic", "Reading"), *SCHEDULE]:
             row = table.row()
             for cell in cells:
@@ -268,9 +272,15 @@ def pdf_schedule_table(out: Path) -> Path:
     _line(pdf, "Assignments", bold=True)
     for text in _AFTER_TABLE:
         _line(pdf, f"- {text}")
-    path = _save_pdf(pdf, out / "LTA150_schedule_table.pdf")
+    name = "LTA150_schedule_table.pdf" if ruled else "LTA155_schedule_borderless.pdf"
+    path = _save_pdf(pdf, out / name)
     _schedule_expect(path.name, "LTA 150")
     return path
+
+
+def pdf_schedule_borderless(out: Path) -> Path:
+    """The same schedule drawn without rules (columns only by position)."""
+    return pdf_schedule_table(out, ruled=False)
 
 
 def docx_schedule_table(out: Path) -> Path:
@@ -497,6 +507,7 @@ BUILDERS = [
     docx_outcome_assessment_table,
     html_outcome_assessment_table,
     pdf_schedule_table,
+    pdf_schedule_borderless,
     docx_schedule_table,
     md_schedule_table,
     html_catalog_page,

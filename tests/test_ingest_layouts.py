@@ -71,7 +71,13 @@ def test_outcome_assessment_table_keeps_both_columns_with_their_kinds(
 
 
 @pytest.mark.parametrize(
-    "builder", ["pdf_schedule_table", "docx_schedule_table", "md_schedule_table"]
+    "builder",
+    [
+        "pdf_schedule_table",
+        "pdf_schedule_borderless",
+        "docx_schedule_table",
+        "md_schedule_table",
+    ],
 )
 def test_schedule_table_cells_become_topics_and_readings_without_dates(
     tmp_path, builder

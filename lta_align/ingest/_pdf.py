@@ -204,6 +204,8 @@ def _layout_page(page) -> list[tuple[str, object]] | None:
         if roles is not None and content_columns(roles) >= 2:
             found.append((table.bbox, rows))
     if not found:
+        found = _borderless_tables(page)
+    if not found:
         return None
     outside = page
     for bbox, _ in found:
@@ -214,6 +216,91 @@ def _layout_page(page) -> list[tuple[str, object]] | None:
     items += [(bbox[1], "table", rows) for bbox, rows in found]
     items.sort(key=lambda item: item[0])
     return [(kind, payload) for _, kind, payload in items]
+
+
+def _word_lines(page) -> list[list[dict]]:
+    """The page's words grouped into lines (by their top), left to right."""
+    words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+    lines: list[list[dict]] = []
+    for word in words:
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _cells_by_gap(line: list[dict]) -> list[tuple[float, str]]:
+    """Words of one line joined into cells where the gap is wider than a space."""
+    cells: list[tuple[float, list[str]]] = []
+    prev = None
+    for word in line:
+        size = word["bottom"] - word["top"]
+        if prev is None or word["x0"] - prev["x1"] > 0.8 * size:
+            cells.append((word["x0"], [word["text"]]))
+        else:
+            cells[-1][1].append(word["text"])
+        prev = word
+    return [(x, " ".join(ws)) for x, ws in cells]
+
+
+def _borderless_tables(page) -> list[tuple[tuple, list[list[str]]]]:
+    """Tables drawn without rules: a header line whose cells name column roles
+    gives the columns' left edges; following lines are split at those edges
+    until a line does not fit (a heading, a paragraph running across columns)."""
+    lines = _word_lines(page)
+    out = []
+    i = 0
+    while i < len(lines):
+        header = _cells_by_gap(lines[i])
+        roles = header_roles([text for _, text in header])
+        if roles is None or content_columns(roles) < 2:
+            i += 1
+            continue
+        starts = [x for x, _ in header]
+        tol = 2.0
+
+        def column(x: float, starts=starts, tol=tol) -> int:
+            return max((k for k, s in enumerate(starts) if s - tol <= x), default=-1)
+
+        rows = [[text for _, text in header]]
+        bottom = max(w["bottom"] for w in lines[i])
+        height = bottom - min(w["top"] for w in lines[i])
+        j = i + 1
+        while j < len(lines):
+            line = lines[j]
+            if line[0]["top"] - bottom > 2.5 * max(height, 1):
+                break  # a gap: the table has ended
+            cells = [""] * len(starts)
+            fits = True
+            for word in line:
+                k = column(word["x0"])
+                nxt = starts[k + 1] if 0 <= k < len(starts) - 1 else None
+                if k < 0 or (nxt is not None and word["x1"] > nxt + tol):
+                    fits = False  # left of the table, or across a column edge
+                    break
+                cells[k] = f"{cells[k]} {word['text']}".strip()
+            content = any(
+                cells[k] and roles[k] in CONTENT_ROLES for k in range(len(cells))
+            )
+            if not fits or not content:
+                break
+            locating = [k for k, r in enumerate(roles) if r not in CONTENT_ROLES]
+            if len(rows) > 1 and locating and not any(cells[k] for k in locating):
+                # a wrapped line of the row above
+                rows[-1] = [
+                    f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)
+                ]
+            else:
+                rows.append(cells)
+            bottom = max(w["bottom"] for w in line)
+            j += 1
+        if len(rows) > 1:
+            x0 = min(w["x0"] for w in lines[i]) - 1
+            top = min(w["top"] for w in lines[i]) - 1
+            out.append(((x0, top, page.width, bottom + 1), rows))
+        i = j
+    return out
 
 
 def _has_images(path: Path) -> bool:
