@@ -166,3 +166,32 @@ def test_a_file_over_the_time_budget_is_skipped_with_a_reason(tmp_path, monkeypa
     reason = program.problems.reason.iloc[0]
     assert "took more than 0.3 seconds" in reason
     assert not EXCEPTION_NAMES.search(reason)
+
+
+def _aes_pdf(path, user_password: str) -> None:
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in ("LTA 101 Intro", "Learning Outcomes", "- Explain library values."):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(bytes(pdf.output()))))
+    writer.encrypt(user_password, "owner-secret", algorithm="AES-256")
+    with open(path, "wb") as fh:
+        writer.write(fh)
+
+
+def test_aes_encrypted_pdf_that_opens_without_a_password_is_read(tmp_path):
+    path = tmp_path / "LTA101.pdf"
+    _aes_pdf(path, "")
+    program = la.load_syllabi(path, strict=True)
+    assert "Explain library values." in set(program.statements.text)
+
+
+def test_aes_encrypted_pdf_with_a_password_says_password_protected(tmp_path):
+    path = tmp_path / "LTA101.pdf"
+    _aes_pdf(path, "let-me-in")
+    reason = la.load_syllabi(path).problems.reason.iloc[0]
+    assert "password-protected" in reason and not EXCEPTION_NAMES.search(reason)
