@@ -116,3 +116,14 @@ def test_long_outcome_sheet_is_read_whole(tmp_path):
     )
     assert len(program.statements) == facts["counts"]["outcome"]
     assert program.problems.empty
+
+
+def test_bullet_glyph_on_its_own_line_starts_the_next_item(tmp_path):
+    # what a PDF text layer gives when the glyph sits on another baseline
+    lines = ["LTA 103 Library Basics", "", "Learning Outcomes"]
+    for glyph, text in zip(corpus.WORD_BULLETS, corpus.OUTCOMES, strict=True):
+        lines += [glyph, text]
+    path = tmp_path / "LTA103.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    program = la.load_syllabi(path)
+    assert program.statements.text.tolist() == corpus.OUTCOMES

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model import ReadProblem
 from ..text import search_tail
 from ._headings import looks_like_heading
-from ._layout import BULLET_MARK
+from ._layout import BULLET_MARK, LONE_BULLET
 
 ROLES = ("heading", "item", "para", "row")
 
@@ -87,6 +87,8 @@ _BULLET = re.compile(
     rf"^\s*(?:(?:{BULLET_MARK})|\d{{1,2}}[.)](?=\s)|"
     r"\(\d{1,2}\)(?=\s)|[a-hA-H][.)](?=\s)|[ivxIVX]{1,4}[.)](?=\s))\s*(?P<text>\S.*)$"
 )
+_LONE_BULLET = re.compile(LONE_BULLET)
+_ANY_TEXT = re.compile(r"^\s*(?P<text>\S.*)$")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}\s{1,4}(?P<text>[A-Z\"'(].*)$")
 _PERIOD_LINE = re.compile(
     r"^\s*(?:week|unit|module|session|class|day|lesson)\s*\d{1,2}[a-z]?\b",
@@ -160,6 +162,7 @@ def parse_lines(
     table_no = 0
     in_table = False
     prev_was_text_line = False
+    pending_bullet = False
 
     def flush() -> None:
         nonlocal buf, buf_role, buf_strong
@@ -244,9 +247,19 @@ def parse_lines(
             prev_was_text_line = False
             continue
         in_table = False
+        if _LONE_BULLET.match(stripped):
+            # a bullet glyph on its own line (a PDF text layer that put the
+            # glyph and its text on two baselines): the next line is the item
+            flush()
+            pending_bullet = True
+            prev_was_text_line = False
+            continue
         bullet = _BULLET.match(line)
         if bullet is None and loose:
             bullet = _BARE_NUMBER.match(line)
+        if bullet is None and pending_bullet:
+            bullet = _ANY_TEXT.match(line)
+        pending_bullet = False
         if bullet:
             inner = bullet.group("text").strip()
             marker = stripped[: len(stripped) - len(inner)].strip()

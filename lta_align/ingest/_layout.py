@@ -28,6 +28,9 @@ BULLET_MARK = (
 )
 """Regex alternation for one bullet mark (glyph and following-space rule)."""
 
+LONE_BULLET = f"^(?:[{re.escape(BULLET_GLYPHS)}]|o)$"
+"""Regex for a line that is only a bullet mark (its text is on the next line)."""
+
 COLUMN_ROLES: tuple[tuple[str, str], ...] = (
     # (role, regex over the header's key: lower case, words only); first wins
     ("number", r"^(slo|clo|outcome|objective|item|row)? ?(#|no|num|number)$|^#$"),
