@@ -195,3 +195,10 @@ def test_aes_encrypted_pdf_with_a_password_says_password_protected(tmp_path):
     _aes_pdf(path, "let-me-in")
     reason = la.load_syllabi(path).problems.reason.iloc[0]
     assert "password-protected" in reason and not EXCEPTION_NAMES.search(reason)
+
+
+def test_a_path_the_file_system_refuses_is_a_problem_not_a_crash():
+    program = la.load_syllabi("x" * 5000)  # longer than any file name allows
+    assert "could not be opened" in program.problems.reason.iloc[0]
+    with pytest.raises(LtaAlignError):
+        la.load_syllabi("x" * 5000, strict=True)

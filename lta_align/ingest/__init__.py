@@ -108,24 +108,46 @@ def _discover(paths: Iterable[str | Path], problems: list[ReadProblem]) -> list[
     found: dict[str, Path] = {}
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in path.rglob("*"):
-                rel = child.relative_to(path)
-                if any(_is_skipped(Path(part)) for part in rel.parts):
-                    continue
-                if child.is_file():
-                    _keep(found, child)
-        elif path.is_file():
-            _keep(found, path)
-        else:
+        try:
+            _discover_one(path, found, problems)
+        except OSError as exc:  # a name too long, a folder that cannot be listed
             problems.append(
                 ReadProblem(
                     str(path),
-                    "the file or folder does not exist.",
-                    hint="Check the path and spelling.",
+                    f"the file or folder could not be opened ({exc.strerror or exc}).",
+                    hint="Check the path and that you can open it.",
                 )
             )
     return sorted(found.values(), key=lambda p: (p.as_posix().casefold(), p.as_posix()))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the file system
+        return False
+
+
+def _discover_one(
+    path: Path, found: dict[str, Path], problems: list[ReadProblem]
+) -> None:
+    if path.is_dir():
+        for child in path.rglob("*"):
+            rel = child.relative_to(path)
+            if any(_is_skipped(Path(part)) for part in rel.parts):
+                continue
+            if child.is_file():
+                _keep(found, child)
+    elif path.is_file():
+        _keep(found, path)
+    else:
+        problems.append(
+            ReadProblem(
+                str(path),
+                "the file or folder does not exist.",
+                hint="Check the path and spelling.",
+            )
+        )
 
 
 def _want_progress(progress: bool | None, n_files: int) -> bool:
@@ -470,7 +492,7 @@ def _build(courses, statements, problems, name, paths) -> Program:
     if name is None:
         # the first folder given, else the folder all given files share, so listing
         # a folder's files (in any order) names the program like the folder itself
-        dirs = sorted(Path(p).resolve().name for p in paths if Path(p).is_dir())
+        dirs = sorted(Path(p).resolve().name for p in paths if _is_dir(Path(p)))
         parents = {Path(p).resolve().parent.name for p in paths}
         name = dirs[0] if dirs else (parents.pop() if len(parents) == 1 else "")
     return Program(
