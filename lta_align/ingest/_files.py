@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..model import ReadProblem
 from ._limits import Limits, preflight
-from ._sheets import workbook_sheets
 from ._text import decode_bytes
+from ._workbook import workbook_sheets
 
 __all__ = ["read_checked_sheets", "read_checked_text"]
 
