@@ -202,3 +202,21 @@ def test_a_path_the_file_system_refuses_is_a_problem_not_a_crash():
     assert "could not be opened" in program.problems.reason.iloc[0]
     with pytest.raises(LtaAlignError):
         la.load_syllabi("x" * 5000, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        (
+            "LTA101.html",
+            "<nav><a href='/'>Home</a></nav><script>x()</script>",
+            "web page",
+        ),
+        ("LTA101.txt", "   \n\n  \n", "blank lines"),
+    ],
+)
+def test_a_file_with_no_text_says_why(tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_text(content)
+    reason = la.load_syllabi(path).problems.reason.iloc[0]
+    assert "no text was found" in reason and words in reason

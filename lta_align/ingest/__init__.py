@@ -195,6 +195,19 @@ def _truncate(blocks: list[Block], limit: int, notes: list[ReadProblem]) -> list
     return blocks
 
 
+_NO_TEXT = {
+    "docx": "no text was found in the file: the Word document's body has no "
+    "paragraphs or tables with text (only pictures, charts, or text in the page "
+    "header and footer, which are not read).",
+    "html": "no text was found in the file: the web page has no text outside "
+    "navigation, scripts and page headers and footers.",
+    "txt": "no text was found in the file (it holds only spaces or blank lines).",
+    "md": "no text was found in the file (it holds only spaces, blank lines or "
+    "markup).",
+}
+_NO_TEXT_HINT = "Check that it is the syllabus and not an empty template."
+
+
 def _read_file(path: Path, fmt: str, limits: Limits, notes: list[ReadProblem]):
     """Return (segmented syllabus or None, sheet rows or None)."""
     preflight(path, limits)
@@ -207,11 +220,7 @@ def _read_file(path: Path, fmt: str, limits: Limits, notes: list[ReadProblem]):
     blocks = _read_blocks(path, fmt, limits, notes)
     blocks = _truncate(blocks, limits.max_text_chars, notes)
     if not any(b.text.strip() for b in blocks):
-        raise ParseError(
-            path,
-            "no text was found in the file.",
-            "Check that it is the syllabus and not an empty template.",
-        )
+        raise ParseError(path, _NO_TEXT.get(fmt, _NO_TEXT["txt"]), _NO_TEXT_HINT)
     seg = segment(blocks, file_stem=path.stem)
     capped = cap_statements(seg.statements, limits, notes)
     return replace(seg, statements=tuple(capped)), None
