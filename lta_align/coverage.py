@@ -16,18 +16,53 @@ from .columns import (
     ALIGNED_COURSE_COLUMNS,
     COURSE_SET_COLUMNS,
     COVERAGE_COLUMNS,
+    COVERED,
+    NOT_COVERED,
+    PARTIAL,
+    UNKNOWN_KIND_WEIGHT,
     check_columns,
 )
 from .model import Framework, Program
 
 if TYPE_CHECKING:  # pragma: no cover
+    from numpy.typing import ArrayLike
+
     from .match import MatchConfig
 
-__all__ = ["summarise"]
+__all__ = ["evidence_status", "evidence_weight", "summarise"]
 
 COVERAGE_EXTRA_COLUMNS = ["level", "reviewed", "n_evidence"]
 COURSE_SET_EXTRA_COLUMNS = ["provisional"]
 REVIEWED_DECISIONS = ("accept", "add")
+
+
+def evidence_weight(kinds: pd.Series, config: MatchConfig) -> pd.Series:
+    """How much a statement of each kind counts as evidence (``kind_weights``).
+
+    Kinds without a weight (e.g. a reader's ``policy``) count
+    :data:`~lta_align.columns.UNKNOWN_KIND_WEIGHT` (half).
+    """
+    weights = dict(config.kind_weights)
+    return kinds.astype(str).map(weights).fillna(UNKNOWN_KIND_WEIGHT).astype(float)
+
+
+def evidence_status(evidence: ArrayLike, config: MatchConfig) -> np.ndarray:
+    """The "evidence status" rule: kind-weighted evidence scores -> statuses.
+
+    ``covered`` from ``config.covered_threshold``, ``partial`` from
+    ``config.partial_threshold``, else ``not covered`` (an object array, one
+    status per score).
+
+    >>> from lta_align.match import MatchConfig
+    >>> evidence_status([0.5, 0.17, 0.01], MatchConfig()).tolist()
+    ['covered', 'partial', 'not covered']
+    """
+    score = np.asarray(evidence, dtype=float)
+    return np.where(
+        score >= config.covered_threshold,
+        COVERED,
+        np.where(score >= config.partial_threshold, PARTIAL, NOT_COVERED),
+    ).astype(object)
 
 
 def summarise(
@@ -119,8 +154,7 @@ def _prepare(
     m["rank"] = pd.to_numeric(m["rank"], errors="coerce").fillna(1).astype("int64")
     m["reviewed"] = m["decision"].isin(REVIEWED_DECISIONS)
     score = pd.to_numeric(m["score"], errors="coerce").fillna(0.0).astype(float)
-    # kinds without a weight (e.g. a reader's "policy") count half
-    weight = m["kind"].map(dict(config.kind_weights)).fillna(0.5).astype(float)
+    weight = evidence_weight(m["kind"], config)
     m["evidence"] = np.where(m["reviewed"], 1.0, (score * weight).clip(0, 1))
     m["score"] = score
     return m
@@ -163,11 +197,7 @@ def _coverage(
         rev[has] = reviewed.loc[key[has]].to_numpy(dtype=bool)
         n[has] = n_ev.loc[key[has]].to_numpy(dtype=np.int64)
     score = np.round(score, 4)
-    status = np.where(
-        score >= config.covered_threshold,
-        "covered",
-        np.where(score >= config.partial_threshold, "partial", "not covered"),
-    ).astype(object)
+    status = evidence_status(score, config)
     is_partial = grid["competency_id"].map(partial).fillna(False).to_numpy(bool)
     status[is_partial & (status == "covered") & ~rev] = "partial"
     status[rev] = "covered"
@@ -251,8 +281,7 @@ def _courses(
     primary = {}
     if not m.empty:
         top = m[(m["rank"] == 1) | m["reviewed"]]
-        weight = top["kind"].map(dict(config.kind_weights)).fillna(0.5)
-        top = top.assign(w=weight.astype(float) * top["evidence"])
+        top = top.assign(w=evidence_weight(top["kind"], config) * top["evidence"])
         by_set = top.groupby(["course_id", "set_id"])["w"].sum().reset_index()
         total = by_set.groupby("course_id")["w"].transform("sum")
         by_set["share"] = np.where(total > 0, by_set["w"] / total, 0.0)

@@ -7,12 +7,16 @@ and never over a file that a person edited unless ``force=True``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._office import neutralise_formula
 from ._utils import OutputGuard
 from .errors import OutputExistsError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .match import Alignment
 
 CSV_TABLES = {
     "matches.csv": "matches",
@@ -82,7 +86,7 @@ def output_files(alignment) -> dict[str, bytes]:
 
 
 def write_outputs(
-    alignment,
+    alignment: Alignment,
     out_dir: str | Path,
     *,
     force: bool = False,
@@ -101,6 +105,20 @@ def write_outputs(
     Excel or LibreOffice raises :class:`~lta_align.errors.OutputExistsError`);
     the files are built in a staging folder beside ``out_dir`` and moved in
     only when all are written. Files follow the umask.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        From :func:`lta_align.align`, with review decisions applied if any.
+    out_dir : str or Path
+        Folder to write into (created if needed).
+    force : bool, default=False
+        Replace files a person edited after lta-align wrote them.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order above.
 
     Raises
     ------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -22,6 +22,9 @@ from .columns import DECISION_COLUMNS, LEVELS
 from .decisions import DecisionStore
 from .decisions._browse import filter_rows, review_rows
 from .errors import LtaAlignError, MissingDependencyError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .match import Alignment
 
 __all__ = ["ReviewPanel", "review"]
 
@@ -419,7 +422,7 @@ class ReviewPanel:
 
 
 def review_panel(
-    alignment: Any,
+    alignment: Alignment,
     store: DecisionStore | str | Path,
     *,
     reviewer: str = "",

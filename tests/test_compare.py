@@ -19,11 +19,11 @@ SYLLABI = Path(__file__).resolve().parents[1] / "data" / "syllabi"
 @pytest.fixture(scope="module")
 def comparison() -> Comparison:
     new_design = dict(DEFAULT_DESIGN)
-    code, title, primary, items = new_design["LTA140"]
+    code, title, items = new_design["LTA140"]
     items = dict(items)
-    items[8] = ("covered", 0.6, "")  # preservation now taught
-    items[3] = ("partial", 0.2, "")  # weeding dropped to partial
-    new_design["LTA140"] = (code, title, primary, items)
+    items["collection_management", 8] = (0.6, "")  # preservation now taught
+    items["collection_management", 3] = (0.2, "")  # weeding dropped to partial
+    new_design["LTA140"] = (code, title, items)
     del new_design["LTA170"]
     return compare(make_alignment(), make_alignment(new_design))
 

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lta_align as la
+from lta_align._office import FORMULA_START
 from lta_align._office import safe_cell_text as _safe_text
 from lta_align.errors import OutputExistsError
 from lta_align.excel import MATCH_SHEET_COLUMNS, to_excel
@@ -53,8 +54,9 @@ def _header(ws, row=1):
 @given(st.text())
 def test_safe_text_never_starts_with_a_formula_character(text):
     out = _safe_text(text)
-    assert not out.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert out.endswith(text[-5:]) or len(text) > 32_000 or out == _safe_text(out)
+    assert not out.startswith(FORMULA_START)
+    if not any(c < " " and c not in "\t\n\r" for c in text):  # XML can hold it
+        assert out == ("'" + text if text.startswith(FORMULA_START) else text)
 
 
 @given(st.text(alphabet="=+-@\t\rab ", min_size=1))
@@ -242,16 +244,14 @@ def test_workbook_matches_the_stored_snapshot(wb):
     assert dump == json.loads(EXPECTED.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_reviewer_edits_in_the_matches_sheet_flow_back_into_report_and_matrix(
-    tmp_path,
+    tmp_path, sample_alignment
 ):
     """Export, type a decision in Excel, import it, re-export: it shows as reviewed."""
-    review = pytest.importorskip("lta_align.decisions")
-    root = Path(__file__).resolve().parents[1]
-    a = la.align(
-        la.load_syllabi(root / "data" / "syllabi", progress=False),
-        la.load_framework("lssc"),
-    )
+    from lta_align import decisions as review
+
+    a = sample_alignment
     path = to_excel(a, tmp_path / "alignment.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["Matches"]

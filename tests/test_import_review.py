@@ -330,16 +330,17 @@ def test_cli_review_show_without_file_explains(tmp_path, capsys):
     assert "No decisions file" in capsys.readouterr().err
 
 
-def test_cli_run_applies_the_decisions_file_in_the_output_folder(tmp_path, capsys):
-    from pathlib import Path
+@pytest.mark.slow
+def test_cli_run_applies_the_decisions_file_in_the_output_folder(
+    tmp_path, capsys, sample_run
+):
+    import shutil
 
     import pandas as pd
+    from _factories import SAMPLE as sample
 
-    sample = Path(__file__).resolve().parents[1] / "data" / "syllabi"
-    if not sample.is_dir():
-        pytest.skip("sample program not present")
     out = tmp_path / "out"
-    assert main(["run", str(sample), "--out", str(out), "-q"]) == 0
+    shutil.copytree(sample_run, out)  # the first run, shared by the session
     matches = pd.read_csv(out / "matches.csv", keep_default_na=False)
     first = matches[matches["course_id"] == "LTA140"].iloc[0]
     store = DecisionStore(out / "decisions.csv")

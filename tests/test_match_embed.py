@@ -42,6 +42,7 @@ def test_encoder_loads_from_installed_packages_without_network(no_network):
     assert float(vectors[0] @ vectors[1]) > 0.5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["embed", "hybrid"])
 def test_embedding_methods_put_cataloging_outcome_on_cataloging(framework, method):
     result = la.align(make_program(CATALOGING + ACCESS), framework, method=method)
@@ -54,6 +55,7 @@ def test_embedding_methods_put_cataloging_outcome_on_cataloging(framework, metho
     assert result.matches["score"].between(0, 1).all()
 
 
+@pytest.mark.slow
 def test_hybrid_results_are_identical_across_runs(framework):
     program = make_program(CATALOGING + ACCESS)
     a = la.align(program, framework, method="hybrid")

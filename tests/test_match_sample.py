@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-import lta_align as la
-
 SYLLABI = Path(__file__).resolve().parents[1] / "data" / "syllabi"
 
 pytestmark = pytest.mark.skipif(
@@ -29,9 +27,8 @@ DESIGNED_PRIMARY = {
 
 
 @pytest.fixture(scope="module")
-def sample():
-    program = la.load_syllabi(SYLLABI)
-    return la.align(program, la.load_framework("lssc"))
+def sample(sample_alignment):
+    return sample_alignment  # read once per session (conftest.py)
 
 
 def status(result, course_id: str, competency_id: str) -> str:

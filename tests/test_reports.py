@@ -114,7 +114,7 @@ def test_certification_path_not_met_lists_required_sets_first(report):
 
 def test_certification_path_met_when_required_and_three_electives_complete():
     full = {
-        cid: (cid, cid, set_id, dict.fromkeys(range(1, n + 1), ("covered", 0.8, "")))
+        cid: (cid, cid, {(set_id, k): (0.8, "") for k in range(1, n + 1)})
         for cid, set_id, n in [
             ("A1", "foundations", 12),
             ("A2", "communication_teamwork", 9),
@@ -124,7 +124,7 @@ def test_certification_path_met_when_required_and_three_electives_complete():
             ("A6", "reference_information", 9),
         ]
     }
-    report = gap_report(make_alignment(full, [], inject=False))
+    report = gap_report(make_alignment(full, inject=False))
     assert report.path_verdict.startswith("Yes")
     assert report.path["counts"].sum() == 6
     assert not report.path["in_plan"].any()
@@ -200,7 +200,7 @@ def test_markdown_names_sets_gaps_and_escapes_pipes(report):
     assert "| Cataloging and Classification | no | 8/8 | single course |" in md
     assert "### Collection Management: 9/10, partial" in md
     assert "\\<script>" in md and "&lt;" not in md
-    assert "&amp; \\| review it" in md or "& \\| review it" in md
+    assert "& \\| review it" in md  # "&" needs no escaping in Markdown text
 
 
 def test_packaged_template_matches_top_level_copy():
@@ -244,26 +244,18 @@ def test_plots_return_axes_and_png_without_metadata(report, alignment):
 
 
 # --- the sample program through the real pipeline ----------------------------------
-SYLLABI = ROOT / "data" / "syllabi"
-
-
+# (sample_alignment, sample_report and sample_run are session fixtures: conftest.py)
 @pytest.fixture(scope="module")
-def sample():
-    program = la.load_syllabi(SYLLABI, progress=False)
-    return la.align(program, la.load_framework("lssc"))
-
-
-@pytest.fixture(scope="module")
-def sample_report(sample):
-    return gap_report(sample)
+def sample(sample_alignment):
+    return sample_alignment
 
 
 def test_sample_report_finds_the_designed_gaps(sample_report):
     ps = sample_report.program_sets.set_index("set_id")
-    # no course addresses adult readers' advisory: a true gap (the engine may
-    # credit a stray youth readers' advisory outcome, but nothing more)
+    # no course addresses adult readers' advisory: a true gap; the engine credits
+    # one stray youth readers' advisory outcome of LTA 160 (#10), nothing more
     ara = ps.loc["adult_readers_advisory"]
-    assert ara["status"] in {"absent", "partial"} and ara["covered"] <= 2
+    assert (ara["status"], ara["covered"]) == ("partial", 1)
     assert ara["provisional_note"].startswith("Provisional")
     # LTA 130 covers cataloging on its own and could be submitted for approval
     assert ps.loc["cataloging_classification", "status"] == "single course"
@@ -274,9 +266,9 @@ def test_sample_report_finds_the_designed_gaps(sample_report):
     # LTA 140 never mentions preservation: a course-approval gap for LTA 140
     g = sample_report.gaps
     assert "collection_management.8" in set(g.loc[g.scope == "LTA140", "competency_id"])
+    # not covered anywhere in the program either: LTA 140 is its home
     home = g[(g.scope == "program") & (g.competency_id == "collection_management.8")]
-    if len(home):  # not covered anywhere in the program: LTA 140 is its home
-        assert home["home_course_id"].iloc[0] == "LTA140"
+    assert home["home_course_id"].tolist() == ["LTA140"]
 
 
 def test_sample_report_renders_sets_and_gaps(sample_report, sample):
@@ -286,13 +278,11 @@ def test_sample_report_renders_sets_and_gaps(sample_report, sample):
     md = sample_report.to_markdown()
     assert "### Adult Readers' Advisory Services: " in md
     assert "## Certification path" in md
-    assert "LTA 190" in md or "LTA190" not in set(sample.courses["course_id"])
+    assert "LTA 190" in md
 
 
-def test_run_writes_excel_html_markdown_and_gaps_csv(tmp_path, capsys):
-    from lta_align.cli import main
-
-    assert main(["run", str(SYLLABI), "--out", str(tmp_path), "-q"]) == 0
+def test_run_writes_excel_html_markdown_and_gaps_csv(sample_run):
+    tmp_path = sample_run
     for name in (
         "alignment.xlsx",
         "report.html",

@@ -16,7 +16,6 @@ import pytest
 from _review_factories import (
     STATEMENTS,
     TickingClock,
-    framework,
     make_alignment,
     make_program,
     sid,
@@ -395,8 +394,6 @@ def test_decisions_survive_a_rerun_and_an_edited_syllabus(alignment, store):
     assert row["level"].tolist() == ["introduced"]
     # nothing was dropped from the file
     assert len(store.history()) == 3
-    if hasattr(rerun, "orphans"):
-        assert rerun.orphans["statement_id"].tolist() == [sid(0)]
 
 
 def test_applying_decisions_twice_gives_the_same_alignment(alignment, store):
@@ -424,18 +421,11 @@ def test_apply_with_no_decisions_changes_nothing(alignment, store):
     )
 
 
-def test_program_framework_factory_is_consistent():
-    fw = framework()
-    program = make_program()
-    assert set(program.statements["course_id"]) == {"LTA101", "LTA130"}
-    assert CAT3 in set(fw.competencies["competency_id"])
-
-
 # --- the sample program: decisions flow into coverage, gap report and Excel ----------
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "syllabi"
 
 
-@pytest.mark.skipif(not SAMPLE.is_dir(), reason="sample program not present")
+@pytest.mark.slow
 def test_decisions_on_the_sample_flow_into_report_and_excel_and_survive_an_edit(
     tmp_path,
 ):

@@ -25,16 +25,19 @@ an Excel sheet, both plain and editable:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .._utils import OutputGuard
-from ..columns import EVIDENCE_COLUMNS
+from ..columns import EVIDENCE_COLUMNS, KIND_RANK, NOT_COVERED, REJECT
 from ..errors import LtaAlignError
 from ..text import course_id_from_code
 from ._files import OFFICIAL_WORDING_NOTE as OFFICIAL_WORDING_NOTE
 from ._files import docx_bytes, is_assessment, xlsx_bytes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..match import Alignment
 
 __all__ = ["EvidenceArgumentError", "evidence_pack", "evidence_table"]
 
@@ -44,14 +47,13 @@ ASSESS_KINDS = ("assessment",)
 MAX_CONTENT = 3
 MAX_READINGS = 2
 MAX_ASSESS = 2
-KIND_ORDER = {"outcome": 0, "topic": 1, "assessment": 2, "reading": 3, "description": 4}
 
 
 class EvidenceArgumentError(LtaAlignError, ValueError):
     """The course or set asked for is not in the alignment."""
 
 
-def _resolve(alignment: Any, course: str, set_id: str) -> tuple[str, str]:
+def _resolve(alignment: Alignment, course: str, set_id: str) -> tuple[str, str]:
     courses = alignment.courses
     wanted = course_id_from_code(course)
     ids = courses["course_id"].astype(str).tolist()
@@ -103,7 +105,7 @@ def _column_of(kind: str, text: str) -> str:
     return "content"
 
 
-def evidence_table(alignment: Any, course: str, set_id: str) -> pd.DataFrame:
+def evidence_table(alignment: Alignment, course: str, set_id: str) -> pd.DataFrame:
     """Return the competency-by-competency evidence of one course for one set.
 
     Parameters
@@ -150,21 +152,18 @@ def evidence_table(alignment: Any, course: str, set_id: str) -> pd.DataFrame:
         status = (
             str(cov.at[comp.competency_id, "status"])
             if comp.competency_id in cov.index
-            else "not covered"
+            else NOT_COVERED
         )
         score = (
             float(cov.at[comp.competency_id, "score"])
             if comp.competency_id in cov.index
             else 0.0
         )
-        reviewed = (
-            bool(cov.at[comp.competency_id, "reviewed"])
-            if (comp.competency_id in cov.index and "reviewed" in cov.columns)
-            else False
+        reviewed = comp.competency_id in cov.index and bool(
+            cov.at[comp.competency_id, "reviewed"]
         )
         mine = m[m["competency_id"] == comp.competency_id]
-        if "decision" in mine.columns:
-            mine = mine[mine["decision"].fillna("") != "reject"]
+        mine = mine[mine["decision"].fillna("") != REJECT]
         items = []
         for r in mine.itertuples():
             if r.statement_id not in stmts.index:
@@ -173,7 +172,7 @@ def evidence_table(alignment: Any, course: str, set_id: str) -> pd.DataFrame:
             items.append(
                 (
                     -float(r.score),
-                    KIND_ORDER.get(str(s["kind"]), 9),
+                    KIND_RANK.get(str(s["kind"]), len(KIND_RANK)),
                     str(s["kind"]),
                     str(s["text"]),
                     str(s["location"]),
@@ -188,11 +187,11 @@ def evidence_table(alignment: Any, course: str, set_id: str) -> pd.DataFrame:
             ),
             "assessments": _pick(items, ASSESS_KINDS, MAX_ASSESS, is_assessment),
         }
-        if status == "not covered":
+        if status == NOT_COVERED:
             for key, lines in cols.items():
                 if lines and key == "content":
                     cols[key] = ["(weak matches only)", *lines]
-        if reviewed and "decision" in mine.columns:  # the reviewer's evidence first
+        if reviewed:  # the reviewer's evidence first
             ev = cov.at[comp.competency_id, "evidence_statement_id"]
             if ev in stmts.index:
                 e = stmts.loc[ev]
@@ -230,7 +229,7 @@ def evidence_table(alignment: Any, course: str, set_id: str) -> pd.DataFrame:
 
 
 def evidence_pack(
-    alignment: Any,
+    alignment: Alignment,
     course: str,
     set_id: str,
     out_dir: str | Path,
@@ -269,8 +268,10 @@ def evidence_pack(
 
     Examples
     --------
-    >>> la.evidence_pack(result, "LTA 130", "cataloging_classification", "out")
-    ... # doctest: +SKIP
+    >>> paths = la.evidence_pack(result, "LTA 130", "cataloging_classification", out)
+    >>> [p.name for p in paths]
+    ['LTA130_cataloging_classification_evidence.docx', \
+'LTA130_cataloging_classification_evidence.xlsx']
     """
     course_id, set_id = _resolve(alignment, course, set_id)
     table = evidence_table(alignment, course_id, set_id)

@@ -47,7 +47,7 @@ same bytes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._office import (
     fix_workbook_properties,
@@ -65,6 +65,9 @@ from ._tables import (
     problems_sheet,
     quality_sheet,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..match import Alignment
 
 __all__ = [
     "DECISION_CHOICES",
@@ -133,7 +136,7 @@ def workbook_bytes(alignment: Any, report: Any = None) -> bytes:
     return saved_bytes(wb)
 
 
-def to_excel(alignment: Any, path: str | Path, *, force: bool = False) -> Path:
+def to_excel(alignment: Alignment, path: str | Path, *, force: bool = False) -> Path:
     """Write the alignment as an Excel workbook (matrix, review sheet, gaps).
 
     Parameters
@@ -163,8 +166,8 @@ def to_excel(alignment: Any, path: str | Path, *, force: bool = False) -> Path:
     Examples
     --------
     >>> import lta_align as la
-    >>> la.to_excel(result, "out/alignment.xlsx")             # doctest: +SKIP
-    PosixPath('out/alignment.xlsx')
+    >>> la.to_excel(result, out / "alignment.xlsx").name
+    'alignment.xlsx'
     """
     path = Path(path)
     guard = OutputGuard(path.parent, force=force)

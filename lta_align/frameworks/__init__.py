@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import FrameworkError, InputFileError, UnsupportedFormatError
+from .._compat import renamed_keyword
+from .._resources import read_resource
+from ..errors import InputFileError, UnsupportedFormatError
 from ..model import Framework
 from ._readers import frame_to_framework, read_table, read_yaml
 
 __all__ = ["framework_to_frame", "list_frameworks", "load_framework"]
 
-_DATA = files("lta_align.frameworks") / "data"
 BUILTINS = {"lssc": "lssc.yaml"}
 ALIASES = {"lssc-2012": "lssc", "lssc2012": "lssc"}
 
@@ -39,15 +40,9 @@ EXPORT_COLUMNS = [
 
 
 @lru_cache(maxsize=8)
-def _builtin(name: str) -> Framework:
-    resource = _DATA / BUILTINS[name]
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:  # broken install
-        raise FrameworkError(
-            f"The built-in framework data '{BUILTINS[name]}' is missing from the "
-            "installed lta_align package. Reinstall lta-align."
-        ) from exc
+def _parsed_builtin(name: str) -> Framework:
+    """The parsed built-in framework: shared, so never handed out (see below)."""
+    text = read_resource("lta_align.frameworks", "data", BUILTINS[name])
     return read_yaml(Path(f"<built-in {name}>"), text)
 
 
@@ -80,18 +75,31 @@ def _keep_paraphrase_caveat(fw: Framework) -> Framework:
     return dataclasses.replace(fw, source_note=note)
 
 
+def _builtin(name: str) -> Framework:
+    """A fresh copy of the built-in framework: callers may change its tables."""
+    cached = _parsed_builtin(name)
+    return dataclasses.replace(
+        cached,
+        competencies=cached.competencies.copy(),
+        sets=cached.sets.copy(),
+        match_terms=dict(cached.match_terms),
+    )
+
+
+@renamed_keyword("name_or_path", "path")
 def load_framework(
-    name_or_path: str | Path = "lssc", *, sheet: str | int | None = None
+    path: str | Path = "lssc", *, sheet: str | int | None = None
 ) -> Framework:
     """Load a built-in framework by name, or a framework file (CSV, XLSX, YAML).
 
     Parameters
     ----------
-    name_or_path : str or Path, default="lssc"
-        ``"lssc"`` for the built-in LSSC sets (paraphrased wording, 2012 numbering),
-        or the path of a framework file. See :mod:`lta_align.frameworks._readers`
-        for the accepted columns (CASE names such as ``humanCodingScheme`` and
-        ``fullStatement`` work too).
+    path : str or Path, default="lssc"
+        The path of a framework file, or the name of a built-in framework:
+        ``"lssc"`` for the LSSC sets (paraphrased wording, 2012 numbering).
+        See :mod:`lta_align.frameworks._readers` for the accepted columns
+        (CASE names such as ``humanCodingScheme`` and ``fullStatement`` work
+        too).
     sheet : str or int, optional
         Worksheet of an XLSX file; default: a sheet named "Competencies" or
         "Framework", else the first.
@@ -99,6 +107,8 @@ def load_framework(
     Returns
     -------
     Framework
+        A new object on every call (the built-in data is parsed once and
+        copied), so changing its tables never changes what later calls get.
         ``.competencies`` has columns ``set_id, set_name, required, competency_id,
         text, number, partial``; ``.sets`` has ``set_id, set_name, required,
         n_competencies, complete, expected_count, note``; ``.name`` and
@@ -112,6 +122,8 @@ def load_framework(
         Rows are bad (empty statement, duplicate id, ...); all are listed.
     InputFileError
         The file does not exist, is damaged or has an unknown format.
+    LtaAlignError
+        The built-in data is missing from the installed package.
 
     Examples
     --------
@@ -120,15 +132,11 @@ def load_framework(
     >>> len(fw.sets), int(fw.sets["required"].sum())
     (10, 3)
     """
-    key = str(name_or_path).strip()
-    key = (
-        ALIASES.get(key.lower(), key.lower())
-        if not isinstance(name_or_path, Path)
-        else key
-    )
+    key = str(path).strip()
+    key = key if isinstance(path, Path) else ALIASES.get(key.lower(), key.lower())
     if key in BUILTINS:
         return _builtin(key)
-    path = Path(name_or_path)
+    path = Path(path)
     if not path.exists():
         raise InputFileError(
             path,
@@ -158,7 +166,7 @@ def list_frameworks() -> pd.DataFrame:
     """
     rows = []
     for name in sorted(BUILTINS):
-        fw = _builtin(name)
+        fw = _parsed_builtin(name)
         rows.append(
             {
                 "name": name,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED, PARTIAL
 from ._base import (
     COURSE_DETAIL_COLUMNS,
     COURSE_VERDICT_COLUMNS,
@@ -53,8 +54,8 @@ def decided_sets(ctx: Ctx) -> set[str]:
 
 
 def _status(st: pd.Series | None, partial: bool) -> str:
-    status = "not covered" if st is None else str(st["status"])
-    if partial and status != "covered":
+    status = NOT_COVERED if st is None else str(st["status"])
+    if partial and status != COVERED:
         return UNKNOWN
     return status
 
@@ -112,9 +113,9 @@ def _general_row(course) -> dict:
 
 def _verdict(d: pd.DataFrame) -> tuple[int, bool, str, pd.DataFrame]:
     total = len(d)
-    covered = int((d["status"] == "covered").sum())
+    covered = int((d["status"] == COVERED).sum())
     unknown = d[d["status"] == UNKNOWN]
-    missing = d[~d["status"].isin(["covered", UNKNOWN])]
+    missing = d[~d["status"].isin([COVERED, UNKNOWN])]
     complete = covered == total and total > 0
     if complete:
         verdict = f"covers all {total} competencies"
@@ -152,13 +153,13 @@ def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "required": bool(info["required"]),
                     "role": role,
                     "covered": covered,
-                    "partial": int((d["status"] == "partial").sum()),
+                    "partial": int((d["status"] == PARTIAL).sum()),
                     "total": total,
                     "complete": complete,
                     "verdict": verdict,
                     "missing": missing_text(missing),
                     "reviewed": on_review
-                    or bool(d.loc[d["status"] == "covered", "reviewed"].any()),
+                    or bool(d.loc[d["status"] == COVERED, "reviewed"].any()),
                     "provisional_note": ctx.provisional(set_id),
                 }
             )

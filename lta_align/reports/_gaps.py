@@ -15,17 +15,17 @@ from typing import Any
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED, PARTIAL
 from ._base import (
     GAP_COLUMNS,
     N_NEAR_MISSES,
     NEAR_MISS_COLUMNS,
     Ctx,
-    col,
     short,
 )
 from ._drafts import Drafter
 
-STRONG_ENOUGH = frozenset({"covered", "partial"})
+STRONG_ENOUGH = frozenset({COVERED, PARTIAL})
 
 # words of course logistics ("Additional readings and short videos posted in
 # Canvas each week"): a statement made almost only of them says nothing about
@@ -81,7 +81,7 @@ def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> pd.DataFrame:
                 "text": text,
                 "location": loc,
                 "score": float(r.score),
-                "status": "not covered" if st is None else str(st["status"]),
+                "status": NOT_COVERED if st is None else str(st["status"]),
                 "strength": ctx.strength(kind, float(r.score)),
             }
         )
@@ -99,7 +99,7 @@ def _suggest(
     ctx: Ctx, comp: Any, home: str, near: pd.DataFrame, set_suggestion: str
 ) -> tuple[str, str]:
     """Return ``(action, suggestion)``; ``action`` is one of GAP_ACTIONS."""
-    set_name = ctx.fw.set_name(comp.set_id)
+    set_name = ctx.set_name(comp.set_id)
     if is_unknown(ctx, comp.competency_id):
         return "unknown", (
             f"Unknown: the framework does not know the full wording of "
@@ -142,7 +142,7 @@ def _home_course(ctx: Ctx, set_id: str, near: pd.DataFrame) -> str:
     """The course whose primary set this is, else the best near miss's course."""
     prim = ctx.courses[ctx.courses["primary_set_id"] == set_id]
     if len(prim):
-        score = col(prim, "primary_score", 0.0).astype(float)
+        score = prim["primary_score"].astype(float)
         prim = prim.assign(_s=score).sort_values(
             ["_s", "course_id"], ascending=[False, True], kind="stable"
         )
@@ -189,7 +189,7 @@ def gap_tables(
             {
                 "scope": scope,
                 "set_id": comp.set_id,
-                "set_name": ctx.fw.set_name(comp.set_id),
+                "set_name": ctx.set_name(comp.set_id),
                 "competency_id": comp.competency_id,
                 "number": comp.number,
                 "competency": comp.competency,
@@ -215,7 +215,7 @@ def gap_tables(
             for r in near.itertuples(index=False)
         )
 
-    for comp in pc[pc["status"] != "covered"].itertuples():
+    for comp in pc[pc["status"] != COVERED].itertuples():
         add("program", comp, None, None, comp.status)
     primary_gaps = verdicts[(verdicts["role"] == "primary") & ~verdicts["complete"]]
     for course_id, set_id in sorted(
@@ -223,8 +223,8 @@ def gap_tables(
     ):
         for comp in pc[pc["set_id"] == set_id].itertuples():
             st = ctx.status(course_id, comp.competency_id)
-            status = "not covered" if st is None else str(st["status"])
-            if status != "covered":
+            status = NOT_COVERED if st is None else str(st["status"])
+            if status != COVERED:
                 add(course_id, comp, [course_id], course_id, status)
     gaps = pd.DataFrame(gap_rows, columns=GAP_COLUMNS)
     near = pd.DataFrame(near_rows, columns=NEAR_MISS_COLUMNS)

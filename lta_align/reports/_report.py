@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -19,6 +19,9 @@ from ._base import (
 from ._course import course_level, decided_sets
 from ._gaps import gap_tables
 from ._program import certification_path, program_level
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..match import Alignment
 
 __all__ = ["GapReport", "gap_report"]
 
@@ -144,7 +147,7 @@ class GapReport:
         self,
         *,
         plots: bool = True,
-        alignment: Any = None,
+        alignment: Alignment | None = None,
         template: str | Path | None = None,
     ) -> str:
         """Return the report as one self-contained HTML page.
@@ -188,7 +191,7 @@ class GapReport:
         return f"GapReport({self.heading!r}: {self.path_verdict})"
 
 
-def gap_report(alignment: Any) -> GapReport:
+def gap_report(alignment: Alignment) -> GapReport:
     """Build the gap report of an alignment.
 
     Parameters
@@ -209,10 +212,13 @@ def gap_report(alignment: Any) -> GapReport:
     Examples
     --------
     >>> import lta_align as la
-    >>> result = la.align(la.load_syllabi("data/syllabi"), la.load_framework())
-    ... # doctest: +SKIP
-    >>> report = la.gap_report(result)                           # doctest: +SKIP
-    >>> print(report.summary())                                  # doctest: +SKIP
+    >>> report = la.gap_report(result)        # result = la.align(program, fw)
+    >>> print(report.summary())                # doctest: +ELLIPSIS
+    LTA program: 10 courses (LTA 101–LTA 190)
+    ALA-APA Library Support Staff Certification (LSSC) competency sets (version 2012)
+    Yes: a student can complete the certification through this program: ...
+    across courses: Technology
+    partial: Adult Readers' Advisory Services, Collection Management, Supervision...
     """
     ctx = Ctx(alignment)
     verdicts, detail = course_level(ctx)
@@ -239,7 +245,7 @@ def gap_report(alignment: Any) -> GapReport:
         gaps=gaps,
         near_misses=near,
         problems=ctx.program.problems,
-        method=str(getattr(alignment, "method", "")),
+        method=alignment.method,
         rule_text=fw.rule.text if fw.rule is not None else "",
         n_courses=len(ctx.courses),
         n_statements=len(ctx.program.statements),
