@@ -13,11 +13,19 @@ can show a call on real data in one line. This file sits at the top because a
 ``tests/conftest.py`` is not seen by the doctests under ``lta_align/``.
 
 With ``LTA_ALIGN_NO_SKIP=1`` (set by ``.ci/run``) a skipped test fails.
+
+The notebooks (run under nbval) read their output folder ``OUT`` from
+``LTA_ALIGN_OUT`` when it is set; it points at a fresh temporary folder for the
+whole session, so the suite neither reads decisions a reviewer saved in the
+project's ``out/`` nor trips over a workbook someone edited there, and leaves
+nothing behind.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -113,3 +121,19 @@ def pytest_runtest_makereport(item, call):
 def pytest_make_collect_report(collector):  # a module-level importorskip
     outcome = yield
     _fail_skips(outcome.get_result())
+
+
+_NOTEBOOK_OUT: list[str] = []
+
+
+def pytest_configure(config):
+    if "LTA_ALIGN_OUT" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="lta-align-notebooks-")
+        os.environ["LTA_ALIGN_OUT"] = folder
+        _NOTEBOOK_OUT.append(folder)
+
+
+def pytest_unconfigure(config):
+    for folder in _NOTEBOOK_OUT:
+        os.environ.pop("LTA_ALIGN_OUT", None)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -64,7 +64,11 @@ def project(tmp_path) -> Path:
     """A copy of the parts of the project the notebook uses (two of the sample
     syllabi: the panel is under test, not the matching)."""
     copy = tmp_path / "project"
-    shutil.copytree(ROOT / "notebooks", copy / "notebooks")
+    shutil.copytree(
+        ROOT / "notebooks",
+        copy / "notebooks",
+        ignore=shutil.ignore_patterns("out", ".ipynb_checkpoints"),
+    )
     (copy / "data" / "syllabi").mkdir(parents=True)
     for name in ("LTA101_intro_to_libraries.md", "LTA120_reference_services.txt"):
         shutil.copy(ROOT / "data" / "syllabi" / name, copy / "data" / "syllabi")
