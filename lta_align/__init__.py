@@ -41,7 +41,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .evidence import evidence_pack
     from .excel import to_excel
     from .ingest import load_syllabi
-    from .match import Alignment, MatchConfig, align
+    from .config import MatchConfig
+    from .match import align
+    from .model import Alignment
     from .reports import GapReport, gap_report
     from .review import DecisionStore, apply_decisions, import_review
     from .widgets import review
@@ -50,8 +52,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _LAZY = {
     "load_syllabi": "lta_align.ingest",
     "align": "lta_align.match",
-    "Alignment": "lta_align.match",
-    "MatchConfig": "lta_align.match",
+    "Alignment": "lta_align.model",
+    "MatchConfig": "lta_align.config",
     "gap_report": "lta_align.reports",
     "GapReport": "lta_align.reports",
     "to_excel": "lta_align.excel",

@@ -2,12 +2,10 @@
 
 :func:`summarise` is pure: give it a matches table (engine rows, and reviewer
 rows with ``decision`` "accept" or "add"; rejected pairs already removed) and it
-returns the three summary tables of an :class:`~lta_align.match.Alignment`.
+returns the three summary tables of an :class:`~lta_align.model.Alignment`.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -18,10 +16,8 @@ from .columns import (
     COVERAGE_COLUMNS,
     check_columns,
 )
+from .config import MatchConfig
 from .model import Framework, Program
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .match import MatchConfig
 
 __all__ = ["summarise"]
 
@@ -75,8 +71,6 @@ def summarise(
         ``config.primary_min_share`` (a general course such as a practicum);
         ``primary_score`` is that largest share (0 when nothing matched).
     """
-    from .match import MatchConfig
-
     config = config or MatchConfig.for_framework(framework)
     check_columns(
         matches, ["course_id", "statement_id", "competency_id", "score"], name="matches"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from ..columns import check_columns
 from ..errors import MissingDependencyError
-from ..model import Framework, Program
-from ._config import MatchConfig
-from ._result import Alignment, dedupe_statements, select_matches
+from ..config import MatchConfig
+from ..coverage import summarise
+from ..model import Alignment, Framework, Program
+from ._result import dedupe_statements, select_matches
 
 __all__ = ["METHODS", "Alignment", "MatchConfig", "align", "get_matcher"]
 
@@ -108,8 +109,6 @@ def align(
     >>> cov.loc[("LTA140", "collection_management.8"), "status"]
     'not covered'
     """
-    from ..coverage import summarise
-
     if method not in METHODS:
         raise ValueError(f"method should be one of {sorted(METHODS)}; got {method!r}")
     config = config or MatchConfig.for_framework(framework, method)

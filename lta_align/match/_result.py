@@ -7,73 +7,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
-
 import pandas as pd
 
 from ..columns import MATCH_COLUMNS, STATEMENT_COLUMNS
-from ..model import Framework, Program
-from ._config import MatchConfig
+from ..config import MatchConfig
+from ..model import Alignment
 
 __all__ = ["Alignment", "dedupe_statements", "select_matches"]
 
 MATCH_EXTRA_COLUMNS = ["kind", "decision", "level", "note"]
 UNMATCHED_COLUMNS = ["course_id", "statement_id", "kind", "text", "best_score"]
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """The result of :func:`align`: matches and the coverage they give.
-
-    Attributes
-    ----------
-    program : Program
-    framework : Framework
-    method : str
-    config : MatchConfig
-    matches : pandas.DataFrame
-        ``course_id, statement_id, competency_id, set_id, score, rank, ambiguous,
-        kind, decision, level, note``: the top ``config.top_k`` competencies of
-        every statement scoring at least ``config.match_threshold``. ``decision``
-        is "" for engine rows, "accept"/"add" after review.
-    coverage : pandas.DataFrame
-        ``course_id, competency_id, set_id, score, status, evidence_statement_id,
-        level, reviewed, n_evidence``: for each course, one row per competency of
-        every set in which it has any match (a missing pair means not covered).
-    course_sets : pandas.DataFrame
-        ``course_id, set_id, set_name, covered, total, coverage, score, complete,
-        provisional``.
-    courses : pandas.DataFrame
-        ``course_id, course_code, course_title, primary_set_id, primary_set_name,
-        primary_score`` ("" when the course is general).
-    unmatched : pandas.DataFrame
-        ``course_id, statement_id, kind, text, best_score``: statements that
-        matched nothing.
-    decisions : pandas.DataFrame or None
-        Review decisions applied (set by :func:`lta_align.apply_decisions`).
-    """
-
-    program: Program
-    framework: Framework
-    method: str
-    config: MatchConfig
-    matches: pd.DataFrame
-    coverage: pd.DataFrame
-    course_sets: pd.DataFrame
-    courses: pd.DataFrame
-    unmatched: pd.DataFrame
-    decisions: pd.DataFrame | None = None
-
-    def __repr__(self) -> str:
-        return (
-            f"Alignment(method={self.method!r}, courses={len(self.courses)}, "
-            f"matches={len(self.matches)}, unmatched={len(self.unmatched)})"
-        )
-
-    def replace(self, **changes: Any) -> Alignment:
-        """Return a copy with ``changes`` (``dataclasses.replace``)."""
-        return replace(self, **changes)
 
 
 KIND_PRIORITY = {
