@@ -38,10 +38,10 @@ from .model import Framework, Program
 
 if TYPE_CHECKING:  # pragma: no cover
     from .compare import compare
+    from .config import MatchConfig
     from .evidence import evidence_pack
     from .excel import to_excel
     from .ingest import load_syllabi
-    from .config import MatchConfig
     from .match import align
     from .model import Alignment
     from .reports import GapReport, gap_report

@@ -9,9 +9,9 @@
 from __future__ import annotations
 
 from ..columns import check_columns
-from ..errors import MissingDependencyError
 from ..config import MatchConfig
 from ..coverage import summarise
+from ..errors import MissingDependencyError
 from ..model import Alignment, Framework, Program
 from ._result import dedupe_statements, select_matches
 
