@@ -43,10 +43,12 @@ class MatchConfig:
     Levels of a statement -> competency **match score** (``matches.score``):
 
     ========================  =================================================
-    below ``match_threshold``  no match: the pair is not listed; a statement
-                              whose best score is below it goes to
+    below ``match_threshold``  flagged ``below_floor`` (no coverage evidence);
+                              a statement whose best score is below it is
+                              flagged ``no_match`` and listed in
                               ``Alignment.unmatched`` (e.g. policy sentences).
-    ``match_threshold`` +     listed as a candidate for review (top ``top_k``).
+                              Its ranked candidates stay in ``matches``.
+    ``match_threshold`` +     a candidate and coverage evidence (top ``top_k``).
     ========================  =================================================
 
     Levels of a course x competency **coverage score** (``coverage.score`` =
@@ -65,11 +67,12 @@ class MatchConfig:
     ``partial`` until a reviewer accepts or adds evidence, because the missing
     part of the text cannot be checked.
 
-    The defaults are the values calibrated for ``method="tfidf"`` on a
-    development set of 15 real LTA courses (bench/accuracy.py: coverage F1 is
-    flat between 0.15 and 0.2, precision rises above it while recall falls) and
-    checked against the designed coverage of the sample program. Embedding
-    similarities run higher, so ``embed`` and ``hybrid`` use higher thresholds.
+    The defaults are the values shipped for ``method="tfidf"``, chosen by
+    grouped cross-validation (leave one course / one provider out) on 45 real
+    LTA courses (bench/accuracy.py); embedding similarities run higher, so
+    ``embed`` and ``hybrid`` use higher thresholds. ``match_threshold`` is a
+    flag, not a cut: candidates under it keep their rank (``below_floor``,
+    ``no_match`` in ``matches``) but are no coverage evidence.
     Per-framework, per-method values ship beside the framework data
     (``lta_align/frameworks/data/<framework_id>_match.yaml``) and are picked up
     by :meth:`for_framework`, which :func:`align` calls when no config is given.
@@ -83,12 +86,12 @@ class MatchConfig:
         Lowest score listed as a match ("no match" below).
     partial_threshold : float, default=0.15
         Lowest coverage score reported as ``partial``.
-    covered_threshold : float, default=0.2
+    covered_threshold : float, default=0.26
         Lowest coverage score reported as ``covered``.
     ambiguity_margin : float, default=0.02
         A statement whose top-two scores differ by less is flagged
         ``ambiguous=True`` (review it).
-    prior_weight : float, default=0.5
+    prior_weight : float, default=0.7
         Strength of the course context: 0 scores each statement alone; 1 lets
         the course's likely set dominate.
     prior_power : float, default=2.0
@@ -101,25 +104,43 @@ class MatchConfig:
         rarely enough, alone, to cover a competency (on the development
         courses 0.5 instead of 0.8 raised coverage precision 0.81 -> 0.84 for
         recall 0.77 -> 0.75, and the leave-one-course-out F1 0.76 -> 0.81).
-    primary_min_share : float, default=0.66
+    primary_min_share : float, default=0.64
         A course's primary set is the set holding the largest share of its
-        (kind-weighted) best matches; when that share is below this level the
-        course is "general" (e.g. a practicum) and gets no primary set ("").
-        Calibrated as the midpoint between the general development course with
-        the highest share (0.62) and the set course with the lowest (0.70).
+        (kind-weighted) best candidates; when that share is below this level
+        the course is flagged ``general`` (e.g. a practicum) and still names
+        the set it leans to.
+    support_weight : float, default=0.0
+        How much a course's other statements for the same competency add to
+        its best evidence (coverage score ``1 - (1 - e1) * prod(1 - w * e_i)``;
+        0 = the best statement alone).
+    learn_weight, reject_weight : float, default=0.25, 0.5
+        Learning from decisions (``align(..., decisions=...)``): gain (loss)
+        per unit of similarity to a statement whose pair was accepted or added
+        (rejected); see :mod:`lta_align.match._learn`.
+    learn_neighbors : int, default=5
+        Decided statements considered per undecided statement.
+    learn_min_similarity : float, default=0.1
+        Decided statements less similar than this teach nothing.
+
+    Every shipped value and how it was chosen: ``lssc_match.yaml``.
     """
 
     top_k: int = 3
     match_threshold: float = 0.12
     partial_threshold: float = 0.15
-    covered_threshold: float = 0.2
+    covered_threshold: float = 0.26
     ambiguity_margin: float = 0.02
-    prior_weight: float = 0.5
+    prior_weight: float = 0.7
     prior_power: float = 2.0
     kind_weights: Mapping[str, float] = field(
         default_factory=_default_kind_weights, hash=False
     )
-    primary_min_share: float = 0.66
+    primary_min_share: float = 0.64
+    support_weight: float = 0.0
+    learn_weight: float = 0.25
+    reject_weight: float = 0.5
+    learn_neighbors: int = 5
+    learn_min_similarity: float = 0.1
 
     def __post_init__(self) -> None:
         if self.top_k < 1:

@@ -22,6 +22,7 @@ from .model import Framework, Program
 __all__ = ["summarise"]
 
 COVERAGE_EXTRA_COLUMNS = ["level", "reviewed", "n_evidence"]
+COURSE_EXTRA_COLUMNS = ["general"]
 COURSE_SET_EXTRA_COLUMNS = ["provisional"]
 REVIEWED_DECISIONS = ("accept", "add")
 
@@ -52,8 +53,12 @@ def summarise(
     coverage : pandas.DataFrame
         ``course_id, competency_id, set_id, score, status, evidence_statement_id,
         level, reviewed, n_evidence``. One row per competency of every set in
-        which the course has any match. ``score`` = best evidence score x the
-        weight of its statement kind (reviewed pairs score 1.0); ``status`` from
+        which the course has any match at or over the floor. ``score`` = the
+        combined evidence (best evidence score x the weight of its statement
+        kind, strengthened by the course's other statements for the same
+        competency, ``config.support_weight``; reviewed pairs score 1.0);
+        engine candidates flagged ``below_floor`` (or scoring under
+        ``config.match_threshold``) are no evidence; ``status`` from
         ``config.covered_threshold`` / ``config.partial_threshold``; reviewed
         pairs are always ``covered`` and their statement is the evidence;
         competencies marked ``partial`` in the framework are at most
@@ -66,10 +71,12 @@ def summarise(
         only in part (see ``Framework.provisional_note``).
     courses : pandas.DataFrame
         ``course_id, course_code, course_title, primary_set_id, primary_set_name,
-        primary_score``: the set holding the largest kind-weighted share of the
-        course's best matches, "" when that share is under
-        ``config.primary_min_share`` (a general course such as a practicum);
-        ``primary_score`` is that largest share (0 when nothing matched).
+        primary_score, general``: the set holding the largest kind-weighted
+        share of the course's best candidates (under the no-match floor too),
+        "" only for a course with no statement; ``primary_score`` is that
+        share; ``general`` is True when it is under ``config.primary_min_share``
+        (evidence spread over many sets, e.g. a practicum): the course still
+        names the set it leans to.
     """
     config = config or MatchConfig.for_framework(framework)
     check_columns(
@@ -117,6 +124,13 @@ def _prepare(
     weight = m["kind"].map(dict(config.kind_weights)).fillna(0.5).astype(float)
     m["evidence"] = np.where(m["reviewed"], 1.0, (score * weight).clip(0, 1))
     m["score"] = score
+    # candidates under the no-match floor are ranked but are no evidence
+    below = (
+        m["below_floor"].fillna(False).astype(bool)
+        if "below_floor" in m.columns
+        else pd.Series(False, index=m.index)
+    )
+    m["evidence_ok"] = m["reviewed"] | (~below & (score >= config.match_threshold))
     return m
 
 
@@ -124,6 +138,7 @@ def _coverage(
     m: pd.DataFrame, comps: pd.DataFrame, partial: dict[str, bool], config: MatchConfig
 ) -> pd.DataFrame:
     columns = COVERAGE_COLUMNS + COVERAGE_EXTRA_COLUMNS
+    m = m[m["evidence_ok"]]
     if m.empty:
         return _empty(
             columns, {"score": float, "reviewed": bool, "n_evidence": "int64"}
@@ -135,6 +150,7 @@ def _coverage(
         kind="stable",
     )
     best = ranked.drop_duplicates(["course_id", "competency_id"], keep="first")
+    best = best.assign(evidence=_combined_evidence(ranked, config.support_weight))
     n_ev = m.groupby(["course_id", "competency_id"])["statement_id"].nunique()
     reviewed = m.groupby(["course_id", "competency_id"])["reviewed"].any()
     best = best.set_index(["course_id", "competency_id"])
@@ -195,6 +211,29 @@ def _coverage(
     return out[columns].reset_index(drop=True)
 
 
+def _combined_evidence(ranked: pd.DataFrame, support_weight: float) -> np.ndarray:
+    """Per (course, competency), best first: the combined strength of its evidence.
+
+    ``1 - (1 - e1) * prod(1 - support_weight * e_i)`` over the other statements'
+    evidence ``e_i`` (one value per statement): 0 keeps the best alone; more
+    lets several moderate statements together count as strong evidence.
+    Reviewed pairs stay at 1. Rows in the order of ``drop_duplicates``.
+    """
+    one = ranked.drop_duplicates(["course_id", "competency_id", "statement_id"])
+    key = ["course_id", "competency_id"]
+    first = one.groupby(key, sort=False).cumcount().to_numpy() == 0
+    e = one["evidence"].to_numpy(dtype=float)
+    factor = np.where(first, 1.0, float(support_weight))
+    logs = np.log1p(-np.clip(factor * e, 0.0, 1.0 - 1e-9))
+    total = pd.Series(logs).groupby([one[k].to_numpy() for k in key], sort=False).sum()
+    best = ranked.drop_duplicates(key, keep="first")
+    combined = 1.0 - np.exp(
+        total.reindex(pd.MultiIndex.from_frame(best[key])).to_numpy()
+    )
+    combined = np.where(best["reviewed"].to_numpy(bool), 1.0, combined)
+    return np.maximum(combined, best["evidence"].to_numpy(dtype=float))
+
+
 def _course_sets(coverage: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     columns = COURSE_SET_COLUMNS + COURSE_SET_EXTRA_COLUMNS
     if coverage.empty:
@@ -244,6 +283,8 @@ def _courses(
     base = base.astype(str)
     primary = {}
     if not m.empty:
+        # every rank-1 candidate counts here, under the floor too: the set a
+        # course leans to is named even when it is general
         top = m[(m["rank"] == 1) | m["reviewed"]]
         weight = top["kind"].map(dict(config.kind_weights)).fillna(0.5)
         top = top.assign(w=weight.astype(float) * top["evidence"])
@@ -256,18 +297,23 @@ def _courses(
             ["course_id", "share", "_o"], ascending=[True, False, True], kind="stable"
         )
         for row in by_set.drop_duplicates("course_id").itertuples():
-            set_id = row.set_id if row.share >= config.primary_min_share else ""
-            primary[row.course_id] = (set_id, round(float(row.share), 4))
-    base["primary_set_id"] = [primary.get(c, ("", 0.0))[0] for c in base["course_id"]]
+            general = bool(row.share < config.primary_min_share)
+            primary[row.course_id] = (row.set_id, round(float(row.share), 4), general)
+    empty = ("", 0.0, False)
+    base["primary_set_id"] = [primary.get(c, empty)[0] for c in base["course_id"]]
     names = dict(zip(framework.sets["set_id"], framework.sets["set_name"], strict=True))
     base["primary_set_name"] = [
         str(names.get(s, s)) if s else "" for s in base["primary_set_id"]
     ]
-    base["primary_score"] = [
-        float(primary.get(c, ("", 0.0))[1]) for c in base["course_id"]
-    ]
-    return base[ALIGNED_COURSE_COLUMNS].astype(
-        {"primary_set_id": str, "primary_set_name": str, "primary_score": float}
+    base["primary_score"] = [float(primary.get(c, empty)[1]) for c in base["course_id"]]
+    base["general"] = [bool(primary.get(c, empty)[2]) for c in base["course_id"]]
+    return base[ALIGNED_COURSE_COLUMNS + COURSE_EXTRA_COLUMNS].astype(
+        {
+            "primary_set_id": str,
+            "primary_set_name": str,
+            "primary_score": float,
+            "general": bool,
+        }
     )
 
 

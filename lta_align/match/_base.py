@@ -72,6 +72,7 @@ class Candidates:
     raw: np.ndarray  # (n, k) float64 raw similarities of the same pairs
     course_set: np.ndarray  # (n_courses, n_sets) relative set prior
     course_codes: np.ndarray  # (n,) int course index per statement
+    learned: np.ndarray | None = None  # (n, k) object: decided statement id or ""
 
 
 class BaseMatcher:
@@ -183,8 +184,19 @@ class BaseMatcher:
             out[:, self.set_nonempty_] = np.maximum.reduceat(ordered, starts, axis=1)
         return out
 
+    def statement_vectors(self, prepared: Any) -> Any:
+        """Return L2-normalised rows of ``prepared`` texts for statement nearness.
+
+        Used by :mod:`lta_align.match._learn` (nearest decided statements).
+        """
+        return prepared
+
     def score(
-        self, statements: pd.DataFrame, *, titles: dict[str, str] | None = None
+        self,
+        statements: pd.DataFrame,
+        *,
+        titles: dict[str, str] | None = None,
+        learner: Any = None,
     ) -> pd.DataFrame:
         """Return the ``top_k + 1`` best competencies of every statement.
 
@@ -194,15 +206,18 @@ class BaseMatcher:
             At least ``course_id, statement_id, kind, text``.
         titles : dict, optional
             Course id -> course title, used as course context only.
+        learner : lta_align.match._learn.DecisionLearner, optional
+            Re-ranks statements by their nearness to reviewed ones.
 
         Returns
         -------
         pandas.DataFrame
             ``course_id, statement_id, competency_id, set_id, score, raw_score,
-            rank, margin``: ``score`` includes the course prior, ``raw_score``
-            does not; rows in statement order, then rank.
+            rank, margin, learned_from``: ``score`` includes the course prior
+            (and what was learnt from decisions), ``raw_score`` does not; rows
+            in statement order, then rank.
         """
-        cand = self.candidates(statements, titles=titles)
+        cand = self.candidates(statements, titles=titles, learner=learner)
         return candidates_frame(self, statements, cand)
 
     def candidates(
@@ -211,6 +226,7 @@ class BaseMatcher:
         *,
         k: int | None = None,
         titles: dict[str, str] | None = None,
+        learner: Any = None,
     ) -> Candidates:
         """Score ``statements`` and keep the ``k`` best competencies of each.
 
@@ -248,6 +264,8 @@ class BaseMatcher:
                 course_set[start:stop] += self.title_weight * ev * has[:, None]
                 weights[start:stop] += self.title_weight * has
         course_set /= np.maximum(weights, 1e-12)[:, None]
+        if learner is not None and n:
+            learner.prepare(self, prepared, statements)
         best = course_set.max(axis=1, keepdims=True) if n_sets else course_set
         rel = np.divide(course_set, best, out=np.zeros_like(course_set), where=best > 0)
         factor_sets = (
@@ -258,17 +276,22 @@ class BaseMatcher:
         comp_idx = np.zeros((n, k), dtype=np.int64)
         score = np.zeros((n, k), dtype=np.float64)
         raw = np.zeros((n, k), dtype=np.float64)
+        learned = np.full((n, k), "", dtype=object) if learner is not None else None
         order_cols = np.arange(len(self.competency_ids_))
         for start, comp_sim, _set_sim in self._weighted_blocks(prepared, n):
             stop = start + comp_sim.shape[0]
             factor = factor_sets[course_codes[start:stop]][:, self.comp_set_]
             adjusted = comp_sim.astype(np.float64) * factor
-            top = _top_k(adjusted, k, order_cols)
             rows = np.arange(stop - start)[:, None]
+            if learner is not None:
+                adjusted, source = learner.adjust(start, stop, adjusted)
+            top = _top_k(adjusted, k, order_cols)
             comp_idx[start:stop] = top
             score[start:stop] = adjusted[rows, top]
             raw[start:stop] = comp_sim[rows, top]
-        return Candidates(comp_idx, score, raw, rel, course_codes)
+            if learned is not None:
+                learned[start:stop] = learner.source_ids(source[rows, top])
+        return Candidates(comp_idx, score, raw, rel, course_codes, learned)
 
 
 def _top_k(values: np.ndarray, k: int, col_order: np.ndarray) -> np.ndarray:
@@ -313,10 +336,16 @@ def candidates_frame(
                 "raw_score": pd.Series(dtype=float),
                 "rank": pd.Series(dtype="int64"),
                 "margin": pd.Series(dtype=float),
+                "learned_from": pd.Series(dtype=str),
             }
         )
     flat = cand.comp_index.ravel()
     margin = cand.score[:, 0] - (cand.score[:, 1] if k > 1 else 0.0)
+    learned = (
+        cand.learned.ravel()
+        if cand.learned is not None
+        else np.full(n * k, "", dtype=object)
+    )
     return pd.DataFrame(
         {
             "course_id": np.repeat(statements["course_id"].to_numpy(dtype=object), k),
@@ -329,7 +358,14 @@ def candidates_frame(
             "raw_score": np.clip(cand.raw.ravel(), 0.0, 1.0),
             "rank": np.tile(np.arange(1, k + 1, dtype=np.int64), n),
             "margin": np.repeat(margin, k),
+            "learned_from": learned,
         }
     ).astype(
-        {"course_id": str, "statement_id": str, "competency_id": str, "set_id": str}
+        {
+            "course_id": str,
+            "statement_id": str,
+            "competency_id": str,
+            "set_id": str,
+            "learned_from": str,
+        }
     )

@@ -2,7 +2,7 @@
 
 :class:`Alignment` holds the tables; :func:`dedupe_statements` and
 :func:`select_matches` turn scored candidates into its ``matches`` and
-``unmatched`` tables (floor, top-k, ambiguity, stable order).
+``unmatched`` tables (top-k, no-match flag, ambiguity, stable order).
 """
 
 from __future__ import annotations
@@ -15,7 +15,15 @@ from ..model import Alignment
 
 __all__ = ["Alignment", "dedupe_statements", "select_matches"]
 
-MATCH_EXTRA_COLUMNS = ["kind", "decision", "level", "note"]
+MATCH_EXTRA_COLUMNS = [
+    "kind",
+    "decision",
+    "level",
+    "note",
+    "below_floor",
+    "no_match",
+    "learned_from",
+]
 UNMATCHED_COLUMNS = ["course_id", "statement_id", "kind", "text", "best_score"]
 
 
@@ -47,14 +55,26 @@ def dedupe_statements(statements: pd.DataFrame) -> pd.DataFrame:
 def select_matches(
     cand: pd.DataFrame, statements: pd.DataFrame, config: MatchConfig
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Apply the floor, top-k and ambiguity rules to the candidate table."""
+    """Apply the top-k, floor and ambiguity rules to the candidate table.
+
+    Every statement keeps its ``top_k`` ranked candidates. The floor does not
+    delete them: a candidate scoring under ``config.match_threshold`` is flagged
+    ``below_floor`` (it is no coverage evidence), and a statement whose best
+    candidate is under it is flagged ``no_match`` on all its rows and listed in
+    ``unmatched``.
+    """
     cand = cand.copy()
     cand["score"] = cand["score"].round(4)
     cand["margin"] = cand["margin"].round(4)
+    if "learned_from" not in cand.columns:
+        cand["learned_from"] = ""
     kinds = statements.set_index("statement_id")["kind"]
     best = cand[cand["rank"] == 1].set_index("statement_id")["score"]
-    keep = (cand["rank"] <= config.top_k) & (cand["score"] >= config.match_threshold)
-    matches = cand[keep].copy()
+    matches = cand[cand["rank"] <= config.top_k].copy()
+    matches["below_floor"] = (matches["score"] < config.match_threshold).astype(bool)
+    matches["no_match"] = (
+        matches["statement_id"].map(best).fillna(0.0) < config.match_threshold
+    ).astype(bool)
     matches["ambiguous"] = (matches["margin"] < config.ambiguity_margin).astype(bool)
     matches["kind"] = matches["statement_id"].map(kinds).astype(str)
     matches["decision"] = ""
@@ -65,6 +85,7 @@ def select_matches(
             "decision": str,
             "level": str,
             "note": str,
+            "learned_from": str,
             "rank": "int64",
             "score": "float64",
         }
