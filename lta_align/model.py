@@ -171,25 +171,36 @@ class Alignment:
     program : Program
     framework : Framework
     method : str
+        The matching method used (``tfidf``, ``hybrid`` or ``embed``); reports
+        can show it (:func:`lta_align.align` picks the best installed one by
+        default).
     config : MatchConfig
     matches : pandas.DataFrame
         ``course_id, statement_id, competency_id, set_id, score, rank, ambiguous,
-        kind, decision, level, note``: the top ``config.top_k`` competencies of
-        every statement scoring at least ``config.match_threshold``. ``decision``
-        is "" for engine rows, "accept"/"add" after review.
+        kind, decision, level, note, below_floor, no_match, learned_from``: the
+        top ``config.top_k`` competencies of every statement, ranked.
+        ``below_floor``: the candidate scores under ``config.match_threshold``
+        (it is no coverage evidence); ``no_match``: the statement's best
+        candidate does (the statement matched nothing; its candidates stay for
+        the reviewer). ``decision`` is "" for engine rows, "accept"/"add" after
+        review. ``learned_from``: the decided statement whose review moved this
+        candidate up (``align(..., decisions=...)``), else "".
     coverage : pandas.DataFrame
         ``course_id, competency_id, set_id, score, status, evidence_statement_id,
         level, reviewed, n_evidence``: for each course, one row per competency of
-        every set in which it has any match (a missing pair means not covered).
+        every set in which it has any match at or over the floor (a missing
+        pair means not covered).
     course_sets : pandas.DataFrame
         ``course_id, set_id, set_name, covered, total, coverage, score, complete,
         provisional``.
     courses : pandas.DataFrame
         ``course_id, course_code, course_title, primary_set_id, primary_set_name,
-        primary_score`` ("" when the course is general).
+        primary_score, general``: every course with statements names the set it
+        leans to; ``general`` is True when its evidence is spread over many sets
+        (e.g. a practicum).
     unmatched : pandas.DataFrame
-        ``course_id, statement_id, kind, text, best_score``: statements that
-        matched nothing.
+        ``course_id, statement_id, kind, text, best_score``: statements flagged
+        ``no_match``.
     decisions : pandas.DataFrame or None
         Review decisions applied (set by :func:`lta_align.apply_decisions`).
     """
