@@ -82,11 +82,11 @@ class MatchConfig:
     ----------
     top_k : int, default=3
         Competencies listed per statement.
-    match_threshold : float, default=0.12
+    match_threshold : float, default=0.15
         Lowest score listed as a match ("no match" below).
     partial_threshold : float, default=0.15
         Lowest coverage score reported as ``partial``.
-    covered_threshold : float, default=0.26
+    covered_threshold : float, default=0.22
         Lowest coverage score reported as ``covered``.
     ambiguity_margin : float, default=0.02
         A statement whose top-two scores differ by less is flagged
@@ -104,7 +104,7 @@ class MatchConfig:
         rarely enough, alone, to cover a competency (on the development
         courses 0.5 instead of 0.8 raised coverage precision 0.81 -> 0.84 for
         recall 0.77 -> 0.75, and the leave-one-course-out F1 0.76 -> 0.81).
-    primary_min_share : float, default=0.64
+    primary_min_share : float, default=0.58
         A course's primary set is the set holding the largest share of its
         (kind-weighted) best candidates; when that share is below this level
         the course is flagged ``general`` (e.g. a practicum) and still names
@@ -113,6 +113,9 @@ class MatchConfig:
         How much a course's other statements for the same competency add to
         its best evidence (coverage score ``1 - (1 - e1) * prod(1 - w * e_i)``;
         0 = the best statement alone).
+    profile_weight : float, default=0.25
+        Weight of the competency profiles (example phrasings shipped beside
+        the framework) in each statement-competency similarity; 0 = unused.
     learn_weight, reject_weight : float, default=0.25, 0.5
         Learning from decisions (``align(..., decisions=...)``): gain (loss)
         per unit of similarity to a statement whose pair was accepted or added
@@ -126,17 +129,18 @@ class MatchConfig:
     """
 
     top_k: int = 3
-    match_threshold: float = 0.12
+    match_threshold: float = 0.15
     partial_threshold: float = 0.15
-    covered_threshold: float = 0.26
+    covered_threshold: float = 0.22
     ambiguity_margin: float = 0.02
     prior_weight: float = 0.7
     prior_power: float = 2.0
     kind_weights: Mapping[str, float] = field(
         default_factory=_default_kind_weights, hash=False
     )
-    primary_min_share: float = 0.64
+    primary_min_share: float = 0.58
     support_weight: float = 0.0
+    profile_weight: float = 0.25
     learn_weight: float = 0.25
     reject_weight: float = 0.5
     learn_neighbors: int = 5

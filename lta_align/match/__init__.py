@@ -72,6 +72,7 @@ def get_matcher(method: str, config: MatchConfig | None = None):
         prior_weight=config.prior_weight,
         prior_power=config.prior_power,
         top_k=config.top_k,
+        profile_weight=config.profile_weight,
     )
 
 

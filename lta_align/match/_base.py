@@ -17,7 +17,11 @@ candidates the same way for every method:
    and so is barely changed.
 3. **Partly known competencies** (framework column ``partial``) have their
    similarities multiplied by ``PARTIAL_WEIGHT`` (0.5).
-4. **Top-k per statement** in bounded memory: statements are scored in chunks
+4. **Competency profiles** (optional, ``profile_weight`` > 0): a few example
+   phrasings per competency, written the way syllabi word outcomes
+   (``<framework_id>_profiles.yaml``, see :func:`load_profiles`). A
+   competency's similarity becomes ``(1 - w) * sim + w * best example sim``.
+5. **Top-k per statement** in bounded memory: statements are scored in chunks
    and only the ``top_k + 1`` best competencies of each are kept.
 """
 
@@ -56,6 +60,41 @@ def competency_documents(framework: Framework) -> tuple[list[str], list[str]]:
         "; ".join(framework.match_terms.get(c, ())) for c in comps["competency_id"]
     ]
     return texts, terms
+
+
+def load_profiles(framework: Framework) -> dict[str, tuple[str, ...]]:
+    """Return example phrasings per competency id for ``framework`` ({} if none).
+
+    Read from ``<framework_id>_profiles.yaml`` in the package's framework data,
+    else from ``<name>_profiles.yaml`` beside the framework's source file (so a
+    custom framework can ship its own). The file maps competency ids to lists
+    of sentences; unknown ids are ignored.
+    """
+    from importlib.resources import files
+    from pathlib import Path
+
+    import yaml
+
+    texts = []
+    resource = files("lta_align.frameworks") / "data"
+    texts.append(resource / f"{framework.framework_id}_profiles.yaml")
+    if framework.source:
+        src = Path(str(framework.source))
+        texts.append(src.with_name(f"{src.stem}_profiles.yaml"))
+    for path in texts:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (FileNotFoundError, OSError, ValueError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        known = set(framework.competencies["competency_id"])
+        return {
+            str(k): tuple(str(t) for t in (v or []) if str(t).strip())
+            for k, v in data.items()
+            if str(k) in known and isinstance(v, list)
+        }
+    return {}
 
 
 def chunk_rows(n_competencies: int) -> int:
@@ -111,6 +150,7 @@ class BaseMatcher:
         "prior_weight": 0.5,
         "prior_power": 2.0,
         "top_k": 3,
+        "profile_weight": 0.0,
     }
 
     def __init__(self, **params: float) -> None:
@@ -165,15 +205,47 @@ class BaseMatcher:
         partial = comps["partial"] if "partial" in comps.columns else False
         partial = pd.Series(partial, index=comps.index).fillna(False).astype(bool)
         self.comp_weight_ = np.where(partial, PARTIAL_WEIGHT, 1.0).astype(np.float32)
+        self.profiles_ = load_profiles(framework) if self.profile_weight > 0 else {}
         self._fit_vectors(framework)
+        self._fit_profiles()
         return self
+
+    def _fit_profiles(self) -> None:
+        """Vectors of the competency profiles, grouped by competency."""
+        self.profile_vectors_t_ = None
+        pos = {c: j for j, c in enumerate(self.competency_ids_)}
+        rows = [(pos[c], t) for c, ts in self.profiles_.items() for t in ts]
+        if not rows:
+            return
+        rows.sort(key=lambda r: r[0])
+        comp = np.array([r[0] for r in rows], dtype=np.int64)
+        vectors = self.statement_vectors(self._prepare([r[1] for r in rows]))
+        self.profile_vectors_t_ = vectors.T
+        self.profile_starts_ = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
+        self.profile_comps_ = comp[self.profile_starts_]
+
+    def _profile_blend(
+        self, vectors: Any, start: int, comp_sim: np.ndarray
+    ) -> np.ndarray:
+        sim = vectors[start : start + comp_sim.shape[0]] @ self.profile_vectors_t_
+        sim = sim.toarray() if hasattr(sim, "toarray") else np.asarray(sim)
+        best = np.maximum.reduceat(np.clip(sim, 0.0, 1.0), self.profile_starts_, axis=1)
+        w = float(self.profile_weight)
+        out = comp_sim.astype(np.float32, copy=True)
+        cols = self.profile_comps_
+        out[:, cols] = (1 - w) * comp_sim[:, cols] + w * best.astype(np.float32)
+        return out
 
     def _weighted_blocks(
         self, prepared: Any, n: int
     ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
         """``_similarity_blocks`` with partly known competencies down-weighted."""
         weighted = bool((self.comp_weight_ != 1.0).any())
+        profiles = getattr(self, "profile_vectors_t_", None) is not None and n > 0
+        vectors = self.statement_vectors(prepared) if profiles else None
         for start, comp_sim, set_sim in self._similarity_blocks(prepared, n):
+            if profiles:
+                comp_sim = self._profile_blend(vectors, start, comp_sim)
             yield start, comp_sim * self.comp_weight_ if weighted else comp_sim, set_sim
 
     def _set_max(self, comp_sim: np.ndarray) -> np.ndarray:
