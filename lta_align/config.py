@@ -116,13 +116,13 @@ class MatchConfig:
     profile_weight : float, default=0.25
         Weight of the competency profiles (example phrasings shipped beside
         the framework) in each statement-competency similarity; 0 = unused.
-    learn_weight, reject_weight : float, default=0.25, 0.5
+    learn_weight, reject_weight : float, default=0.1, 0.5
         Learning from decisions (``align(..., decisions=...)``): gain (loss)
         per unit of similarity to a statement whose pair was accepted or added
         (rejected); see :mod:`lta_align.match._learn`.
     learn_neighbors : int, default=5
         Decided statements considered per undecided statement.
-    learn_min_similarity : float, default=0.1
+    learn_min_similarity : float, default=0.0
         Decided statements less similar than this teach nothing.
 
     Every shipped value and how it was chosen: ``lssc_match.yaml``.
@@ -141,10 +141,10 @@ class MatchConfig:
     primary_min_share: float = 0.58
     support_weight: float = 0.0
     profile_weight: float = 0.25
-    learn_weight: float = 0.25
+    learn_weight: float = 0.1
     reject_weight: float = 0.5
     learn_neighbors: int = 5
-    learn_min_similarity: float = 0.1
+    learn_min_similarity: float = 0.0
 
     def __post_init__(self) -> None:
         if self.top_k < 1:
