@@ -579,6 +579,7 @@ def learning_simulation(runner, program, truth, labels, config):
                 key=lambda k: (
                     abs(k[0] - config.learn_weight)
                     + abs(k[1] - config.learn_min_similarity)
+                    + abs(k[2] - config.reject_weight)
                 ),
             )
         ]
@@ -662,8 +663,9 @@ def main(argv=None) -> int:
         )
         for s in sorted(per):
             f = figures(per[s])
+            top1 = f"{f['set']:.0%}" if per[s][C_SETN] else "n/a"
             print(
-                f"{'':>10}{s:<28} {int(per[s][C_COURSE]):>2} | {f['set']:5.0%} | "
+                f"{'':>10}{s:<28} {int(per[s][C_COURSE]):>2} | {top1:>5} | "
                 f"{f['general']:5.0%} | {f['hit1']:5.0%} (n={int(per[s][C_N])}) | "
                 f"{f['rec3']:5.0%} | {f['p']:.2f}/{f['r']:.2f}"
             )
