@@ -30,10 +30,13 @@ it: ``prior_weight`` with ``profile_weight`` (the objective: the sum of
 hit@1, recall@3, set top-1 and the coverage F1 below), ``primary_min_share``
 (general-detection accuracy), and ``match_threshold``, ``covered_threshold``,
 ``support_weight`` (coverage F1 subject to precision >= 0.85 on the training
-courses, precision first). The values chosen on all 45 courses are printed:
-they are the shipped ones. The learning simulation: within each provider's
-courses, a simulated reviewer decides every other outcome (accepts the labelled
-competencies, rejects wrong top-3 candidates); hit@1 on the undecided outcomes
+courses, precision first). ``match_threshold`` is the no-match flag: the
+highest value that keeps 97% of the training courses' labelled outcomes
+unflagged (a floor under ``covered_threshold`` cannot change "covered"). The
+values chosen on all 45 courses are printed: they are the shipped ones. The
+learning simulation: within each provider's courses, a simulated reviewer
+decides every other outcome (accepts the labelled competencies, rejects wrong
+top-3 candidates); hit@1 on the undecided outcomes
 before and after ``align(..., decisions=...)``, learning values chosen by
 leave-one-provider-out; and the same with decisions on a random half of all
 outcomes of the pooled program.
@@ -65,15 +68,17 @@ from lta_align.text import statement_id
 REPO = Path(__file__).resolve().parents[1]
 SPLITS = ("dev", "dev_b")
 PRECISION_FLOOR = 0.85
+#: the no-match flag keeps at least this share of the labelled outcomes
+FLAG_KEEP = 0.97
 
 GRID_PRIOR = (0.5, 0.7)  # 0.3 was never chosen in earlier runs
 GRID_PROFILE = (0.0, 0.25, 0.5, 0.7)
 #: the matcher's context values, chosen together: (prior_weight, profile_weight)
 GRID_CONTEXT = tuple(itertools.product(GRID_PRIOR, GRID_PROFILE))
 GRID_FLOOR = {
-    "tfidf": (0.05, 0.08, 0.1, 0.12, 0.15),
-    "hybrid": (0.1, 0.12, 0.15, 0.18, 0.2),
-    "embed": (0.2, 0.25, 0.3, 0.35),
+    "tfidf": (0.05, 0.06, 0.08, 0.1, 0.12, 0.15),
+    "hybrid": (0.1, 0.12, 0.15, 0.18, 0.2, 0.22),
+    "embed": (0.1, 0.15, 0.2, 0.25, 0.3),
 }
 GRID_COVERED = {
     "tfidf": tuple(np.round(np.arange(0.12, 0.5, 0.02), 2)),
@@ -202,23 +207,26 @@ C_SET, C_SETN, C_GEN, C_TP, C_FP, C_FN, C_H1, C_H3, C_N, C_NL, C_COURSE = range(
 
 
 def outcome_counts(matches, labels, floor):
-    """Per course: hit@1, recall@3 numerators; outcomes; labelled outcomes."""
+    """Per course: hit@1, recall@3 numerators; outcomes; labelled outcomes;
+    labelled outcomes not flagged ``no_match`` at ``floor``."""
     ranked = matches.sort_values(["statement_id", "rank"], kind="stable")
     top = ranked.groupby("statement_id")["competency_id"].apply(list).to_dict()
     best = ranked.groupby("statement_id")["score"].max().to_dict()
-    out = defaultdict(lambda: np.zeros(4))
+    out = defaultdict(lambda: np.zeros(5))
     for lab in labels:
         pred = top.get(lab["statement_id"], [])
         gold = lab["gold"]
         if gold:
             h1 = bool(pred) and pred[0] in gold
             h3 = any(p in gold for p in pred[:3])
-            out[lab["course_id"]] += [h1, h3, 1, 1]
+            kept = best.get(lab["statement_id"], 0.0) >= floor
+            out[lab["course_id"]] += [h1, h3, 1, 1, kept]
         else:
             out[lab["course_id"]] += [
                 best.get(lab["statement_id"], 0.0) < floor,
                 0,
                 1,
+                0,
                 0,
             ]
     return out
@@ -333,7 +341,7 @@ def course_vector(truth, cid, set_pick, share_min, outc, cov):
         v[C_SET] = primary in sets
     v[C_GEN] = (share < share_min) == (not sets)
     v[C_TP], v[C_FP], v[C_FN] = cov
-    v[C_H1], v[C_H3], v[C_N], v[C_NL] = outc
+    v[C_H1], v[C_H3], v[C_N], v[C_NL] = np.asarray(outc)[:4]
     return v
 
 
@@ -344,17 +352,27 @@ def choose(grid, truth, train):
     def tot(d, n):
         return sum((np.asarray(d[c]) for c in train if c in d), np.zeros(n))
 
+    def flag_floor(pw):
+        """The highest floor that keeps FLAG_KEEP of the labelled outcomes."""
+        floors = sorted({k[1] for k in outc if k[0] == pw})
+        ok = []
+        for f in floors:
+            o = tot(outc[pw, f], 5)
+            if o[4] >= FLAG_KEEP * o[3]:
+                ok.append(f)
+        return ok[-1] if ok else floors[0]
+
     def coverage_choice(pw):
-        """Best (floor, support, covered) at context ``pw``: F1 with P >= floor."""
+        """Best (support, covered) at context ``pw``: F1 with P >= 0.85."""
         cands = []
         for (p_, floor, sw, ct), d in cov.items():
-            if p_ != pw:
+            if p_ != pw or floor != flag_floor(pw):
                 continue
             tp, fp, fn = tot(d, 3)
             p = tp / (tp + fp) if tp + fp else 0.0
             r = tp / (tp + fn) if tp + fn else 0.0
             f1 = 2 * p * r / (p + r) if p + r else 0.0
-            o = tot(outc[pw, floor], 4)
+            o = tot(outc[pw, floor], 5)
             ok = p >= PRECISION_FLOOR
             # ties: the better no-label hit, then the lower support, floor, covered
             key = (ok, round(f1 if ok else p, 4), round(o[0] / max(o[2], 1), 4))
@@ -367,7 +385,7 @@ def choose(grid, truth, train):
     best_pw = None
     floors = sorted({k[1] for k in outc})
     for pw in GRID_CONTEXT:
-        o = tot(outc[pw, floors[len(floors) // 2]], 4)
+        o = tot(outc[pw, floors[len(floors) // 2]], 5)
         set_ok = [
             sets[pw][c][0] in truth.info[c]["sets"]
             for c in train
@@ -408,7 +426,7 @@ def score_courses(grid, truth, values, courses):
             c,
             sets[pw][c],
             values["primary_min_share"],
-            outc[pw, floor].get(c, np.zeros(4)),
+            outc[pw, floor].get(c, np.zeros(5)),
             cov[key][c],
         )
     return total

@@ -82,7 +82,7 @@ class MatchConfig:
     ----------
     top_k : int, default=3
         Competencies listed per statement.
-    match_threshold : float, default=0.15
+    match_threshold : float, default=0.1
         Lowest score listed as a match ("no match" below).
     partial_threshold : float, default=0.15
         Lowest coverage score reported as ``partial``.
@@ -129,7 +129,7 @@ class MatchConfig:
     """
 
     top_k: int = 3
-    match_threshold: float = 0.15
+    match_threshold: float = 0.1
     partial_threshold: float = 0.15
     covered_threshold: float = 0.22
     ambiguity_margin: float = 0.02
