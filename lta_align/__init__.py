@@ -38,11 +38,13 @@ from .frameworks import list_frameworks, load_framework
 from .model import Framework, Program
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .config import MatchConfig
     from .decisions import DecisionStore, apply_decisions, import_review
     from .evidence import evidence_pack, evidence_table
     from .excel import to_excel
     from .ingest import Limits, load_syllabi
-    from .match import Alignment, MatchConfig, align
+    from .match import align
+    from .model import Alignment
     from .outputs import write_outputs
     from .plots import coverage_heatmap, set_coverage_bars
     from .reports import Comparison, GapReport, audit_outcomes, compare, gap_report
@@ -53,8 +55,8 @@ _LAZY = {
     "audit_outcomes": "lta_align.reports",
     "load_syllabi": "lta_align.ingest",
     "align": "lta_align.match",
-    "Alignment": "lta_align.match",
-    "MatchConfig": "lta_align.match",
+    "Alignment": "lta_align.model",
+    "MatchConfig": "lta_align.config",
     "gap_report": "lta_align.reports",
     "GapReport": "lta_align.reports",
     "to_excel": "lta_align.excel",

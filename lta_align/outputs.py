@@ -16,7 +16,7 @@ from ._utils import OutputGuard
 from .errors import OutputExistsError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .match import Alignment
+    from .model import Alignment
 
 CSV_TABLES = {
     "matches.csv": "matches",

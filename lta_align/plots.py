@@ -23,7 +23,7 @@ from .columns import STATUS_RANK
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
-    from .match import Alignment
+    from .model import Alignment
     from .reports import GapReport
 
 __all__ = ["coverage_heatmap", "figure_png", "set_coverage_bars"]

@@ -24,7 +24,7 @@ from .decisions._browse import filter_rows, review_rows
 from .errors import LtaAlignError, MissingDependencyError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .match import Alignment
+    from .model import Alignment
 
 __all__ = ["ReviewPanel", "review"]
 

@@ -62,3 +62,18 @@ def test_hybrid_results_are_identical_across_runs(framework):
     b = la.align(program, framework, method="hybrid")
     assert a.matches.to_csv(index=False) == b.matches.to_csv(index=False)
     assert a.coverage.to_csv(index=False) == b.coverage.to_csv(index=False)
+
+
+def test_a_rerun_after_review_embeds_nothing_again(framework, monkeypatch):
+    from lta_align.match import embed
+
+    program = make_program(CATALOGING + ACCESS)
+    la.align(program, framework, method="hybrid")
+    calls = []
+    real = embed._encode
+    monkeypatch.setattr(
+        embed, "_encode", lambda texts: calls.append(texts) or real(texts)
+    )
+    again = la.align(program, framework, method="hybrid")
+    assert calls == []  # cached by model and normalised text
+    assert again.method == "hybrid"

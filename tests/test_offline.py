@@ -158,8 +158,13 @@ def test_embedding_method_runs_with_the_network_off(no_network):
     pytest.importorskip("onnxruntime", reason="the optional [embed] extra")
     pytest.importorskip("tokenizers", reason="the optional [embed] extra")
     import lta_align as la
+    from lta_align.match import embed
 
+    # load the model and tokenizer and encode for real, with sockets off
+    embed._CACHE.clear()
+    embed.get_encoder.cache_clear()
     program = la.load_syllabi(SAMPLE / "LTA130_cataloging_classification.docx")
     alignment = la.align(program, la.load_framework("lssc"), method="embed")
+    assert embed._CACHE  # vectors were computed here, then cached
 
     assert (alignment.matches["set_id"] == "cataloging_classification").any()

@@ -41,10 +41,11 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, decisions: bool = True) 
 
     p.add_argument(
         "--method",
-        default="tfidf",
+        default=None,
         choices=sorted(METHODS),
-        help="matching method: tfidf (default, offline), or hybrid/embed when "
-        "the [embed] extra is installed",
+        help="matching method: tfidf (offline, core install), or hybrid/embed "
+        "when the [embed] extra is installed (default: the best installed "
+        "method, see lta_align.match.DEFAULT_METHOD)",
     )
     if decisions:
         p.add_argument(
@@ -98,13 +99,20 @@ def load_and_align(args: argparse.Namespace, inputs: list[str], *, review: bool 
             "files in a supported format (.docx, .pdf, .html, .md, .txt, .xlsx, "
             ".csv)."
         )
-    alignment = align(program, framework, method=args.method)
-    if review:
-        alignment = _apply_review(alignment, args.decisions, args.out)
+    path = _decisions_path(args.decisions, args.out) if review else None
+    if path is None:
+        return align(program, framework, method=args.method)
+    from ..decisions import DecisionStore
+
+    # the decisions override their own pairs and teach the matcher the rest
+    alignment = align(
+        program, framework, method=args.method, decisions=DecisionStore(path)
+    )
+    _report_review(alignment, path)
     return alignment
 
 
-def _apply_review(alignment, decisions: str | None, out_dir: str | None):
+def _decisions_path(decisions: str | None, out_dir: str | None) -> Path | None:
     path = Path(decisions) if decisions else Path(out_dir) / "decisions.csv"
     if not path.exists():
         if decisions:
@@ -112,10 +120,11 @@ def _apply_review(alignment, decisions: str | None, out_dir: str | None):
                 f"No decisions file at '{path}'. Check the --decisions path, or "
                 "leave it out to use OUT/decisions.csv when there is one."
             )
-        return alignment
-    from ..decisions import DecisionStore, apply_decisions
+        return None
+    return path
 
-    alignment = apply_decisions(alignment, DecisionStore(path))
+
+def _report_review(alignment, path: Path) -> None:
     n = len(alignment.decisions)
     orphans = int((alignment.decisions["orphan"] != "").sum())
     err(f"applied {n - orphans} review decision(s) from {path}")
@@ -125,4 +134,3 @@ def _apply_review(alignment, decisions: str | None, out_dir: str | None):
             f"changed); list them with: lta-align review show --decisions {path} "
             "--check INPUT..."
         )
-    return alignment

@@ -20,7 +20,7 @@ from ._rows import PAIR, course_of, latest, orphans, pairs
 from ._store import DecisionStore
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
+    from ..model import Alignment
 
 _REVIEW_COLUMNS = ("decision", "level", "note")  # added to matches
 

@@ -15,8 +15,7 @@ from ._sheet import parse_decision, parse_level, read_matches_sheet, unescape_fo
 from ._store import DecisionStore
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
-    from ..model import Framework
+    from ..model import Alignment, Framework
 
 IMPORT_CONFLICT_COLUMNS = [
     "course_id",

@@ -37,7 +37,7 @@ from ._files import OFFICIAL_WORDING_NOTE as OFFICIAL_WORDING_NOTE
 from ._files import docx_bytes, is_assessment, xlsx_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
+    from ..model import Alignment
 
 __all__ = ["EvidenceArgumentError", "evidence_pack", "evidence_table"]
 

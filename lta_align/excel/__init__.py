@@ -67,7 +67,7 @@ from ._tables import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
+    from ..model import Alignment
 
 __all__ = [
     "DECISION_CHOICES",

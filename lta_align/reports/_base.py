@@ -16,7 +16,7 @@ from ..columns import COVERED, NOT_COVERED, STATUS_RANK
 from ..coverage import evidence_status, evidence_weight
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
+    from ..model import Alignment
 
 STATUS_ORDER = STATUS_RANK  # the public name of reports.STATUS_ORDER
 PROGRAM_STATUSES = ("single course", "across courses", "partial", "absent")

@@ -15,7 +15,7 @@ import pandas as pd
 from ..columns import COVERED, NOT_COVERED
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
+    from ..model import Alignment
 
 __all__ = ["Comparison", "compare"]
 

@@ -21,7 +21,7 @@ from ._gaps import gap_tables
 from ._program import certification_path, program_level
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
+    from ..model import Alignment
 
 __all__ = ["GapReport", "gap_report"]
 
