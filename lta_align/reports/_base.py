@@ -334,6 +334,14 @@ class Ctx:
         courses = alignment.courses.copy()
         for c in ("primary_set_id", "primary_set_name"):
             courses[c] = courses[c].fillna("").astype(str)
+        # a general course (a practicum) names the set it leans to, but is
+        # checked against no set: it is nobody's home course
+        courses["general"] = courses["general"].fillna(False).astype(bool) | courses[
+            "primary_set_id"
+        ].eq("")
+        courses["home_set_id"] = courses["primary_set_id"].where(
+            ~courses["general"], ""
+        )
         self.courses = courses.sort_values("course_id", kind="stable")
         self.code = dict(
             zip(self.courses["course_id"], self.courses["course_code"], strict=True)
