@@ -8,14 +8,13 @@ from hypothesis import strategies as st
 
 from lta_align.errors import LtaAlignError
 from lta_align.match import _glossary
-from lta_align.match._glossary import (
-    SYNONYM_GROUPS,
+from lta_align.match._analysis import (
     analyse,
     analyse_batch,
     concepts,
-    stem,
     strip_boilerplate,
 )
+from lta_align.match._glossary import SYNONYM_GROUPS, stem
 
 
 @pytest.mark.parametrize(
@@ -142,8 +141,8 @@ def test_missing_glossary_resource_names_the_file():
 def _reference_analyse(text: str) -> list[str]:
     """The analyser written plainly, one word at a time (the specification)."""
     g = _glossary
-    words = g._words(text.lower().replace("\u2019", "'"))
-    stops = {tuple(g._words(p)) for p in g.STOP_PHRASES}
+    words = g.words(text.lower().replace("\u2019", "'"))
+    stops = {tuple(g.words(p)) for p in g.STOP_PHRASES}
     kept, i = [], 0
     while i < len(words):
         lengths = range(len(words) - i, 0, -1)
@@ -158,10 +157,10 @@ def _reference_analyse(text: str) -> list[str]:
     while i < len(stems):
         step = 1
         for n in range(len(stems) - i, 0, -1):
-            groups = g._PHRASE_INDEX.get(tuple(stems[i : i + n]))
+            groups = g.PHRASE_INDEX.get(tuple(stems[i : i + n]))
             bare = n == 1 and not kept[i].endswith(("ing", "ings"))
-            if groups and bare and stems[i] in g._BARE_GROUPS:
-                groups = g._BARE_GROUPS[stems[i]]
+            if groups and bare and stems[i] in g.BARE_GROUPS:
+                groups = g.BARE_GROUPS[stems[i]]
             if groups:
                 found += groups
                 step = n

@@ -6,24 +6,14 @@ its format). It is used on both sides (competencies and course statements): a
 statement saying "ILL" and a competency saying "interlibrary loan" meet on the
 same tokens. Nothing here is competency text and nothing is shown to people.
 
-The analyser (:func:`analyse`) lower-cases, removes stop phrases (syllabus
-boilerplate such as "students will be able to"), adds one concept token per
-glossary phrase found (both ways: the abbreviation and the long form find the
-same group), and reduces words with a small suffix stemmer. It is pure and
-deterministic.
-
-Speed: :func:`analyse_batch` analyses many texts at once. Each distinct text is
-analysed once; the texts are joined into one string, split into words by one
-regular expression, and the stop phrases and glossary phrases are found by two
-compiled patterns (word tries) over the whole batch, so the per-word Python work
-is a few dictionary lookups over the batch's distinct words.
+This module reads the vocabulary and holds the word-level rules (spelling
+folding, the suffix stemmer, which groups each stemmed phrase names); the
+analyser that applies them to texts is :mod:`lta_align.match._analysis`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
@@ -138,11 +128,9 @@ def stem(word: str) -> str:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
-_SEP = "\x00"  # document separator inside a batch (never part of a word)
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|\x00")
 
 
-def _normal_word(word: str) -> str:
+def normal_word(word: str) -> str:
     """One word token as matched: 's dropped, apostrophes removed, spelling folded."""
     if word.endswith("'s"):
         word = word[:-2]
@@ -151,13 +139,13 @@ def _normal_word(word: str) -> str:
     return SPELLINGS.get(word, word)
 
 
-def _words(text: str) -> list[str]:
-    """Lower-case word tokens; hyphens and slashes split words, 's dropped."""
-    return [_normal_word(w) for w in _WORD.findall(text)]
+def words(text: str) -> list[str]:
+    """Word tokens of lower-case ``text``; hyphens and slashes split words."""
+    return [normal_word(w) for w in _WORD.findall(text)]
 
 
 def _stems(text: str) -> list[str]:
-    return [stem(w) for w in _words(text.lower())]
+    return [stem(w) for w in words(text.lower())]
 
 
 def _build_phrase_index() -> tuple[
@@ -194,219 +182,4 @@ def _build_phrase_index() -> tuple[
     return {key: tuple(sorted(groups)) for key, groups in index.items()}, bare
 
 
-_GERUND_MARK = "~"  # appended to a gerund-only stem written as the bare verb
-
-
-def _trie_pattern(
-    phrases: Sequence[tuple[str, ...]], bare: dict[str, tuple[str, ...]]
-) -> str:
-    """A regex matching, at a word start, the longest of ``phrases`` (words).
-
-    Words in the searched string are separated by single spaces. A word of
-    ``bare`` may carry :data:`_GERUND_MARK`; marked, it matches as part of a
-    longer phrase, and as a one-word phrase only when ``bare`` gives it groups.
-    """
-    gerund = set(bare)
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for word in phrase:
-            node = node.setdefault(word, {})
-        node[""] = True  # end of a phrase
-
-    def alternatives(node: dict, depth: int) -> str:
-        alts = []
-        for word in sorted(w for w in node if w):
-            child = node[word]
-            marked = re.escape(word) + (
-                re.escape(_GERUND_MARK) + "?" if word in gerund else ""
-            )
-            more = [w for w in child if w]
-            cont = " (?:" + alternatives(child, depth + 1) + ")" if more else ""
-            end = "(?![^ ])"
-            if not child.get(""):  # a prefix only: must go on
-                alts.append(marked + cont)
-            elif depth == 0 and word in gerund and not bare[word]:  # unmarked only
-                alts.append(
-                    (marked + cont + "|" if more else "") + re.escape(word) + end
-                )
-            elif more:
-                alts.append(marked + "(?:" + cont + "|" + end + ")")
-            else:
-                alts.append(marked + end)
-        return "|".join(alts)
-
-    return "(?<![^ ])(?:" + alternatives(trie, 0) + ")"
-
-
-_PHRASE_INDEX, _BARE_GROUPS = _build_phrase_index()
-_CONCEPT_RE = re.compile(
-    re.escape(_SEP) + "|" + _trie_pattern(list(_PHRASE_INDEX), _BARE_GROUPS)
-)
-_STOP_RE = re.compile(_trie_pattern([tuple(_words(p)) for p in STOP_PHRASES], {}))
-
-
-def _groups(found: str) -> tuple[str, ...]:
-    """Groups of one phrase found by :data:`_CONCEPT_RE` (marks removed)."""
-    if found.endswith(_GERUND_MARK) and " " not in found:
-        return _BARE_GROUPS[found[:-1]]
-    return _PHRASE_INDEX[tuple(found.replace(_GERUND_MARK, "").split(" "))]
-
-
-@dataclass(frozen=True, slots=True)
-class Analysed:
-    """Analysis of a batch of distinct texts (internal).
-
-    ``concepts[i]`` lists the glossary groups found in text ``i`` (with repeats,
-    in order); ``content[i]`` its stemmed content words in order (stop words,
-    one-letter words and numbers dropped).
-    """
-
-    concepts: list[list[str]]
-    content: list[list[str]]
-
-
-class _WordTables:
-    """Per-word results, computed once per distinct word and kept (bounded)."""
-
-    MAX = 200_000
-
-    def __init__(self) -> None:
-        self.normal: dict[str, str] = {}
-        self.mark: dict[str, str] = {}
-        self.content: dict[str, str | None] = {}
-
-    def _trim(self) -> None:
-        for table in (self.normal, self.mark, self.content):
-            if len(table) > self.MAX:
-                table.clear()
-
-    def normalise(self, raw: list[str]) -> list[str]:
-        table = self.normal
-        for w in set(raw).difference(table):
-            table[w] = _normal_word(w) if w != _SEP else _SEP
-        return [table[w] for w in raw]
-
-    def marks(self, words: list[str]) -> list[str]:
-        table = self.mark
-        for w in set(words).difference(table):
-            if w == _SEP:
-                table[w] = _SEP
-                continue
-            s = stem(w)
-            gerund_bare = s in _BARE_GROUPS and not w.endswith(("ing", "ings"))
-            table[w] = s + _GERUND_MARK if gerund_bare else s
-        return [table[w] for w in words]
-
-    def contents(self, words: list[str]) -> dict[str, str | None]:
-        table = self.content
-        for w in set(words).difference(table):
-            keep = w != _SEP and len(w) >= 2 and w not in STOP_WORDS and not w.isdigit()
-            table[w] = stem(w) if keep else None
-        return table
-
-
-_TABLES = _WordTables()
-
-
-def _batch_words(texts: Sequence[str]) -> list[str]:
-    """Words of every text after stop phrases, texts separated by :data:`_SEP`."""
-    _TABLES._trim()
-    joined = _SEP.join(t.replace(_SEP, " ") for t in texts)
-    joined = joined.lower().replace("\u2019", "'")
-    words = _TABLES.normalise(_TOKEN.findall(joined))
-    return _STOP_RE.sub("", " ".join(words)).split()
-
-
-def _analyse_distinct(texts: Sequence[str]) -> Analysed:
-    """Concepts and content words of each text (texts assumed distinct)."""
-    n = len(texts)
-    concepts: list[list[str]] = [[] for _ in range(n)]
-    content: list[list[str]] = [[] for _ in range(n)]
-    if not n:
-        return Analysed(concepts, content)
-    words = _batch_words(texts)
-    marked = " ".join(_TABLES.marks(words))
-    doc = 0
-    current = concepts[0]
-    groups = _groups
-    for found in _CONCEPT_RE.findall(marked):
-        if found == _SEP:
-            doc += 1
-            current = concepts[doc]
-        else:
-            current.extend(groups(found))
-    table = _TABLES.contents(words)
-    doc = 0
-    current = content[0]
-    for w in words:
-        if w == _SEP:
-            doc += 1
-            current = content[doc]
-        else:
-            s = table[w]
-            if s is not None:
-                current.append(s)
-    return Analysed(concepts, content)
-
-
-def analyse_many(texts: Sequence[str]) -> tuple[Analysed, list[int]]:
-    """Analyse each distinct text of ``texts`` once.
-
-    Returns the analysis of the distinct texts (first-seen order) and, for each
-    input text, the index of its distinct text.
-    """
-    position: dict[str, int] = {}
-    inverse = [position.setdefault(t, len(position)) for t in texts]
-    return _analyse_distinct(list(position)), inverse
-
-
-def analyse_batch(texts: Sequence[str]) -> list[list[str]]:
-    """Return ``[analyse(t) for t in texts]``, computed for the whole batch at once."""
-    done, inverse = analyse_many(texts)
-    tokens = [
-        [f"_c_{g}" for g in c] + w
-        for c, w in zip(done.concepts, done.content, strict=True)
-    ]
-    return [list(tokens[i]) for i in inverse]
-
-
-def concepts(text: str) -> list[str]:
-    """Return the glossary groups named in ``text`` (with repeats, in order).
-
-    Matching works on stemmed words, so "hire", "hired" and "hiring" all find
-    the group that lists "hiring"; the longest phrase wins, and a phrase two
-    groups share names both. The "-ing" noun of an everyday verb
-    (:data:`GENERIC_VERBS`: "processing", "covering") is the exception: only
-    that "-ing" form finds its group. Stop phrases are not removed here.
-    """
-    words = _TABLES.normalise(_TOKEN.findall(text.lower().replace(_SEP, " ")))
-    found = _CONCEPT_RE.findall(" ".join(_TABLES.marks(words)))
-    out: list[str] = []
-    for phrase in found:
-        out.extend(_groups(phrase))
-    return out
-
-
-def analyse(text: str) -> list[str]:
-    """Return the matching tokens of ``text``.
-
-    Steps: lower case, drop stop phrases, add one concept token per glossary
-    phrase found (``_c_ill`` for "ILL" and "interlibrary loan" alike), then the
-    stemmed content words (stop words dropped).
-    """
-    return analyse_batch([text])[0]
-
-
-_STOP_PHRASE_CI = re.compile(
-    r"(?<![a-z0-9])(?:"
-    + "|".join(re.escape(p) for p in sorted(STOP_PHRASES, key=lambda p: -len(p)))
-    + r")(?![a-z0-9])",
-    re.IGNORECASE,
-)
-
-
-def strip_boilerplate(text: str) -> str:
-    """Return ``text`` without syllabus stop phrases ("students will be able to")."""
-    out = _STOP_PHRASE_CI.sub(" ", text.replace("\u2019", "'"))
-    return re.sub(r"\s+", " ", out).strip(" ,:;-")
+PHRASE_INDEX, BARE_GROUPS = _build_phrase_index()

