@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Framework
+from ._topk import set_evidence, top_candidates
 
 CHUNK_ROWS = 2048
 PARTIAL_WEIGHT = 0.5
@@ -175,6 +176,14 @@ class BaseMatcher:
         for start, comp_sim, set_sim in self._similarity_blocks(prepared, n):
             yield start, comp_sim * self.comp_weight_ if weighted else comp_sim, set_sim
 
+    def _topk_args(self, **extra: int) -> dict:
+        weighted = bool((self.comp_weight_ != 1.0).any())
+        return {
+            "comp_set": self.comp_set_,
+            "comp_weight": self.comp_weight_ if weighted else None,
+            **extra,
+        }
+
     def _set_max(self, comp_sim: np.ndarray) -> np.ndarray:
         ordered = comp_sim[:, self.set_order_]
         starts = self.set_starts_[self.set_nonempty_]
@@ -228,7 +237,14 @@ class BaseMatcher:
         # pass 1: set evidence per statement -> course prior
         evidence = np.zeros((n, n_sets), dtype=np.float32)
         prepared = self._prepare(texts) if n else None
-        for start, comp_sim, set_sim in self._weighted_blocks(prepared, n):
+        sparse_blocks = getattr(self, "_sparse_blocks", None)  # see ._topk
+        if sparse_blocks is not None and n:
+            evidence = set_evidence(
+                sparse_blocks(prepared, n), n, **self._topk_args(n_sets=n_sets)
+            )
+        for start, comp_sim, set_sim in self._weighted_blocks(
+            prepared, 0 if sparse_blocks else n
+        ):
             stop = start + comp_sim.shape[0]
             evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
         n_courses = len(courses)
@@ -259,7 +275,18 @@ class BaseMatcher:
         score = np.zeros((n, k), dtype=np.float64)
         raw = np.zeros((n, k), dtype=np.float64)
         order_cols = np.arange(len(self.competency_ids_))
-        for start, comp_sim, _set_sim in self._weighted_blocks(prepared, n):
+        if sparse_blocks is not None and n:
+            comp_idx, score, raw = top_candidates(
+                sparse_blocks(prepared, n),
+                n,
+                k,
+                factor_sets=factor_sets,
+                course_codes=course_codes,
+                **self._topk_args(n_comps=len(order_cols)),
+            )
+        for start, comp_sim, _set_sim in self._weighted_blocks(
+            prepared, 0 if sparse_blocks else n
+        ):
             stop = start + comp_sim.shape[0]
             factor = factor_sets[course_codes[start:stop]][:, self.comp_set_]
             adjusted = comp_sim.astype(np.float64) * factor

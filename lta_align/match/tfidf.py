@@ -28,6 +28,7 @@ from ..model import Framework
 from ._analysis import analyse, analyse_batch, analyse_many, term_counts
 from ._base import BaseMatcher, chunk_rows, competency_documents
 from ._cache import FIT_CACHE, framework_key
+from ._topk import SPARSE_ROWS
 
 
 def _tokens(text: str) -> list[str]:
@@ -155,3 +156,12 @@ class TfidfMatcher(BaseMatcher):
             comp = (block @ self.comp_matrix_t_).toarray()
             sets = (block @ self.set_matrix_t_).toarray()
             yield start, comp.astype(np.float32), sets.astype(np.float32)
+
+    def _sparse_blocks(
+        self, prepared: sparse.csr_matrix, n: int
+    ) -> Iterator[tuple[int, sparse.csr_matrix, np.ndarray]]:
+        """``_similarity_blocks`` with the competency block left sparse (._topk)."""
+        for start in range(0, n, SPARSE_ROWS):
+            block = prepared[start : start + SPARSE_ROWS]
+            sets = (block @ self.set_matrix_t_).toarray().astype(np.float32)
+            yield start, (block @ self.comp_matrix_t_).tocsr(), sets

@@ -1,0 +1,161 @@
+"""Set evidence and top-k candidates from sparse similarity blocks (bounded memory).
+
+The TF-IDF matcher's similarities are sparse: a statement shares words with a
+few hundred of 10,000 competencies, and every other similarity is exactly 0.
+These functions give the same numbers as the dense loops of
+:meth:`lta_align.match._base.BaseMatcher.candidates`, from CSR blocks of a few
+thousand statements, touching only the stored entries:
+
+* :func:`set_evidence`: per statement and set, the best similarity to one of
+  the set's competencies averaged with the similarity to the set as a whole;
+* :func:`top_candidates`: the ``k`` best competencies of each statement after
+  the course prior, ties broken by framework order (a statement sharing nothing
+  with ``k`` competencies gets the first zero-score ones, as the dense
+  ``argsort`` would).
+
+Memory is one block of stored entries at a time plus the ``(n, k)`` answers.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+from scipy import sparse
+
+#: statements per sparse block (a few million stored similarities at 10,000
+#: competencies)
+SPARSE_ROWS = 8192
+
+#: show progress bars for at least this many statements (and only on a terminal)
+PROGRESS_MIN = 200_000
+
+
+def progress(items: Iterable, *, total: int, n: int, desc: str) -> Iterable:
+    """``items`` with a tqdm bar on stderr when ``n`` is large and stderr a tty."""
+    if n < PROGRESS_MIN or not sys.stderr.isatty():
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, total=total, desc=desc, unit="block", leave=False)
+
+
+def _rows_of(block: sparse.csr_matrix) -> np.ndarray:
+    return np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
+
+
+def set_evidence(
+    blocks: Iterator[tuple[int, sparse.csr_matrix, np.ndarray]],
+    n: int,
+    *,
+    comp_set: np.ndarray,
+    n_sets: int,
+    comp_weight: np.ndarray | None = None,
+) -> np.ndarray:
+    """Return ``0.5 * (per-set max similarity + set similarity)``, (n, n_sets).
+
+    ``blocks`` yields ``(start, comp_sim, set_sim)``: ``comp_sim`` a CSR block
+    (one column per competency, values >= 0), ``set_sim`` a dense block.
+    ``comp_weight`` multiplies each competency's similarities first.
+    """
+    evidence = np.zeros((n, n_sets), dtype=np.float32)
+    total = -(-n // SPARSE_ROWS)
+    for start, comp_sim, set_sim in progress(
+        blocks, total=total, n=n, desc="set evidence"
+    ):
+        rows = comp_sim.shape[0]
+        data = comp_sim.data.astype(np.float32, copy=False)
+        if comp_weight is not None:
+            data = data * comp_weight[comp_sim.indices]
+        best = np.zeros(rows * n_sets, dtype=np.float32)
+        key = _rows_of(comp_sim) * n_sets + comp_set[comp_sim.indices]
+        np.maximum.at(best, key, data)
+        block = best.reshape(rows, n_sets)
+        evidence[start : start + rows] = 0.5 * (block + set_sim.astype(np.float32))
+    return evidence
+
+
+def top_candidates(
+    blocks: Iterator[tuple[int, sparse.csr_matrix, np.ndarray]],
+    n: int,
+    k: int,
+    *,
+    n_comps: int,
+    factor_sets: np.ndarray,
+    course_codes: np.ndarray,
+    comp_set: np.ndarray,
+    comp_weight: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return ``(comp_index, score, raw)``, each (n, k), best first.
+
+    ``score`` is the similarity times ``factor_sets[course, set]`` (float64, as
+    the dense path computes it), ``raw`` the similarity alone.
+    """
+    comp_idx = np.zeros((n, k), dtype=np.int64)
+    score = np.zeros((n, k), dtype=np.float64)
+    raw = np.zeros((n, k), dtype=np.float64)
+    total = -(-n // SPARSE_ROWS)
+    for start, comp_sim, _set_sim in progress(
+        blocks, total=total, n=n, desc="top matches"
+    ):
+        rows = comp_sim.shape[0]
+        sim = comp_sim.data.astype(np.float32, copy=False)
+        if comp_weight is not None:
+            sim = sim * comp_weight[comp_sim.indices]
+        row_of = _rows_of(comp_sim)
+        cols = comp_sim.indices.astype(np.int64)
+        factor = factor_sets[course_codes[start + row_of], comp_set[cols]]
+        adjusted = sim.astype(np.float64) * factor
+        ci, sc, rw = _block_top_k(
+            row_of, cols, adjusted, sim, rows, k, comp_sim.indptr, n_comps
+        )
+        comp_idx[start : start + rows] = ci
+        score[start : start + rows] = sc
+        raw[start : start + rows] = rw
+    return comp_idx, score, raw
+
+
+def _block_top_k(row_of, cols, values, sim, rows, k, indptr, n_comps):
+    """Top ``k`` of each row of one block from its stored entries."""
+    ci = np.zeros((rows, k), dtype=np.int64)
+    sc = np.zeros((rows, k), dtype=np.float64)
+    rw = np.zeros((rows, k), dtype=np.float64)
+    positive = values > 0
+    row_of, cols, values, sim = (
+        row_of[positive],
+        cols[positive],
+        values[positive],
+        sim[positive],
+    )
+    counts = np.bincount(row_of, minlength=rows)
+    found = np.zeros(rows, dtype=np.int64)
+    live = values.copy()
+    order_ptr = np.concatenate([[0], np.cumsum(counts)])
+    has = counts > 0
+    starts = order_ptr[:-1][has]
+    for j in range(k):
+        if not len(live) or not has.any():
+            break
+        best = np.full(rows, -1.0)
+        best[has] = np.maximum.reduceat(live, starts)
+        is_best = (live == best[row_of]) & (live > 0)
+        first = np.full(rows, n_comps, dtype=np.int64)
+        np.minimum.at(first, row_of[is_best], cols[is_best])
+        pick = np.flatnonzero(is_best & (cols == first[row_of]))
+        r = row_of[pick]
+        ci[r, j] = cols[pick]
+        sc[r, j] = values[pick]
+        rw[r, j] = sim[pick]
+        found[r] += 1
+        live[pick] = -1.0
+    short = np.flatnonzero(found < min(k, n_comps))
+    for r in short.tolist():  # fill with the first zero-score competencies
+        taken = set(cols[order_ptr[r] : order_ptr[r + 1]].tolist())
+        j, c = int(found[r]), 0
+        while j < k and c < n_comps:
+            if c not in taken:
+                ci[r, j] = c
+                j += 1
+            c += 1
+    return ci, sc, rw
