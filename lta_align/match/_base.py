@@ -237,8 +237,9 @@ class BaseMatcher:
         # pass 1: set evidence per statement -> course prior
         evidence = np.zeros((n, n_sets), dtype=np.float32)
         prepared = self._prepare(texts) if n else None
-        sparse_blocks = getattr(self, "_sparse_blocks", None)  # see ._topk
-        if sparse_blocks is not None and n:
+        # sparse similarities (TF-IDF): set evidence and top-k in ._topk
+        sparse_blocks = getattr(self, "_sparse_blocks", None) if n else None
+        if sparse_blocks is not None:
             evidence = set_evidence(
                 sparse_blocks(prepared, n), n, **self._topk_args(n_sets=n_sets)
             )
@@ -275,7 +276,7 @@ class BaseMatcher:
         score = np.zeros((n, k), dtype=np.float64)
         raw = np.zeros((n, k), dtype=np.float64)
         order_cols = np.arange(len(self.competency_ids_))
-        if sparse_blocks is not None and n:
+        if sparse_blocks is not None:
             comp_idx, score, raw = top_candidates(
                 sparse_blocks(prepared, n),
                 n,
