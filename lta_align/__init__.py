@@ -17,11 +17,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-
-# `compare` is imported eagerly (it is light: pandas only) because its module
-# has the same name: importing lta_align.compare first would otherwise make
-# `lta_align.compare` the module instead of the function.
-from .compare import compare
 from .errors import (
     FrameworkError,
     InputFileError,
@@ -36,14 +31,19 @@ from .errors import (
 from .frameworks import list_frameworks, load_framework
 from .model import Framework, Program
 
+# `compare` is imported eagerly (it is light: pandas only) because its module
+# has the same name: importing lta_align.compare first would otherwise make
+# `lta_align.compare` the module instead of the function.
+from .reports._compare import compare
+
 if TYPE_CHECKING:  # pragma: no cover
-    from .compare import compare
+    from .decisions import DecisionStore, apply_decisions, import_review
     from .evidence import evidence_pack
     from .excel import to_excel
     from .ingest import load_syllabi
     from .match import Alignment, MatchConfig, align
     from .reports import GapReport, gap_report
-    from .review import DecisionStore, apply_decisions, import_review
+    from .reports._compare import compare
     from .widgets import review
 
 # public name -> module that defines it (imported on first use)
@@ -56,20 +56,29 @@ _LAZY = {
     "GapReport": "lta_align.reports",
     "to_excel": "lta_align.excel",
     "evidence_pack": "lta_align.evidence",
-    "compare": "lta_align.compare",
-    "DecisionStore": "lta_align.review",
-    "apply_decisions": "lta_align.review",
-    "import_review": "lta_align.review",
+    "evidence_table": "lta_align.evidence",
+    "compare": "lta_align.reports",
+    "Comparison": "lta_align.reports",
+    "DecisionStore": "lta_align.decisions",
+    "apply_decisions": "lta_align.decisions",
+    "import_review": "lta_align.decisions",
+    "review_panel": "lta_align.widgets",
     "review": "lta_align.widgets",
+    "Limits": "lta_align.ingest",
+    "write_outputs": "lta_align.outputs",
+    "coverage_heatmap": "lta_align.plots",
+    "set_coverage_bars": "lta_align.plots",
 }
 
 __all__ = [
     "Alignment",
+    "Comparison",
     "DecisionStore",
     "Framework",
     "FrameworkError",
     "GapReport",
     "InputFileError",
+    "Limits",
     "LtaAlignError",
     "MatchConfig",
     "MissingDependencyError",
@@ -83,14 +92,19 @@ __all__ = [
     "align",
     "apply_decisions",
     "compare",
+    "coverage_heatmap",
     "evidence_pack",
+    "evidence_table",
     "gap_report",
     "import_review",
     "list_frameworks",
     "load_framework",
     "load_syllabi",
     "review",
+    "review_panel",
+    "set_coverage_bars",
     "to_excel",
+    "write_outputs",
 ]
 
 

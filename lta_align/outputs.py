@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._office import neutralise_formula
 from ._utils import OutputGuard
 from .errors import OutputExistsError
 
@@ -21,15 +22,9 @@ CSV_TABLES = {
 }
 
 
-# as excel._DANGEROUS: ASCII and full-width = + - @, tab, carriage return
-_FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
-
-
 def _csv_safe(value: object) -> object:
     """Prefix text that a spreadsheet would run as a formula with ``'``."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return neutralise_formula(value) if isinstance(value, str) else value
 
 
 def table_to_csv(df: pd.DataFrame) -> str:

@@ -16,8 +16,8 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ._palette import PROGRAM_STATUS_COLOURS as _PROGRAM_HEX
-from ._palette import STATUS_COLOURS as _STATUS_HEX
+from ._office import PROGRAM_STATUS_COLOURS as _PROGRAM_HEX
+from ._office import STATUS_COLOURS as _STATUS_HEX
 
 __all__ = ["coverage_heatmap", "figure_png", "set_coverage_bars"]
 

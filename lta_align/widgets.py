@@ -1,7 +1,7 @@
 """The review panel: a thin ipywidgets view over the review model.
 
-The model is :class:`~lta_align.review.DecisionStore`; the table the panel
-browses comes from ``lta_align.review._browse``.
+The model is :class:`~lta_align.decisions.DecisionStore`; the table the panel
+browses comes from ``lta_align.decisions._browse``.
 
 Layout and callbacks only. Every button calls one store method, which saves the
 decision to the decisions file at once; the panel then reads the store again. The
@@ -19,9 +19,9 @@ from typing import Any
 import pandas as pd
 
 from .columns import DECISION_COLUMNS, LEVELS
+from .decisions import DecisionStore
+from .decisions._browse import filter_rows, review_rows
 from .errors import LtaAlignError, MissingDependencyError
-from .review import DecisionStore
-from .review._browse import filter_rows, review_rows
 
 __all__ = ["ReviewPanel", "review"]
 
@@ -87,7 +87,7 @@ def _match_card(row: dict[str, Any]) -> str:
 class ReviewPanel:
     """Browse an alignment's matches and record decisions with buttons.
 
-    Create it with :func:`lta_align.review`; show it by making it the last
+    Create it with :func:`lta_align.review_panel`; show it by making it the last
     expression of a notebook cell. Filters (course, set, status, ambiguous only)
     choose which matches are browsed; ``Previous``/``Next`` move through them.
     For the current match the panel shows the statement (text, kind, location),
@@ -402,7 +402,7 @@ class ReviewPanel:
         )
 
 
-def review(
+def review_panel(
     alignment: Any,
     store: DecisionStore | str | Path,
     *,
@@ -437,3 +437,7 @@ def review(
     if not isinstance(store, DecisionStore):
         store = DecisionStore(store)
     return ReviewPanel(alignment, store, reviewer=reviewer)
+
+
+review = review_panel
+"""The earlier name of :func:`review_panel` (``la.review``), kept working."""

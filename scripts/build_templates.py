@@ -190,6 +190,12 @@ def main() -> int:
     out = TEMPLATES / "outcome_sheet_template.xlsx"
     build_outcome_sheet(out)
     print(f"wrote {out.relative_to(ROOT)}")
+    # the restylable report template: a copy of the packaged one (test_reports
+    # checks the two agree; to_html(template=...) renders a restyled copy)
+    packaged = ROOT / "lta_align" / "reports" / "templates" / "report.html.j2"
+    report = TEMPLATES / "report.html.j2"
+    report.write_bytes(packaged.read_bytes())
+    print(f"wrote {report.relative_to(ROOT)}")
     return 0
 
 

@@ -11,7 +11,7 @@ from _factories import DEFAULT_DESIGN, make_alignment
 
 import lta_align as la
 from lta_align.cli import main
-from lta_align.compare import Comparison, compare
+from lta_align.reports import Comparison, compare
 
 SYLLABI = Path(__file__).resolve().parents[1] / "data" / "syllabi"
 

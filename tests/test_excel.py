@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lta_align as la
+from lta_align._office import safe_cell_text as _safe_text
 from lta_align.errors import OutputExistsError
-from lta_align.excel import MATCH_SHEET_COLUMNS, _safe_text, to_excel
+from lta_align.excel import MATCH_SHEET_COLUMNS, to_excel
 
 EXPECTED = Path(__file__).parent / "data" / "expected" / "excel_fake_dump.json"
 SHEETS = ["Summary", "Matrix", "Matches", "Gaps", "Courses", "Framework", "Problems"]
@@ -236,7 +237,7 @@ def test_reviewer_edits_in_the_matches_sheet_flow_back_into_report_and_matrix(
     tmp_path,
 ):
     """Export, type a decision in Excel, import it, re-export: it shows as reviewed."""
-    review = pytest.importorskip("lta_align.review")
+    review = pytest.importorskip("lta_align.decisions")
     root = Path(__file__).resolve().parents[1]
     a = la.align(
         la.load_syllabi(root / "data" / "syllabi", progress=False),

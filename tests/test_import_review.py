@@ -7,8 +7,8 @@ from _review_factories import TickingClock, make_alignment, sid
 from openpyxl import Workbook, load_workbook
 
 from lta_align.cli import main
+from lta_align.decisions import DecisionStore, apply_decisions, import_review
 from lta_align.errors import ParseError, SchemaError
-from lta_align.review import DecisionStore, apply_decisions, import_review
 
 CAT3 = "cataloging_classification.3"
 CAT4 = "cataloging_classification.4"

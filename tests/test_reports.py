@@ -193,12 +193,31 @@ def test_markdown_names_sets_gaps_and_escapes_pipes(report):
 
 
 def test_packaged_template_matches_top_level_copy():
-    packaged = (ROOT / "lta_align" / "templates" / "report.html.j2").read_bytes()
+    packaged = (
+        ROOT / "lta_align" / "reports" / "templates" / "report.html.j2"
+    ).read_bytes()
     top = (ROOT / "templates" / "report.html.j2").read_bytes()
     assert packaged == top, (
-        "templates/report.html.j2 must be a copy of "
-        "lta_align/templates/report.html.j2; copy the packaged file over it"
+        "templates/report.html.j2 is out of date: run scripts/build_templates.py"
     )
+
+
+def test_to_html_renders_a_restyled_copy_of_the_template(sample_report, tmp_path):
+    top = (ROOT / "templates" / "report.html.j2").read_text(encoding="utf-8")
+    restyled = tmp_path / "mine.html.j2"
+    restyled.write_text(top.replace("<body>", "<body class='riverbend'>", 1))
+    html = sample_report.to_html(plots=False, template=restyled)
+    assert "<body class='riverbend'>" in html
+    assert html.replace(" class='riverbend'", "", 1) == sample_report.to_html(
+        plots=False
+    )
+
+
+def test_to_html_names_a_broken_template_and_the_fix(sample_report, tmp_path):
+    broken = tmp_path / "broken.html.j2"
+    broken.write_text("<p>{% for x in %}</p>")
+    with pytest.raises(la.LtaAlignError, match="broken.html.j2.*not a valid Jinja"):
+        sample_report.to_html(template=broken)
 
 
 def test_plots_return_axes_and_png_without_metadata(report, alignment):

@@ -25,8 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lta_align.columns import DECISION_COLUMNS
+from lta_align.decisions import DecisionStore, apply_decisions
 from lta_align.errors import InputFileError, SchemaError
-from lta_align.review import DecisionStore, apply_decisions
 
 CAT3 = "cataloging_classification.3"
 CAT2 = "cataloging_classification.2"
@@ -219,7 +219,7 @@ def test_orphans_lists_decisions_whose_statement_is_gone_without_dropping_them(s
 WRITER = textwrap.dedent(
     """
     import sys
-    from lta_align.review import DecisionStore
+    from lta_align.decisions import DecisionStore
     store = DecisionStore(sys.argv[1])
     tag, n = sys.argv[2], int(sys.argv[3])
     for i in range(n):
@@ -518,7 +518,7 @@ def test_file_that_cannot_be_saved_is_reported_and_kept(store, monkeypatch):
     def locked(path, text):  # what Windows does while Excel holds the file
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("lta_align.review._log.atomic_write_text", locked)
+    monkeypatch.setattr("lta_align.decisions._log.atomic_write_text", locked)
     with pytest.raises(InputFileError, match="could not be saved.*close it"):
         store.reject(sid(0), CAT3, reviewer="A")
     assert store.path.read_bytes() == before

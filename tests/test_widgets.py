@@ -8,7 +8,7 @@ import pytest
 from _review_factories import TickingClock, make_alignment, sid
 
 import lta_align as la
-from lta_align.review import DecisionStore
+from lta_align.decisions import DecisionStore
 
 pytest.importorskip("ipywidgets", reason="the review panel needs ipywidgets")
 
@@ -158,7 +158,7 @@ def test_la_review_opens_the_panel_in_either_import_order(tmp_path):
         "import lta_align as la\n"
         "from _review_factories import make_alignment\n"
         "first = la.review(make_alignment(), sys.argv[1], reviewer='a')\n"
-        "from lta_align.review import DecisionStore\n"
+        "from lta_align.decisions import DecisionStore\n"
         "second = la.review(make_alignment(), DecisionStore(sys.argv[1]))\n"
         "print(type(first).__name__, type(second).__name__)\n"
     )

@@ -103,7 +103,7 @@ def _apply_review(alignment, decisions: str | None, out_dir: str | None):
                 "leave it out to use OUT/decisions.csv when there is one."
             )
         return alignment
-    from ..review import DecisionStore, apply_decisions
+    from ..decisions import DecisionStore, apply_decisions
 
     alignment = apply_decisions(alignment, DecisionStore(path))
     n = len(alignment.decisions)

@@ -75,8 +75,8 @@ def add_evidence(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .._utils import OutputGuard
-    from ..compare import compare
     from ..outputs import table_to_csv
+    from ..reports._compare import compare
 
     old = load_and_align(args, [args.old], review=False)
     new = load_and_align(args, [args.new], review=False)

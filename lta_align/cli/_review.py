@@ -11,7 +11,7 @@ from ._common import out as _out
 
 
 def _cmd_review_import(args: argparse.Namespace) -> int:
-    from ..review import DecisionStore, import_review
+    from ..decisions import DecisionStore, import_review
 
     xlsx = Path(args.xlsx)
     store = DecisionStore(args.decisions or xlsx.with_name("decisions.csv"))
@@ -40,7 +40,7 @@ def _cmd_review_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_review_show(args: argparse.Namespace) -> int:
-    from ..review import DecisionStore
+    from ..decisions import DecisionStore
 
     store = DecisionStore(args.decisions)
     if not store.path.exists():

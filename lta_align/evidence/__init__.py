@@ -23,11 +23,11 @@ from typing import Any
 
 import pandas as pd
 
-from ._evidence_files import OFFICIAL_WORDING_NOTE as OFFICIAL_WORDING_NOTE
-from ._evidence_files import docx_bytes, xlsx_bytes
-from ._utils import OutputGuard
-from .errors import LtaAlignError
-from .text import course_id_from_code
+from .._utils import OutputGuard
+from ..errors import LtaAlignError
+from ..text import course_id_from_code
+from ._files import OFFICIAL_WORDING_NOTE as OFFICIAL_WORDING_NOTE
+from ._files import docx_bytes, xlsx_bytes
 
 __all__ = ["EvidenceArgumentError", "evidence_pack", "evidence_table"]
 
@@ -115,7 +115,7 @@ def evidence_table(alignment: Any, course: str, set_id: str) -> pd.DataFrame:
         syllabus), ``assessment`` (assignments and assessments), ``suggestion``
         (for competencies not covered).
     """
-    from .reports import gap_report
+    from ..reports import gap_report
 
     course_id, set_id = _resolve(alignment, course, set_id)
     fw = alignment.framework

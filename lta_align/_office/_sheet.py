@@ -1,10 +1,7 @@
-"""Safe cell text and the small cell writer behind every lta-align workbook.
+"""The small cell writer behind every lta-align workbook (alignment, evidence).
 
-**Formula injection.** Every text cell goes through :func:`_safe_text`: text that
-a spreadsheet could evaluate (starting with ``=``, ``+``, ``-``, ``@``, a tab or
-a carriage return, or their full-width forms) is prefixed with a single quote
-``'`` and stored as a string cell, the OWASP "CSV injection" advice. The quote is
-visible, so nothing is hidden from the reader, and no cell holds a formula.
+Every text goes through :func:`~lta_align._office._text.safe_cell_text`, so no
+cell holds a formula; rows are sized by word wrap; print setup is shared.
 """
 
 from __future__ import annotations
@@ -14,73 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from ._palette import PROGRAM_STATUS_COLOURS
-
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-MAX_CELL = 32_000
-
-SYMBOL = {"covered": "\u25cf", "partial": "\u25d0", "not covered": ""}
-LEVEL_LETTER = {"introduced": "I", "reinforced": "R", "mastered": "M"}
-FILL = {"covered": "08519C", "partial": "C6DBEF", "not covered": None}
-FONT_COLOUR = {"covered": "FFFFFF", "partial": "08306B", "not covered": "000000"}
-PROGRAM_FILL = PROGRAM_STATUS_COLOURS
-HEADER_FILL = "DDE6F0"
-
-MATCH_SHEET_COLUMNS = [
-    "course_id",
-    "course_code",
-    "statement_id",
-    "kind",
-    "statement",
-    "location",
-    "competency_id",
-    "set",
-    "competency",
-    "score",
-    "rank",
-    "ambiguous",
-    "status",
-    "decision",
-    "level",
-    "comment",
-]
-"""Header of the ``Matches`` sheet (row 1)."""
-DECISION_CHOICES = ("accept", "reject", "add")
-LEVEL_CHOICES = ("introduced", "reinforced", "mastered")
-
-
-def _safe_text(value: Any) -> str:
-    """Return ``value`` as text that no spreadsheet evaluates as a formula.
-
-    Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return (or a
-    full-width ``= + - @``) gets a leading single quote; control characters that
-    XML cannot hold are removed; very long text is cut at 32,000 characters
-    (Excel's cell limit is 32,767).
-
-    Parameters
-    ----------
-    value : object
-        Anything; ``None`` and NaN become ``""``.
-
-    Returns
-    -------
-    str
-        Never starts with ``= + - @``, tab or CR.
-    """
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    text = _ILLEGAL.sub("", str(value))
-    if len(text) > MAX_CELL:
-        text = text[: MAX_CELL - 1] + "\u2026"
-    if text.startswith(_DANGEROUS):
-        text = "'" + text
-    return text
+from ._palette import HEADER_FILL
+from ._text import safe_cell_text
 
 
 def _wrapped_lines(text: str, per_line: int) -> int:
@@ -96,8 +28,8 @@ def _wrapped_lines(text: str, per_line: int) -> int:
     return lines
 
 
-class _Sheet:
-    """Thin writer around an openpyxl worksheet: every text goes through _safe_text."""
+class Sheet:
+    """Thin writer around an openpyxl worksheet; every text is safe_cell_text."""
 
     def __init__(self, ws: Any) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -127,7 +59,7 @@ class _Sheet:
         elif isinstance(value, int | float) and not pd.isna(value):
             cell.value = float(value) if isinstance(value, float) else int(value)
         else:
-            cell.value = _safe_text(value)
+            cell.value = safe_cell_text(value)
             cell.data_type = "s"
         if bold or colour or size or italic:
             cell.font = self.Font(

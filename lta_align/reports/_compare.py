@@ -72,84 +72,15 @@ class Comparison:
 
     def to_html(self) -> str:
         """Return the comparison as a self-contained HTML page."""
-        import jinja2
+        from ._html import render_compare_html
 
-        from ._report_html import read_template
-
-        env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-        names = dict(zip(self.sets["set_id"], self.sets["set_name"], strict=True))
-        changes = [
-            {**r, "set_name": names.get(r["set_id"], r["set_id"])}
-            for r in self.changes.to_dict("records")
-        ]
-        return env.from_string(read_template("compare.html.j2")).render(
-            c=self,
-            sets=self.sets.to_dict("records"),
-            changes=changes,
-            n_gained=int((self.changes["change"] == "gained").sum()),
-            n_lost=int((self.changes["change"] == "lost").sum()),
-        )
+        return render_compare_html(self)
 
     def to_markdown(self) -> str:
         """Return the comparison as Markdown."""
-        from ._report_html import _md, _table
+        from ._markdown import render_compare_markdown
 
-        n_g = int((self.changes["change"] == "gained").sum())
-        n_l = int((self.changes["change"] == "lost").sum())
-        lines = [
-            f"# What changed: {_md(self.old_name or 'old')} -> "
-            f"{_md(self.new_name or 'new')}",
-            "",
-            f"Framework: **{_md(self.framework_name)}**, version "
-            f"{_md(self.framework_version)}. {n_g} gained, {n_l} lost.",
-            "",
-        ]
-        if self.courses_added:
-            lines += [
-                f"Courses only in the new version: "
-                f"{_md(', '.join(self.courses_added))}.",
-                "",
-            ]
-        if self.courses_removed:
-            lines += [
-                f"Courses only in the old version: "
-                f"{_md(', '.join(self.courses_removed))}.",
-                "",
-            ]
-        lines += ["## Per set", ""]
-        lines += _table(
-            ["Set", "Before", "Now", "Gained", "Lost", "Status"],
-            [
-                [
-                    s.set_name + (" (provisional)" if s.provisional_note else ""),
-                    f"{s.old_covered}/{s.total}",
-                    f"{s.new_covered}/{s.total}",
-                    s.gained,
-                    s.lost,
-                    f"{s.old_status} -> {s.new_status}",
-                ]
-                for s in self.sets.itertuples()
-            ],
-        )
-        lines += ["## Per course", ""]
-        if self.changes.empty:
-            lines += ["No course gained or lost a competency.", ""]
-        else:
-            lines += _table(
-                ["Course", "Set", "#", "Competency", "Change", "Status"],
-                [
-                    [
-                        r.course_code,
-                        r.set_id,
-                        r.number,
-                        r.competency,
-                        r.change,
-                        f"{r.old_status} -> {r.new_status}",
-                    ]
-                    for r in self.changes.itertuples()
-                ],
-            )
-        return "\n".join(lines).rstrip() + "\n"
+        return render_compare_markdown(self)
 
     def __repr__(self) -> str:
         n_g = int((self.changes["change"] == "gained").sum())
@@ -184,7 +115,7 @@ def compare(old: Any, new: Any) -> Comparison:
     >>> cmp = la.compare(last_year, this_year)                  # doctest: +SKIP
     >>> cmp.changes[cmp.changes.change == "lost"]               # doctest: +SKIP
     """
-    from .reports import gap_report
+    from ._report import gap_report
 
     fw = new.framework
     comps = fw.competencies.set_index("competency_id")

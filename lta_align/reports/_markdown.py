@@ -1,167 +1,13 @@
-"""Render a :class:`~lta_align.reports.GapReport` as HTML (jinja2) or Markdown.
-
-The HTML page is self-contained: inline CSS, plots embedded as base64 PNG, no
-scripts, fonts or links to other sites; every piece of syllabus text is
-escaped (jinja2 autoescape). Output is deterministic: no timestamps.
-"""
+"""Render a :class:`~lta_align.reports.GapReport` (and a comparison) as Markdown."""
 
 from __future__ import annotations
 
-import base64
-from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
-import pandas as pd
-
-from ._report_base import PROVISIONAL_MARKER
-from .errors import LtaAlignError
-
-TEMPLATE = "report.html.j2"
-HOMELESS_TEXT = (
-    "No course has this as its primary set and no statement in the program is "
-    "strong enough to build on for these competencies: add a unit or a course "
-    "with a learning outcome and an assessed assignment for each."
-)
-ADD_TEXT = (
-    "Add to {course} a learning outcome and an assessed assignment for each "
-    "competency below (nothing in the course is strong enough to build on)."
-)
-ACROSS_TEXT = (
-    "Every competency is covered, but only across several courses; for LSSC "
-    "course approval one course would need to cover them all."
-)
-STATUS_SYMBOL = {"covered": "\u25cf", "partial": "\u25d0", "not covered": "\u25cb"}
+from ._base import PROVISIONAL_MARKER
+from ._view import ACROSS_TEXT, view_context
 
 
-def read_template(name: str = TEMPLATE) -> str:
-    """Return the text of a packaged template (``lta_align/templates/<name>``)."""
-    try:
-        return (files("lta_align") / "templates" / name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise LtaAlignError(
-            f"The report template '{name}' is missing from the installed lta_align "
-            "package. Reinstall lta-align."
-        ) from exc
-
-
-@lru_cache(maxsize=4)
-def _template(name: str = TEMPLATE) -> Any:
-    import jinja2
-
-    env = jinja2.Environment(
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["pct"] = lambda x: f"{100 * float(x):.0f}%"
-    env.filters["score"] = lambda x: f"{float(x):.2f}"
-    env.filters["symbol"] = lambda s: STATUS_SYMBOL.get(str(s), "")
-    env.filters["cls"] = lambda s: str(s).replace(" ", "-")
-    return env.from_string(read_template(name))
-
-
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return df.to_dict("records")
-
-
-def _png_b64(png: bytes) -> str:
-    return base64.b64encode(png).decode("ascii")
-
-
-def _plots(report: Any, alignment: Any) -> dict[str, str]:
-    from .plots import coverage_heatmap, figure_png, set_coverage_bars
-
-    out = {"bars": _png_b64(figure_png(set_coverage_bars(report).figure))}
-    if alignment is not None:
-        out["heatmap"] = _png_b64(figure_png(coverage_heatmap(alignment).figure))
-    return out
-
-
-def _course_label(report: Any, course_id: str, gaps: pd.DataFrame) -> str:
-    code = str(gaps["home_course_code"].iloc[0])
-    cv = report.course_verdicts
-    titles = cv.loc[cv["course_id"] == course_id, "course_title"]
-    return f"{code} ({titles.iloc[0]})" if len(titles) else code
-
-
-def _context(report: Any) -> dict[str, Any]:
-    courses = []
-    cv = report.course_verdicts
-    detail = report.course_detail
-    gaps = report.gaps
-    for cid in dict.fromkeys(cv["course_id"]):
-        sets = []
-        for v in _records(cv[cv["course_id"] == cid]):
-            rows = detail[
-                (detail["course_id"] == cid) & (detail["set_id"] == v["set_id"])
-            ]
-            v["rows"] = _records(rows)
-            sets.append(v)
-        first = sets[0]
-        courses.append(
-            {
-                "course_id": cid,
-                "course_code": first["course_code"],
-                "course_title": first["course_title"],
-                "sets": sets,
-            }
-        )
-    ps = report.program_sets
-    plan = report.path[report.path["in_plan"]] if len(report.path) else report.path
-    program_gaps = gaps[gaps["scope"] == "program"]
-    gap_sets = []
-    for s in _records(ps[ps["status"] != "single course"]):
-        g = program_gaps[program_gaps["set_id"] == s["set_id"]]
-        if len(g) or s["status"] == "across courses":
-            s["gaps"] = _records(g)
-            # gaps with a natural home course get their own suggestion; those
-            # with none share one sentence (or the set-level suggestion)
-            s["homed"] = _records(g[g["action"] == "strengthen"])
-            s["add_groups"] = [
-                {
-                    "text": ADD_TEXT.format(
-                        course=_course_label(report, home, sub), n=len(sub)
-                    ),
-                    "gaps": _records(sub),
-                }
-                for home, sub in g[g["action"] == "add"].groupby(
-                    "home_course_id", sort=True
-                )
-            ]
-            s["homeless"] = _records(g[g["action"] == "new"])
-            gap_sets.append(s)
-    gap_sets.sort(
-        key=lambda s: (s["set_id"] not in set(plan["set_id"]), not s["required"])
-    )
-    course_gaps = gaps[gaps["scope"] != "program"]
-    return {
-        "r": report,
-        "sets": _records(ps),
-        "path": _records(report.path),
-        "plan": _records(plan),
-        "gap_sets": gap_sets,
-        "course_gaps": _records(course_gaps),
-        "courses": courses,
-        "problems": _records(report.problems),
-        "single": _records(ps[ps["status"] == "single course"]),
-        "incomplete_notes": sorted({n for n in ps["provisional_note"] if n}),
-        "marker": PROVISIONAL_MARKER,
-        "homeless_text": HOMELESS_TEXT,
-        "across_text": ACROSS_TEXT,
-    }
-
-
-def render_html(report: Any, *, plots: bool = True, alignment: Any = None) -> str:
-    """Return the report as a self-contained HTML page (see module docstring)."""
-    ctx = _context(report)
-    ctx["plots"] = _plots(report, alignment) if plots else {}
-    return _template().render(**ctx)
-
-
-# --- Markdown -------------------------------------------------------------------
 def _md(text: Any) -> str:
     """Escape text for a Markdown table cell or line."""
     s = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
@@ -188,7 +34,7 @@ def _md_list(gaps: list[dict[str, Any]]) -> list[str]:
 
 def render_markdown(report: Any) -> str:
     """Return the report as Markdown text (tables, no images)."""
-    ctx = _context(report)
+    ctx = view_context(report)
     r = report
     L = [f"# LSSC gap report \u2014 {_md(r.heading)}", ""]
     L += [
@@ -323,3 +169,60 @@ def render_markdown(report: Any) -> str:
             [[p["source"], p["severity"], p["reason"]] for p in ctx["problems"]],
         )
     return "\n".join(L).rstrip() + "\n"
+
+
+def render_compare_markdown(c: Any) -> str:
+    """Return a :class:`~lta_align.reports.Comparison` as Markdown."""
+    n_g = int((c.changes["change"] == "gained").sum())
+    n_l = int((c.changes["change"] == "lost").sum())
+    lines = [
+        f"# What changed: {_md(c.old_name or 'old')} -> {_md(c.new_name or 'new')}",
+        "",
+        f"Framework: **{_md(c.framework_name)}**, version "
+        f"{_md(c.framework_version)}. {n_g} gained, {n_l} lost.",
+        "",
+    ]
+    if c.courses_added:
+        lines += [
+            f"Courses only in the new version: {_md(', '.join(c.courses_added))}.",
+            "",
+        ]
+    if c.courses_removed:
+        lines += [
+            f"Courses only in the old version: {_md(', '.join(c.courses_removed))}.",
+            "",
+        ]
+    lines += ["## Per set", ""]
+    lines += _table(
+        ["Set", "Before", "Now", "Gained", "Lost", "Status"],
+        [
+            [
+                s.set_name + (" (provisional)" if s.provisional_note else ""),
+                f"{s.old_covered}/{s.total}",
+                f"{s.new_covered}/{s.total}",
+                s.gained,
+                s.lost,
+                f"{s.old_status} -> {s.new_status}",
+            ]
+            for s in c.sets.itertuples()
+        ],
+    )
+    lines += ["## Per course", ""]
+    if c.changes.empty:
+        lines += ["No course gained or lost a competency.", ""]
+    else:
+        lines += _table(
+            ["Course", "Set", "#", "Competency", "Change", "Status"],
+            [
+                [
+                    r.course_code,
+                    r.set_id,
+                    r.number,
+                    r.competency,
+                    r.change,
+                    f"{r.old_status} -> {r.new_status}",
+                ]
+                for r in c.changes.itertuples()
+            ],
+        )
+    return "\n".join(lines).rstrip() + "\n"

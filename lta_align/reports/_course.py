@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._report_base import (
+from ._base import (
     COURSE_DETAIL_COLUMNS,
     COURSE_VERDICT_COLUMNS,
     Ctx,

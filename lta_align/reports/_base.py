@@ -1,7 +1,7 @@
 """Shared pieces of the gap report: column lists, small helpers and lookups.
 
-Used by the builders in :mod:`lta_align._report_course`,
-:mod:`lta_align._report_program` and :mod:`lta_align._report_gaps`;
+Used by the builders in :mod:`._course`,
+:mod:`._program` and :mod:`._gaps`;
 :mod:`lta_align.reports` re-exports the column lists.
 """
 
@@ -296,7 +296,7 @@ class Ctx:
         self.course_sets = alignment.course_sets
         config = getattr(alignment, "config", None)
         if config is None:
-            from .match import MatchConfig
+            from ..match import MatchConfig
 
             config = MatchConfig()
         self.covered_threshold = float(config.covered_threshold)

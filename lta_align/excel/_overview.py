@@ -6,19 +6,21 @@ from typing import Any
 
 import pandas as pd
 
-from ._excel_cells import (
+from .._office import (
     FILL,
     FONT_COLOUR,
-    LEVEL_LETTER,
-    PROGRAM_FILL,
-    SYMBOL,
-    _Sheet,
+    PROGRAM_STATUS_COLOURS,
+    Sheet,
 )
-from ._report_base import PROVISIONAL_MARKER
+from ..reports._base import PROVISIONAL_MARKER
+from ._cells import (
+    LEVEL_LETTER,
+    SYMBOL,
+)
 
 
 def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
-    s = _Sheet(ws)
+    s = Sheet(ws)
     s.widths([34, 11, 10, 16, 18, 70])
     s.put(1, 1, f"LSSC alignment \u2014 {report.heading}", bold=True, size=14)
     s.put(
@@ -59,7 +61,7 @@ def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
         s.put(row, 1, p.set_name, bold=True, wrap=True)
         s.put(row, 2, "required" if p.required else "elective")
         s.put(row, 3, f"{p.covered} / {p.total}", center=True)
-        fill = PROGRAM_FILL.get(p.status)
+        fill = PROGRAM_STATUS_COLOURS.get(p.status)
         s.put(
             row,
             4,
@@ -116,7 +118,7 @@ def matrix_sheet(ws: Any, alignment: Any, report: Any) -> None:
     from openpyxl.styles import Border, Side
     from openpyxl.utils import get_column_letter
 
-    s = _Sheet(ws)
+    s = Sheet(ws)
     fw = alignment.framework
     courses = alignment.courses.sort_values("course_id", kind="stable")
     codes = courses["course_code"].astype(str).tolist()

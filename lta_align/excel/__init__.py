@@ -21,15 +21,16 @@ Sheets, in order:
     The gap list with suggestions, the courses with their primary set, the
     competency texts (never the matching aids), and the input problems.
 
-**Formula injection.** Every text cell goes through :func:`_safe_text`: text that
-a spreadsheet could evaluate (starting with ``=``, ``+``, ``-``, ``@``, a tab or
-a carriage return, or their full-width forms) is prefixed with a single quote
-``'`` and stored as a string cell, the OWASP "CSV injection" advice. The quote is
-visible, so nothing is hidden from the reader, and no cell holds a formula.
+**Formula injection.** Every text cell goes through
+:func:`lta_align._office.safe_cell_text`: text that a spreadsheet could
+evaluate (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return,
+or their full-width forms) is prefixed with a single quote ``'`` and stored as a
+string cell, the OWASP "CSV injection" advice. The quote is visible, so nothing
+is hidden from the reader, and no cell holds a formula.
 
-The sheets are written by :mod:`lta_align._excel_overview` (Summary, Matrix)
-and :mod:`lta_align._excel_tables` (the others); every cell goes through the
-writer of :mod:`lta_align._excel_cells`.
+The sheets are written by ``excel._overview`` (Summary, Matrix)
+and ``excel._tables`` (the others); every cell goes through the
+writer of ``excel._cells``.
 
 **Determinism.** Workbook properties are fixed (creator ``lta-align``, created and
 modified 2000-01-01) and the zip is rewritten with fixed entry times and a
@@ -42,28 +43,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ._excel_cells import DECISION_CHOICES as DECISION_CHOICES
-from ._excel_cells import LEVEL_CHOICES as LEVEL_CHOICES
-from ._excel_cells import MATCH_SHEET_COLUMNS as MATCH_SHEET_COLUMNS
-from ._excel_cells import _safe_text as _safe_text
-from ._excel_cells import _Sheet as _Sheet
-from ._excel_cells import print_setup
-from ._excel_overview import matrix_sheet, summary_sheet
-from ._excel_tables import (
+from .._office import (
+    fix_workbook_properties,
+    print_setup,
+    saved_bytes,
+)
+from .._utils import OutputGuard
+from ._cells import DECISION_CHOICES, LEVEL_CHOICES, MATCH_SHEET_COLUMNS
+from ._overview import matrix_sheet, summary_sheet
+from ._tables import (
     courses_sheet,
     framework_sheet,
     gaps_sheet,
     matches_sheet,
     problems_sheet,
 )
-from ._office import fix_workbook_properties, normalise_zip, saved_bytes
-from ._utils import OutputGuard
 
-__all__ = ["to_excel", "workbook_bytes"]
-
-# older private names, kept for code that imported them from here
-_normalise_zip = normalise_zip
-_print_setup = print_setup
+__all__ = [
+    "DECISION_CHOICES",
+    "LEVEL_CHOICES",
+    "MATCH_SHEET_COLUMNS",
+    "to_excel",
+    "workbook_bytes",
+]
 
 
 # --- workbook ----------------------------------------------------------------------
@@ -75,7 +77,7 @@ def workbook_bytes(alignment: Any, report: Any = None) -> bytes:
     """
     from openpyxl import Workbook
 
-    from .reports import gap_report
+    from ..reports import gap_report
 
     report = gap_report(alignment) if report is None else report
     wb = Workbook()

@@ -21,17 +21,11 @@ over ``_sheet`` (reading the Matches sheet); ``_browse`` (the table the review
 panel browses); ``_rows`` (checks and tables they share). No widgets here:
 :mod:`lta_align.widgets` is a thin view over this package.
 
-``lta_align.review(alignment, store)`` opens the review panel
-(:func:`lta_align.widgets.review`). Once this package is imported, Python binds
-``lta_align.review`` to it, shadowing that verb; so the package is callable and
-forwards the call to the panel, and ``la.review(...)`` works in any import order.
+The notebook review panel over these decisions is
+:func:`lta_align.review_panel` (:mod:`lta_align.widgets`).
 """
 
 from __future__ import annotations
-
-import sys
-import types
-from typing import Any
 
 from ._apply import apply_decisions
 from ._excel_import import ImportReport, import_review
@@ -49,21 +43,3 @@ __all__ = [
     "parse_decision",
     "parse_level",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """This package, callable: ``lta_align.review(alignment, store)`` opens the panel.
-
-    Importing ``lta_align.review`` binds the attribute ``review`` of ``lta_align``
-    to this package (after the package has run, so nothing here can undo it),
-    shadowing the public verb of the same name; forwarding calls keeps
-    ``la.review(alignment, store)`` working in every import order.
-    """
-
-    def __call__(self, alignment: Any, store: Any, **kwargs: Any) -> Any:
-        from ..widgets import review
-
-        return review(alignment, store, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -11,8 +11,13 @@ from typing import Any
 
 import pandas as pd
 
-from ._excel_cells import _Sheet, print_setup
-from ._office import fix_document_properties, fix_workbook_properties, saved_bytes
+from .._office import (
+    Sheet,
+    fix_document_properties,
+    fix_workbook_properties,
+    print_setup,
+    saved_bytes,
+)
 
 OFFICIAL_WORDING_NOTE = (
     "The competency wording below is a paraphrase made for matching, not the "
@@ -179,7 +184,7 @@ def xlsx_bytes(
     wb = Workbook()
     ws = wb.active
     ws.title = "Evidence"
-    s = _Sheet(ws)
+    s = Sheet(ws)
     s.widths([6, 45, 60, 45, 14, 45])
     s.put(
         1,
@@ -228,7 +233,7 @@ def xlsx_bytes(
     ws.auto_filter.ref = f"A{hdr}:F{row}"
     print_setup(ws)
     obj = wb.create_sheet("Objectives")
-    o = _Sheet(obj)
+    o = Sheet(obj)
     o.widths([10, 90, 22])
     o.header(1, ["kind", "text", "location"])
     r = 1

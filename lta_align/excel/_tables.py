@@ -7,17 +7,19 @@ from typing import Any
 
 import pandas as pd
 
-from ._excel_cells import (
+from .._office import (
+    Sheet,
+    dropdown,
+)
+from ._cells import (
     DECISION_CHOICES,
     LEVEL_CHOICES,
     MATCH_SHEET_COLUMNS,
-    _Sheet,
-    dropdown,
 )
 
 
 def matches_sheet(ws: Any, alignment: Any) -> None:
-    s = _Sheet(ws)
+    s = Sheet(ws)
     m = alignment.matches.copy()
     prog = alignment.program
     stmts = prog.statements.drop_duplicates("statement_id").set_index("statement_id")
@@ -105,7 +107,7 @@ def gaps_sheet(ws: Any, report: Any) -> None:
         lambda v: "program" if v == "program" else f"course {v}"
     )
     g["in_plan"] = g["in_plan"].map(lambda v: "yes" if v else "")
-    _Sheet(ws).table(
+    Sheet(ws).table(
         g,
         [
             ("scope", "Scope", 14, False),
@@ -155,12 +157,12 @@ def courses_sheet(ws: Any, alignment: Any) -> None:
         )
         for k in keep
     ]
-    _Sheet(ws).table(c, specs)
+    Sheet(ws).table(c, specs)
 
 
 def framework_sheet(ws: Any, alignment: Any) -> None:
     fw = alignment.framework
-    s = _Sheet(ws)
+    s = Sheet(ws)
     s.widths([26, 9, 5, 70, 30, 16, 20])
     s.put(1, 1, f"{fw.name}, version {fw.version}", bold=True, size=12)
     s.ws.merge_cells("A2:G2")
@@ -191,7 +193,7 @@ def framework_sheet(ws: Any, alignment: Any) -> None:
 
 def problems_sheet(ws: Any, alignment: Any) -> None:
     p = alignment.program.problems
-    s = _Sheet(ws)
+    s = Sheet(ws)
     if p.empty:
         s.header(1, ["source", "severity", "reason"])
         s.widths([40, 10, 90])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._report_base import (
+from ._base import (
     PATH_COLUMNS,
     PROGRAM_COMPETENCY_COLUMNS,
     PROGRAM_SET_COLUMNS,

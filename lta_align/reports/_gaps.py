@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._report_base import (
+from ._base import (
     GAP_COLUMNS,
     N_NEAR_MISSES,
     NEAR_MISS_COLUMNS,

@@ -1,70 +1,24 @@
-"""Gap reports: what a program covers, what it misses and how to close the gaps.
-
-Compute only: :func:`gap_report` turns an alignment into tables
-(:class:`GapReport`); :mod:`lta_align._report_html` renders them as HTML or
-Markdown.
-
-Three levels are reported:
-
-* **course x set** - for each course its primary set (and any set where it
-  covers at least half): every competency with status, score and evidence.
-  This is the view of the LSSC *course approval* rule: a course is approved
-  for a set only when it alone covers every competency of the set.
-* **program x set** - which sets one course covers in full, which are covered
-  only when several courses are put together, which are partial and which are
-  absent. This is the view of an LSSC *recognition agreement*, which looks at
-  the program's required courses together.
-* **certification path** - whether a student can complete LSSC through the
-  program (all required sets plus ``rule.n_electives`` electives). A set counts
-  as complete for the path when the program's courses *together* cover every
-  competency; the sets covered by a single course are named separately because
-  only those could be submitted for course approval.
-"""
+"""The gap report: :class:`GapReport` and :func:`gap_report` (compute only)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ._report_base import (
-    COURSE_DETAIL_COLUMNS,
-    COURSE_VERDICT_COLUMNS,
-    GAP_ACTIONS,
-    GAP_COLUMNS,
-    N_NEAR_MISSES,
-    NEAR_MISS_COLUMNS,
-    PATH_COLUMNS,
-    PROGRAM_COMPETENCY_COLUMNS,
-    PROGRAM_SET_COLUMNS,
+from ._base import (
     PROGRAM_STATUSES,
-    PROVISIONAL_MARKER,
-    STATUS_ORDER,
     Ctx,
     program_title,
     provisional_footnote,
 )
-from ._report_course import course_level
-from ._report_gaps import gap_tables
-from ._report_program import PATH_BASIS, certification_path, program_level
+from ._course import course_level
+from ._gaps import gap_tables
+from ._program import certification_path, program_level
 
-__all__ = ["GapReport", "gap_report", "program_title"]
-__all__ += [  # column lists and constants, re-exported for users of the tables
-    "COURSE_DETAIL_COLUMNS",
-    "COURSE_VERDICT_COLUMNS",
-    "GAP_ACTIONS",
-    "GAP_COLUMNS",
-    "NEAR_MISS_COLUMNS",
-    "N_NEAR_MISSES",
-    "PATH_BASIS",
-    "PATH_COLUMNS",
-    "PROGRAM_COMPETENCY_COLUMNS",
-    "PROGRAM_SET_COLUMNS",
-    "PROGRAM_STATUSES",
-    "PROVISIONAL_MARKER",
-    "STATUS_ORDER",
-]
+__all__ = ["GapReport", "gap_report"]
 
 
 @dataclass(frozen=True)
@@ -170,7 +124,13 @@ class GapReport:
         lines.append(f"Note: {self.source_note}" if self.source_note else "")
         return "\n".join(line for line in lines if line)
 
-    def to_html(self, *, plots: bool = True, alignment: Any = None) -> str:
+    def to_html(
+        self,
+        *,
+        plots: bool = True,
+        alignment: Any = None,
+        template: str | Path | None = None,
+    ) -> str:
         """Return the report as one self-contained HTML page.
 
         Parameters
@@ -180,14 +140,23 @@ class GapReport:
             the course x competency heatmap) as PNG images.
         alignment : Alignment, optional
             Needed for the heatmap.
-        """
-        from ._report_html import render_html
+        template : path, optional
+            A restyled copy of the packaged Jinja template
+            (``templates/report.html.j2`` at the top of the project is the
+            starting point); the packaged one when ``None``.
 
-        return render_html(self, plots=plots, alignment=alignment)
+        Raises
+        ------
+        LtaAlignError
+            ``template`` cannot be read or is not a valid template.
+        """
+        from ._html import render_html
+
+        return render_html(self, plots=plots, alignment=alignment, template=template)
 
     def to_markdown(self) -> str:
         """Return the report as Markdown (no images)."""
-        from ._report_html import render_markdown
+        from ._markdown import render_markdown
 
         return render_markdown(self)
 

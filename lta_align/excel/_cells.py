@@ -1,0 +1,36 @@
+"""What the alignment workbook's sheets show: columns, symbols and choices.
+
+Cells are written by :class:`lta_align._office.Sheet`, whose every text goes
+through :func:`lta_align._office.safe_cell_text`.
+"""
+
+from __future__ import annotations
+
+from ..columns import DECISIONS, LEVELS
+
+SYMBOL = {"covered": "\u25cf", "partial": "\u25d0", "not covered": ""}
+LEVEL_LETTER = {"introduced": "I", "reinforced": "R", "mastered": "M"}
+
+MATCH_SHEET_COLUMNS = [
+    "course_id",
+    "course_code",
+    "statement_id",
+    "kind",
+    "statement",
+    "location",
+    "competency_id",
+    "set",
+    "competency",
+    "score",
+    "rank",
+    "ambiguous",
+    "status",
+    "decision",
+    "level",
+    "comment",
+]
+"""Header of the ``Matches`` sheet (row 1)."""
+DECISION_CHOICES = DECISIONS
+"""The reviewer ``decision`` values offered in the Matches sheet."""
+LEVEL_CHOICES = tuple(level for level in LEVELS if level)
+"""The ``level`` values offered in the Matches sheet (blank means none)."""

@@ -1,0 +1,106 @@
+"""The view of a gap report that both renderers draw: courses, gap groups, texts.
+
+Computed once from a :class:`~lta_align.reports.GapReport`'s tables; the HTML
+(:mod:`._html`) and Markdown (:mod:`._markdown`) renderers only lay it out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ._base import PROVISIONAL_MARKER
+
+HOMELESS_TEXT = (
+    "No course has this as its primary set and no statement in the program is "
+    "strong enough to build on for these competencies: add a unit or a course "
+    "with a learning outcome and an assessed assignment for each."
+)
+ADD_TEXT = (
+    "Add to {course} a learning outcome and an assessed assignment for each "
+    "competency below (nothing in the course is strong enough to build on)."
+)
+ACROSS_TEXT = (
+    "Every competency is covered, but only across several courses; for LSSC "
+    "course approval one course would need to cover them all."
+)
+STATUS_SYMBOL = {"covered": "\u25cf", "partial": "\u25d0", "not covered": "\u25cb"}
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return df.to_dict("records")
+
+
+def _course_label(report: Any, course_id: str, gaps: pd.DataFrame) -> str:
+    code = str(gaps["home_course_code"].iloc[0])
+    cv = report.course_verdicts
+    titles = cv.loc[cv["course_id"] == course_id, "course_title"]
+    return f"{code} ({titles.iloc[0]})" if len(titles) else code
+
+
+def view_context(report: Any) -> dict[str, Any]:
+    courses = []
+    cv = report.course_verdicts
+    detail = report.course_detail
+    gaps = report.gaps
+    for cid in dict.fromkeys(cv["course_id"]):
+        sets = []
+        for v in _records(cv[cv["course_id"] == cid]):
+            rows = detail[
+                (detail["course_id"] == cid) & (detail["set_id"] == v["set_id"])
+            ]
+            v["rows"] = _records(rows)
+            sets.append(v)
+        first = sets[0]
+        courses.append(
+            {
+                "course_id": cid,
+                "course_code": first["course_code"],
+                "course_title": first["course_title"],
+                "sets": sets,
+            }
+        )
+    ps = report.program_sets
+    plan = report.path[report.path["in_plan"]] if len(report.path) else report.path
+    program_gaps = gaps[gaps["scope"] == "program"]
+    gap_sets = []
+    for s in _records(ps[ps["status"] != "single course"]):
+        g = program_gaps[program_gaps["set_id"] == s["set_id"]]
+        if len(g) or s["status"] == "across courses":
+            s["gaps"] = _records(g)
+            # gaps with a natural home course get their own suggestion; those
+            # with none share one sentence (or the set-level suggestion)
+            s["homed"] = _records(g[g["action"] == "strengthen"])
+            s["add_groups"] = [
+                {
+                    "text": ADD_TEXT.format(
+                        course=_course_label(report, home, sub), n=len(sub)
+                    ),
+                    "gaps": _records(sub),
+                }
+                for home, sub in g[g["action"] == "add"].groupby(
+                    "home_course_id", sort=True
+                )
+            ]
+            s["homeless"] = _records(g[g["action"] == "new"])
+            gap_sets.append(s)
+    gap_sets.sort(
+        key=lambda s: (s["set_id"] not in set(plan["set_id"]), not s["required"])
+    )
+    course_gaps = gaps[gaps["scope"] != "program"]
+    return {
+        "r": report,
+        "sets": _records(ps),
+        "path": _records(report.path),
+        "plan": _records(plan),
+        "gap_sets": gap_sets,
+        "course_gaps": _records(course_gaps),
+        "courses": courses,
+        "problems": _records(report.problems),
+        "single": _records(ps[ps["status"] == "single course"]),
+        "incomplete_notes": sorted({n for n in ps["provisional_note"] if n}),
+        "marker": PROVISIONAL_MARKER,
+        "homeless_text": HOMELESS_TEXT,
+        "across_text": ACROSS_TEXT,
+    }
