@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lta_align._resources import read_resource
 from lta_align.errors import LtaAlignError
 from lta_align.match import _glossary
 from lta_align.match._analysis import (
@@ -126,13 +128,15 @@ def test_print_as_a_bare_word_does_not_name_troubleshooting():
 
 
 def test_glossary_is_read_from_the_packaged_yaml():
-    text = _glossary._read_resource("data", "glossary.yaml")
+    text = read_resource("lta_align.match", "data", "glossary.yaml")
     assert text.startswith("#") and "groups:" in text
+    assert list(yaml.safe_load(text)["groups"]) == list(SYNONYM_GROUPS)
 
 
-def test_missing_glossary_resource_names_the_file():
-    with pytest.raises(LtaAlignError, match="lta_align/match/data/nothing.yaml"):
-        _glossary._read_resource("data", "nothing.yaml")
+def test_a_broken_install_without_the_glossary_names_the_file(monkeypatch):
+    monkeypatch.setattr(_glossary, "_RESOURCE", ("data", "missing.yaml"))
+    with pytest.raises(LtaAlignError, match="lta_align/match/data/missing.yaml"):
+        _glossary._load_vocabulary()
 
 
 # --- the batch analyser against the plain word-by-word algorithm ------------------

@@ -15,30 +15,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 import yaml
 
+from .._resources import read_resource
 from ..errors import LtaAlignError
 
 _RESOURCE = ("data", "glossary.yaml")
 
 
-def _read_resource(*parts: str) -> str:
-    """Return a file shipped in ``lta_align.match``; our error names a missing one."""
-    try:
-        return files("lta_align.match").joinpath(*parts).read_text(encoding="utf-8")
-    except OSError as exc:
-        name = "/".join(["lta_align/match", *parts])
-        raise LtaAlignError(
-            f"The file '{name}' is missing from the installed lta_align package. "
-            "Reinstall lta-align (pip install --force-reinstall lta-align)."
-        ) from exc
-
-
 def _load_vocabulary() -> dict:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(_read_resource(*_RESOURCE), Loader=loader)  # noqa: S506
+    data = yaml.load(read_resource("lta_align.match", *_RESOURCE), Loader=loader)
     name = "lta_align/match/" + "/".join(_RESOURCE)
     if not isinstance(data, dict):
         raise LtaAlignError(f"The glossary '{name}' is not a YAML mapping.")
