@@ -18,6 +18,21 @@ from ._cells import (
 )
 
 
+def _set_names(framework: Any) -> dict[str, str]:
+    """Set id -> display name for every set id the matches may carry."""
+    names = dict(
+        zip(
+            framework.sets["set_id"].astype(str),
+            framework.sets["set_name"].astype(str),
+            strict=True,
+        )
+    )
+    comps = framework.competencies
+    for set_id in comps["set_id"].astype(str).unique():
+        names.setdefault(set_id, framework.set_name(set_id))
+    return names
+
+
 def matches_sheet(ws: Any, alignment: Any) -> None:
     s = Sheet(ws)
     m = alignment.matches.copy()
@@ -59,7 +74,7 @@ def matches_sheet(ws: Any, alignment: Any) -> None:
             "statement": m["statement_id"].map(stmts["text"]).fillna(""),
             "location": m["statement_id"].map(stmts["location"]).fillna(""),
             "competency_id": m["competency_id"],
-            "set": m["set_id"].map(alignment.framework.set_name),
+            "set": m["set_id"].map(_set_names(alignment.framework)).fillna(m["set_id"]),
             "competency": m["competency_id"].map(comps["text"]).fillna(""),
             "score": m["score"].astype(float).round(4),
             "rank": m["rank"].astype(int),
