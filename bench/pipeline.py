@@ -6,12 +6,16 @@ Usage::
         [--baseline SRC] [--method tfidf] [--programs sample,generated]
         [--no-cli]
 
-Programs: the bundled sample (``data/syllabi``, 10 courses) and a generated
+Programs: the bundled sample (``data/syllabi``, 10 courses), a generated
 program of ``--courses`` courses written as real files (md, txt, html, docx, pdf
 syllabi and xlsx outcome sheets, from ``bench/import_throughput.py``; fixed
-seed). For each program and each tree (this checkout, and ``--baseline``: a
-folder holding another version's ``lta_align`` package, e.g. an exported older
-commit) a fresh subprocess runs the job ``--repeat`` times in process:
+seed), and ``matches10k``: 5,800 generated statements built in memory
+(``bench/scale.py``'s generator), about 10,000 matches, for the workbook
+(``--programs sample,generated,matches10k``; the CLI line is skipped for it).
+
+For each program and each tree (this checkout, and ``--baseline``: a folder
+holding another version's ``lta_align`` package, e.g. an exported older commit)
+a fresh subprocess runs the job ``--repeat`` times in process:
 
     import (load_syllabi) -> framework (load_framework) -> align -> report
     (gap_report) -> csv (the six tables) -> workbook (to_excel) -> html + md
@@ -58,7 +62,14 @@ def run_job(inputs: list[str], out: Path, method: str) -> tuple[dict, dict]:
         t[name] = now - clock
         clock = now
 
-    program = la.load_syllabi(*inputs, progress=False)
+    if inputs[0].startswith("@"):  # a generated program built in memory
+        sys.path.insert(0, str(HERE))
+        from scale import make_rows, program_in_memory
+
+        rows = make_rows(la.load_framework("lssc"), int(inputs[0][1:]))
+        program = program_in_memory(rows)
+    else:
+        program = la.load_syllabi(*inputs, progress=False)
     lap("import")
     framework = la.load_framework("lssc")
     lap("framework")
@@ -164,12 +175,14 @@ def main(argv=None) -> int:
             folder = Path(tmp) / "generated"
             generate_program(folder, args.courses)
             programs["generated"] = [str(folder)]
+        if "matches10k" in args.programs:  # about 10,000 matches, no files
+            programs["matches10k"] = ["@5800"]
         for name, inputs in programs.items():
             results: dict[str, dict] = {}
             cli: dict[str, list[float]] = {n: [] for n, _ in trees}
             for tree, src in trees:  # in-process, one subprocess per tree
                 results[tree] = in_process(src, inputs, args)
-            if not args.no_cli:
+            if not args.no_cli and not inputs[0].startswith("@"):
                 for _ in range(args.repeat):
                     for tree, src in trees:  # alternate: shared load hits both
                         cli[tree].append(cli_once(src, inputs, args.method))

@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/scale.py [--statements 100000] [--repeat 3]
+    .venv/bin/python bench/scale.py [--statements 100000] [--repeat 3] [--spread 0]
         [--frameworks lssc,big] [--dense-subset 10000] [--via csv|xlsx|memory]
 
 For each framework (the built-in LSSC sets, and a generated framework of 100
@@ -100,8 +100,14 @@ def make_framework(kind: str):
     )
 
 
-def make_rows(framework, n_statements: int, per_course: int = 100) -> list[tuple]:
-    """``(course_code, course_title, kind, text)`` rows; courses of ``per_course``."""
+def make_rows(
+    framework, n_statements: int, per_course: int = 100, spread: int = 0
+) -> list[tuple]:
+    """``(course_code, course_title, kind, text)`` rows; courses of ``per_course``.
+
+    80% of a course's statements come from its home set, the rest from any set
+    (``spread=0``) or from the ``spread`` sets after the home set.
+    """
     rng = random.Random(0)
     comps = framework.competencies
     set_ids = list(framework.set_ids)
@@ -113,12 +119,18 @@ def make_rows(framework, n_statements: int, per_course: int = 100) -> list[tuple
     n_courses = max(1, -(-n_statements // per_course))
     for c in range(n_courses):
         code = f"GEN {c:06d}"
-        home = set_ids[c % len(set_ids)]
+        h = c % len(set_ids)
+        home = set_ids[h]
+        others = (
+            [set_ids[(h + j) % len(set_ids)] for j in range(1, spread + 1)]
+            if spread
+            else set_ids
+        )
         title = f"Generated course {c}"
         for i in range(per_course):
             if len(rows) == n_statements:
                 break
-            s = home if rng.random() < 0.8 else rng.choice(set_ids)
+            s = home if rng.random() < 0.8 else rng.choice(others)
             words = rng.choice(by_set[s])
             keep = rng.sample(words, max(3, len(words) // 2))
             text = " ".join(keep + rng.choices(WORDS_FILLER, k=4)) + f" ({i})"
@@ -192,7 +204,7 @@ def worker(args) -> dict:
 
     framework = make_framework(args.framework)
     t = time.perf_counter()
-    rows = make_rows(framework, args.statements)
+    rows = make_rows(framework, args.statements, spread=args.spread)
     gen_s = time.perf_counter() - t
     with tempfile.TemporaryDirectory() as tmp:
         load_s, n_files = 0.0, 0
@@ -287,6 +299,12 @@ def main(argv=None) -> int:
     ap.add_argument("--frameworks", default="lssc,big")
     ap.add_argument("--dense-subset", type=int, default=10_000)
     ap.add_argument("--via", choices=["csv", "xlsx", "memory"], default="csv")
+    ap.add_argument(
+        "--spread",
+        type=int,
+        default=0,
+        help="other sets a course draws 20%% of its statements from (0: any set)",
+    )
     ap.add_argument("--worker", dest="framework", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.framework:
@@ -294,11 +312,11 @@ def main(argv=None) -> int:
         return 0
     print(
         f"cpus: {os.cpu_count()}; statements: {args.statements:,}; "
-        f"median of {args.repeat} runs; via {args.via}"
+        f"median of {args.repeat} runs; via {args.via}; spread {args.spread or 'all'}"
     )
     for fw in args.frameworks.split(","):
         cmd = [sys.executable, __file__, "--worker", fw]
-        for name in ("statements", "repeat", "dense_subset", "via"):
+        for name in ("statements", "repeat", "dense_subset", "via", "spread"):
             cmd += [f"--{name.replace('_', '-')}", str(getattr(args, name))]
         out = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if out.returncode:
