@@ -54,10 +54,13 @@ def _assert_same_candidates(fast, slow):
     np.testing.assert_array_equal(fast.course_set, slow.course_set)
 
 
-def test_sparse_top_k_equals_dense_on_the_sample(lssc, sample_statements):
-    fast = TfidfMatcher().fit(lssc).candidates(sample_statements)
-    slow = _dense(TfidfMatcher().fit(lssc)).candidates(sample_statements)
-    _assert_same_candidates(fast, slow)
+@pytest.mark.parametrize("prior_weight", [0.0, 0.5, 0.95])
+def test_sparse_top_k_equals_dense_on_the_sample(lssc, sample_statements, prior_weight):
+    fast = TfidfMatcher(prior_weight=prior_weight).fit(lssc)
+    slow = _dense(TfidfMatcher(prior_weight=prior_weight).fit(lssc))
+    _assert_same_candidates(
+        fast.candidates(sample_statements), slow.candidates(sample_statements)
+    )
 
 
 @pytest.mark.parametrize("k", [1, 4, 12])

@@ -96,6 +96,7 @@ def top_candidates(
     score = np.zeros((n, k), dtype=np.float64)
     raw = np.zeros((n, k), dtype=np.float64)
     total = -(-n // SPARSE_ROWS)
+    f_min = float(factor_sets.min()) if factor_sets.size else 1.0
     for start, comp_sim, _set_sim in progress(
         blocks, total=total, n=n, desc="top matches"
     ):
@@ -105,18 +106,38 @@ def top_candidates(
             sim = sim * comp_weight[comp_sim.indices]
         row_of = _rows_of(comp_sim)
         cols = comp_sim.indices.astype(np.int64)
+        # only entries that can reach a row's top k: the adjusted score is
+        # between f_min and 1 times the similarity, so anything under f_min
+        # times a lower bound of the row's k-th largest similarity cannot
+        bound = _kth_lower_bound(sim, row_of, comp_sim.indptr, k)
+        keep = sim >= f_min * bound[row_of]
+        row_of, cols, sim = row_of[keep], cols[keep], sim[keep]
         factor = factor_sets[course_codes[start + row_of], comp_set[cols]]
         adjusted = sim.astype(np.float64) * factor
-        ci, sc, rw = _block_top_k(
-            row_of, cols, adjusted, sim, rows, k, comp_sim.indptr, n_comps
-        )
+        ci, sc, rw = _block_top_k(row_of, cols, adjusted, sim, rows, k, n_comps)
         comp_idx[start : start + rows] = ci
         score[start : start + rows] = sc
         raw[start : start + rows] = rw
     return comp_idx, score, raw
 
 
-def _block_top_k(row_of, cols, values, sim, rows, k, indptr, n_comps):
+def _kth_lower_bound(values, row_of, indptr, k) -> np.ndarray:
+    """Per row, a value <= its ``k``-th largest entry (``-inf`` if under ``k``).
+
+    The entries of a row are dealt into ``k`` groups by position; the smallest
+    of the ``k`` group maxima is one of ``k`` distinct entries that are all at
+    least that large.
+    """
+    rows = len(indptr) - 1
+    if not len(values):
+        return np.full(rows, -np.inf, dtype=values.dtype)
+    group = (np.arange(len(values)) - indptr[:-1][row_of]) % k
+    best = np.full(rows * k, -np.inf, dtype=values.dtype)  # same dtype: fast .at
+    np.maximum.at(best, row_of * k + group, values)
+    return best.reshape(rows, k).min(axis=1)
+
+
+def _block_top_k(row_of, cols, values, sim, rows, k, n_comps):
     """Top ``k`` of each row of one block from its stored entries."""
     ci = np.zeros((rows, k), dtype=np.int64)
     sc = np.zeros((rows, k), dtype=np.float64)
