@@ -360,6 +360,25 @@ def analyse_many(texts: Sequence[str]) -> tuple[Analysed, np.ndarray]:
     return _analyse_distinct([str(t) for t in uniq]), inverse
 
 
+def term_rows(
+    texts: Sequence[str], vocabulary: dict[str, int], *, chunk: int = 50_000
+) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """:func:`term_counts` of each distinct text, ``chunk`` texts at a time.
+
+    Returns the counts of the distinct texts (first-seen order) and, for each
+    input text, the row of its distinct text. Memory stays that of one chunk.
+    """
+    inverse, uniq = pd.factorize(pd.Series(list(texts), dtype=object), sort=False)
+    uniq = [str(t) for t in uniq]
+    blocks = [
+        term_counts(_analyse_distinct(uniq[i : i + chunk]), vocabulary)
+        for i in range(0, len(uniq), chunk)
+    ]
+    if not blocks:
+        return sparse.csr_matrix((0, len(vocabulary)), dtype=np.float32), inverse
+    return sparse.vstack(blocks, format="csr"), inverse
+
+
 def analyse_batch(texts: Sequence[str]) -> list[list[str]]:
     """Return ``[analyse(t) for t in texts]``, computed for the batch at once."""
     done, inverse = analyse_many(texts)

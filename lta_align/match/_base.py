@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Framework
-from ._topk import set_evidence, top_candidates
+from ._topk import course_evidence, top_candidates
 
 CHUNK_ROWS = 2048
 PARTIAL_WEIGHT = 0.5
@@ -235,22 +235,26 @@ class BaseMatcher:
         kind_w = kinds.fillna(0.7).to_numpy(dtype=np.float64)
 
         # pass 1: set evidence per statement -> course prior
-        evidence = np.zeros((n, n_sets), dtype=np.float32)
         prepared = self._prepare(texts) if n else None
+        n_courses = len(courses)
         # sparse similarities (TF-IDF): set evidence and top-k in ._topk
         sparse_blocks = getattr(self, "_sparse_blocks", None) if n else None
         if sparse_blocks is not None:
-            evidence = set_evidence(
-                sparse_blocks(prepared, n), n, **self._topk_args(n_sets=n_sets)
+            course_set = course_evidence(
+                sparse_blocks(prepared, n),
+                n,
+                course_codes=course_codes,
+                n_courses=n_courses,
+                kind_w=kind_w,
+                **self._topk_args(n_sets=n_sets),
             )
-        for start, comp_sim, set_sim in self._weighted_blocks(
-            prepared, 0 if sparse_blocks else n
-        ):
-            stop = start + comp_sim.shape[0]
-            evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
-        n_courses = len(courses)
-        course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
-        np.add.at(course_set, course_codes, evidence * kind_w[:, None])
+        else:
+            evidence = np.zeros((n, n_sets), dtype=np.float32)
+            for start, comp_sim, set_sim in self._weighted_blocks(prepared, n):
+                stop = start + comp_sim.shape[0]
+                evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
+            course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
+            np.add.at(course_set, course_codes, evidence * kind_w[:, None])
         weights = np.bincount(course_codes, weights=kind_w, minlength=n_courses)
         titles = titles or {}
         title_texts = [str(titles.get(c, "") or "") for c in courses]

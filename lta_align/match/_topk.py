@@ -6,8 +6,9 @@ These functions give the same numbers as the dense loops of
 :meth:`lta_align.match._base.BaseMatcher.candidates`, from CSR blocks of a few
 thousand statements, touching only the stored entries:
 
-* :func:`set_evidence`: per statement and set, the best similarity to one of
-  the set's competencies averaged with the similarity to the set as a whole;
+* :func:`course_evidence`: per course and set, the kind-weighted sum over its
+  statements of the best similarity to one of the set's competencies averaged
+  with the similarity to the set as a whole (the course prior's input);
 * :func:`top_candidates`: the ``k`` best competencies of each statement after
   the course prior, ties broken by framework order (a statement sharing nothing
   with ``k`` competencies gets the first zero-score ones, as the dense
@@ -45,21 +46,27 @@ def _rows_of(block: sparse.csr_matrix) -> np.ndarray:
     return np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
 
 
-def set_evidence(
+def course_evidence(
     blocks: Iterator[tuple[int, sparse.csr_matrix, np.ndarray]],
     n: int,
     *,
+    course_codes: np.ndarray,
+    n_courses: int,
+    kind_w: np.ndarray,
     comp_set: np.ndarray,
     n_sets: int,
     comp_weight: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Return ``0.5 * (per-set max similarity + set similarity)``, (n, n_sets).
+    """Per course and set, the kind-weighted sum of its statements' set evidence.
 
-    ``blocks`` yields ``(start, comp_sim, set_sim)``: ``comp_sim`` a CSR block
-    (one column per competency, values >= 0), ``set_sim`` a dense block.
-    ``comp_weight`` multiplies each competency's similarities first.
+    A statement's set evidence is ``0.5 * (best similarity to one of the set's
+    competencies + similarity to the set)``. ``blocks`` yields ``(start,
+    comp_sim, set_sim)``: ``comp_sim`` a CSR block (one column per competency,
+    values >= 0), ``set_sim`` a dense block. ``comp_weight`` multiplies each
+    competency's similarities first. Returns (n_courses, n_sets) float64, summed
+    in statement order like the dense path; no (n, n_sets) array is kept.
     """
-    evidence = np.zeros((n, n_sets), dtype=np.float32)
+    course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
     total = -(-n // SPARSE_ROWS)
     for start, comp_sim, set_sim in progress(
         blocks, total=total, n=n, desc="set evidence"
@@ -71,9 +78,14 @@ def set_evidence(
         best = np.zeros(rows * n_sets, dtype=np.float32)
         key = _rows_of(comp_sim) * n_sets + comp_set[comp_sim.indices]
         np.maximum.at(best, key, data)
-        block = best.reshape(rows, n_sets)
-        evidence[start : start + rows] = 0.5 * (block + set_sim.astype(np.float32))
-    return evidence
+        evidence = 0.5 * (best.reshape(rows, n_sets) + set_sim.astype(np.float32))
+        stop = start + rows
+        np.add.at(
+            course_set,
+            course_codes[start:stop],
+            evidence * kind_w[start:stop, None],
+        )
+    return course_set
 
 
 def top_candidates(

@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..model import Framework
-from ._analysis import analyse, analyse_batch, analyse_many, term_counts
+from ._analysis import analyse, analyse_batch, term_rows
 from ._base import BaseMatcher, chunk_rows, competency_documents
 from ._cache import FIT_CACHE, framework_key
 from ._topk import SPARSE_ROWS
@@ -135,8 +135,7 @@ class TfidfMatcher(BaseMatcher):
         Each distinct text is analysed once, for the whole batch at once; the
         rows equal ``vectorizer_.transform`` of the texts' tokens.
         """
-        done, inverse = analyse_many(texts)
-        x = term_counts(done, self.vectorizer_.vocabulary_)
+        x, inverse = term_rows(texts, self.vectorizer_.vocabulary_)
         # TfidfTransformer(sublinear_tf=True, norm="l2"), step by step
         np.log(x.data, x.data)
         x.data += 1.0
