@@ -1,33 +1,51 @@
-"""Accuracy of every matching method on the labelled development courses.
+"""Accuracy of every matching method on the labelled dev courses, cross-validated.
 
 Usage::
 
-    .venv/bin/python bench/accuracy.py [EVAL_DIR] [--methods tfidf,hybrid]
+    .venv/bin/python bench/accuracy.py [EVAL_DIR] [--methods tfidf,hybrid,embed]
+        [--no-learning] [--quick]
 
-EVAL_DIR defaults to ``../shared/eval`` relative to the repository and must
-hold ``lta_courses_dev.jsonl`` and ``outcome_labels_dev.jsonl``.
+EVAL_DIR defaults to ``../shared/eval`` relative to the repository and holds
+the two development splits (``lta_courses_{dev,dev_b}.jsonl`` and
+``outcome_labels_{dev,dev_b}.jsonl``). Nothing from them is copied anywhere.
 
-Printed, for a plain TF-IDF baseline (competency statements only, no glossary,
-no match terms, no course context, no tuning) and for each method of
-``lta_align.match.METHODS`` that can run here:
+Figures (every one counted per course, so folds add up exactly):
 
-* course -> set top-1: the course's ``primary_set_id`` equals one of its
-  labelled sets (a course labelled with no set must get no primary set);
-  overall and per set.
-* outcome -> competency hit@1: the rank-1 competency is among the outcome's
-  ``competencies`` (both annotators agree); an unmatched outcome is a miss.
-  hit@3: any of the top 3 is among them ("recall@3" in the targets);
-  gold-recall@3: share of the labelled competencies found in the top 3.
-  The same figures against ``either`` (one annotator or both) follow.
-* coverage precision / recall / F1 over course x competency pairs of each
-  course's labelled set(s): truly covered when one of the course's outcomes is
-  labelled with the competency; predicted covered when ``status`` is
-  ``covered``.
+* set top-1: a set course's ``primary_set_id`` is one of its labelled sets
+  (over the set courses); general detection: ``general`` equals "the course is
+  labelled with no set" (over all courses).
+* hit@1: the rank-1 candidate of an outcome is among its ``competencies``
+  (both annotators); an outcome labelled with nothing counts as a hit when it
+  is flagged ``no_match``. recall@3: any of the top 3 is among them (over the
+  outcomes with a label).
+* coverage P / R / F1 over course x competency pairs of each course's labelled
+  set(s): truly covered when one of the course's outcomes is labelled with the
+  competency; predicted covered when ``status`` is ``covered``.
+
+Rows printed per method: in-sample on each split and pooled (the shipped
+``lssc_match.yaml`` values), then grouped cross-validation: leave one course out
+(LOCO) and leave one provider out (LOPO). In CV every calibrated value is
+chosen on the training courses only and the held-out courses are scored with
+it: ``prior_weight`` with ``profile_weight`` (the objective: the sum of
+hit@1, recall@3, set top-1 and the coverage F1 below), ``primary_min_share``
+(general-detection accuracy), and ``match_threshold``, ``covered_threshold``,
+``support_weight`` (coverage F1 subject to precision >= 0.85 on the training
+courses, precision first). ``match_threshold`` is the no-match flag: the
+highest value that keeps 97% of the training courses' labelled outcomes
+unflagged (a floor under ``covered_threshold`` cannot change "covered"). The
+values chosen on all 45 courses are printed: they are the shipped ones. The
+learning simulation: within each provider's courses, a simulated reviewer
+decides every other outcome (accepts the labelled competencies, rejects wrong
+top-3 candidates); hit@1 on the undecided outcomes
+before and after ``align(..., decisions=...)``, learning values chosen by
+leave-one-provider-out; and the same with decisions on a random half of all
+outcomes of the pooled program.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -39,43 +57,85 @@ import numpy as np
 import pandas as pd
 
 import lta_align as la
-from lta_align.match import METHODS, MatchConfig
+from lta_align.config import MatchConfig
+from lta_align.coverage import summarise
+from lta_align.match import METHODS, get_matcher
+from lta_align.match._learn import DecisionLearner, decision_pairs
+from lta_align.match._result import dedupe_statements, select_matches
 from lta_align.model import Program, problems_frame
 from lta_align.text import statement_id
 
 REPO = Path(__file__).resolve().parents[1]
+SPLITS = ("dev", "dev_b")
+PRECISION_FLOOR = 0.85
+#: the no-match flag keeps at least this share of the labelled outcomes
+FLAG_KEEP = 0.97
+
+GRID_PRIOR = (0.5, 0.7)  # 0.3 was never chosen in earlier runs
+GRID_PROFILE = (0.0, 0.25, 0.5, 0.7)
+#: the matcher's context values, chosen together: (prior_weight, profile_weight)
+GRID_CONTEXT = tuple(itertools.product(GRID_PRIOR, GRID_PROFILE))
+GRID_FLOOR = {
+    "tfidf": (0.05, 0.06, 0.08, 0.1, 0.12, 0.15),
+    "hybrid": (0.1, 0.12, 0.15, 0.18, 0.2, 0.22),
+    "embed": (0.1, 0.15, 0.2, 0.25, 0.3),
+}
+GRID_COVERED = {
+    "tfidf": tuple(np.round(np.arange(0.12, 0.5, 0.02), 2)),
+    "hybrid": tuple(np.round(np.arange(0.16, 0.6, 0.02), 2)),
+    "embed": tuple(np.round(np.arange(0.3, 0.7, 0.02), 2)),
+}
+GRID_SUPPORT = (0.0, 0.5, 1.0)
+GRID_SHARE = tuple(np.round(np.arange(0.4, 0.81, 0.02), 2))
+GRID_LEARN = list(
+    itertools.product((0.1, 0.25, 0.5, 1.0), (0.0, 0.1, 0.2, 0.3), (0.0, 0.5))
+)
 
 
+# --- data -------------------------------------------------------------------
 def load_eval(eval_dir: Path, framework):
-    courses = [
-        json.loads(x)
-        for x in (eval_dir / "lta_courses_dev.jsonl").read_text("utf-8").splitlines()
-        if x.strip()
-    ]
-    labels = [
-        json.loads(x)
-        for x in (eval_dir / "outcome_labels_dev.jsonl").read_text("utf-8").splitlines()
-        if x.strip()
-    ]
     name_to_id = dict(
         zip(framework.sets["set_name"], framework.sets["set_id"], strict=True)
     )
-    rows, crow, truth_sets = [], [], {}
-    for c in courses:
-        cid = c["id"]
-        crow.append(
-            {
-                "course_id": cid,
-                "course_code": c.get("course_code", ""),
-                "course_title": c["title"],
-                "source": "eval",
+    crow, rows, labels, info = [], [], [], {}
+    for split in SPLITS:
+        path = eval_dir / f"lta_courses_{split}.jsonl"
+        courses = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x]
+        by_id = {c["id"]: c for c in courses}
+        for c in courses:
+            cid = c["id"]
+            crow.append(
+                {
+                    "course_id": cid,
+                    "course_code": c.get("course_code", ""),
+                    "course_title": c["title"],
+                    "source": "eval",
+                }
+            )
+            info[cid] = {
+                "split": split,
+                "provider": c["provider"],
+                "sets": {name_to_id[s] for s in c.get("lssc_sets", [])},
             }
-        )
-        truth_sets[cid] = {name_to_id[s] for s in c.get("lssc_sets", [])}
-        if c.get("description"):
-            rows.append((cid, "description", c["description"]))
-        for o in c["outcomes"]:
-            rows.append((cid, "outcome", o))
+            if c.get("description"):
+                rows.append((cid, "description", c["description"]))
+            for o in c["outcomes"]:
+                rows.append((cid, "outcome", o))
+        path = eval_dir / f"outcome_labels_{split}.jsonl"
+        for x in path.read_text("utf-8").splitlines():
+            if not x.strip():
+                continue
+            lab = json.loads(x)
+            text = by_id[lab["course"]]["outcomes"][lab["i"]]
+            labels.append(
+                {
+                    "course_id": lab["course"],
+                    "statement_id": statement_id(lab["course"], text),
+                    "i": lab["i"],
+                    "gold": set(lab["competencies"]),
+                    "either": set(lab["either"]),
+                }
+            )
     st = pd.DataFrame(
         [
             {
@@ -88,95 +148,338 @@ def load_eval(eval_dir: Path, framework):
             }
             for cid, k, t in rows
         ]
-    )
-    st = st.drop_duplicates(["course_id", "statement_id"])
+    ).drop_duplicates(["course_id", "statement_id"])
     program = Program(
-        pd.DataFrame(crow),
-        st.reset_index(drop=True),
-        problems_frame([]),
-        name="eval-dev",
+        pd.DataFrame(crow), st.reset_index(drop=True), problems_frame([]), name="eval"
     )
-    out_labels = []
-    for lab in labels:
-        course = next(c for c in courses if c["id"] == lab["course"])
-        text = course["outcomes"][lab["i"]]
-        out_labels.append(
-            {
-                "course_id": lab["course"],
-                "statement_id": statement_id(lab["course"], text),
-                "gold": set(lab["competencies"]),
-                "either": set(lab["either"]),
-            }
-        )
-    return program, truth_sets, out_labels
+    return program, info, labels
 
 
-def evaluate(matches, courses, coverage, truth_sets, labels, framework):
-    res = {}
-    prim = dict(zip(courses["course_id"], courses["primary_set_id"], strict=True))
-    ok, per_set = [], defaultdict(list)
-    for cid, sets in truth_sets.items():
-        good = (prim.get(cid, "") in sets) if sets else prim.get(cid, "") == ""
-        ok.append(good)
-        for s in sets or {"(general)"}:
-            per_set[s].append(good)
-    res["set_top1"] = float(np.mean(ok))
-    res["per_set"] = {s: (sum(v), len(v)) for s, v in sorted(per_set.items())}
-    ranked = matches.sort_values(["statement_id", "rank"], kind="stable")
-    top = ranked.groupby("statement_id")["competency_id"].apply(list).to_dict()
-    labelled = [lab for lab in labels if lab["gold"]]
-    res["hit1_labelled"] = (
-        float(
-            np.mean(
-                [
-                    top.get(lab["statement_id"], [None])[0] in lab["gold"]
-                    for lab in labelled
-                ]
+def subprogram(program: Program, course_ids) -> Program:
+    keep = set(course_ids)
+    return Program(
+        program.courses[program.courses["course_id"].isin(keep)],
+        program.statements[program.statements["course_id"].isin(keep)],
+        program.problems,
+        name=program.name,
+    )
+
+
+# --- running the engine (the steps of la.align, with the matcher reused) -----
+class Runner:
+    """One fitted matcher per (method, prior_weight, profile_weight), reused."""
+
+    def __init__(self, framework, method):
+        self.framework, self.method = framework, method
+        self.matchers = {}
+
+    def matcher(self, config):
+        key = (config.prior_weight, config.profile_weight)
+        if key not in self.matchers:
+            self.matchers[key] = get_matcher(self.method, config).fit(self.framework)
+        return self.matchers[key]
+
+    def matches(self, program, config, decisions=None):
+        statements = dedupe_statements(program.statements)
+        learner = None
+        if decisions is not None and len(decisions):
+            learner = DecisionLearner(
+                decision_pairs(decisions),
+                learn_weight=config.learn_weight,
+                reject_weight=config.reject_weight,
+                learn_neighbors=config.learn_neighbors,
+                learn_min_similarity=config.learn_min_similarity,
+            )
+        titles = dict(
+            zip(
+                program.courses["course_id"],
+                program.courses["course_title"],
+                strict=True,
             )
         )
-        if labelled
-        else 0.0
-    )
-    empty = [lab for lab in labels if not lab["gold"]]
-    res["empty_unmatched"] = (
-        sum(lab["statement_id"] not in top for lab in empty),
-        len(empty),
-    )
-    for key in ("gold", "either"):
-        h1, h3, r3 = [], [], []
-        for lab in labels:
-            pred = top.get(lab["statement_id"], [])
-            gold = lab[key]
-            h1.append(bool(pred[:1]) and pred[0] in gold)
-            h3.append(any(p in gold for p in pred[:3]))
-            r3.append(len(gold & set(pred[:3])) / max(len(gold), 1))
-        res[f"hit1_{key}"] = float(np.mean(h1))
-        res[f"hit3_{key}"] = float(np.mean(h3))
-        res[f"rec3_{key}"] = float(np.mean(r3))
-    truth_cov = defaultdict(set)
+        cand = self.matcher(config).score(statements, titles=titles, learner=learner)
+        return select_matches(cand, statements, config)[0]
+
+
+# --- per-course counts -------------------------------------------------------
+# columns of a per-course count vector
+C_SET, C_SETN, C_GEN, C_TP, C_FP, C_FN, C_H1, C_H3, C_N, C_NL, C_COURSE = range(11)
+
+
+def outcome_counts(matches, labels, floor):
+    """Per course: hit@1, recall@3 numerators; outcomes; labelled outcomes;
+    labelled outcomes not flagged ``no_match`` at ``floor``."""
+    ranked = matches.sort_values(["statement_id", "rank"], kind="stable")
+    top = ranked.groupby("statement_id")["competency_id"].apply(list).to_dict()
+    best = ranked.groupby("statement_id")["score"].max().to_dict()
+    out = defaultdict(lambda: np.zeros(5))
     for lab in labels:
-        truth_cov[lab["course_id"]] |= lab["gold"]
-    comps = framework.competencies
-    cov_status = {
-        (r.course_id, r.competency_id): r.status for r in coverage.itertuples()
-    }
-    tp = fp = fn = 0
-    for cid, sets in truth_sets.items():
-        for comp in comps.loc[comps["set_id"].isin(sets), "competency_id"]:
-            truth = comp in truth_cov[cid]
-            pred = cov_status.get((cid, comp), "not covered") == "covered"
-            tp += truth and pred
-            fp += pred and not truth
-            fn += truth and not pred
+        pred = top.get(lab["statement_id"], [])
+        gold = lab["gold"]
+        if gold:
+            h1 = bool(pred) and pred[0] in gold
+            h3 = any(p in gold for p in pred[:3])
+            kept = best.get(lab["statement_id"], 0.0) >= floor
+            out[lab["course_id"]] += [h1, h3, 1, 1, kept]
+        else:
+            out[lab["course_id"]] += [
+                best.get(lab["statement_id"], 0.0) < floor,
+                0,
+                1,
+                0,
+                0,
+            ]
+    return out
+
+
+def coverage_scores(matches, program, framework, config):
+    """Coverage score per (course, competency) with the covered rule's inputs."""
+    cfg = replace(
+        config,
+        covered_threshold=config.match_threshold,
+        partial_threshold=config.match_threshold,
+    )
+    cov, _, courses = summarise(matches, program, framework, cfg)
+    return cov, courses
+
+
+class Truth:
+    def __init__(self, framework, info, labels):
+        comps = framework.competencies
+        self.partial = set(comps.loc[comps["partial"].astype(bool), "competency_id"])
+        self.info = info
+        self.courses = sorted(info)
+        covered = defaultdict(set)
+        for lab in labels:
+            covered[lab["course_id"]] |= lab["gold"]
+        self.pairs = {}
+        for cid in self.courses:
+            cs = comps.loc[comps["set_id"].isin(info[cid]["sets"]), "competency_id"]
+            self.pairs[cid] = {c: (c in covered[cid]) for c in cs}
+
+    def coverage_counts(self, cov, ct):
+        """Per course (tp, fp, fn) when covered means score >= ct."""
+        pred = cov[
+            (cov["score"] >= ct)
+            & (~cov["competency_id"].isin(self.partial) | cov["reviewed"])
+        ]
+        pred_by = defaultdict(set)
+        for r in pred[["course_id", "competency_id"]].itertuples(index=False):
+            pred_by[r.course_id].add(r.competency_id)
+        out = {}
+        for cid in self.courses:
+            truth = self.pairs[cid]
+            p = pred_by[cid] & set(truth)
+            tp = sum(truth[c] for c in p)
+            fp = len(p) - tp
+            fn = sum(truth.values()) - tp
+            out[cid] = (tp, fp, fn)
+        return out
+
+
+def figures(total):
+    tp, fp, fn = total[C_TP], total[C_FP], total[C_FN]
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    res["cov_p"], res["cov_r"] = p, r
-    res["cov_f1"] = 2 * p * r / (p + r) if p + r else 0.0
-    return res
+    return {
+        "set": total[C_SET] / max(total[C_SETN], 1),
+        "general": total[C_GEN] / max(total[C_COURSE], 1),
+        "hit1": total[C_H1] / max(total[C_N], 1),
+        "rec3": total[C_H3] / max(total[C_NL], 1),
+        "p": p,
+        "r": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+    }
 
 
-def baseline(program, framework, cov_threshold=0.2, floor=0.05):
-    """Plain TF-IDF: sklearn defaults, competency text only, no context."""
+def fmt(f):
+    return (
+        f"set top-1 {f['set']:6.1%} | general {f['general']:6.1%} | hit@1 "
+        f"{f['hit1']:6.1%} | recall@3 {f['rec3']:6.1%} | coverage P {f['p']:.2f} "
+        f"R {f['r']:.2f} F1 {f['f1']:.2f}"
+    )
+
+
+# --- the grid: every calibrated value, per course ----------------------------
+def method_grid(runner, program, framework, truth, labels, base):
+    """Per-course counts for every point of the grid.
+
+    Returns dicts keyed by the values: ``outc[pw, floor]`` (course -> 4 counts),
+    ``sets[pw]`` (course -> (primary set, share)), ``cov[pw, floor, sw, ct]``
+    (course -> tp, fp, fn).
+    """
+    m = runner.method
+    outc, sets, cov = {}, {}, {}
+    for pw in GRID_CONTEXT:
+        config = replace(base, prior_weight=pw[0], profile_weight=pw[1])
+        matches = runner.matches(program, config)
+        for floor in GRID_FLOOR[m]:
+            outc[pw, floor] = outcome_counts(matches, labels, floor)
+            for sw in GRID_SUPPORT:
+                cfg = replace(config, match_threshold=floor, support_weight=sw)
+                cv, courses = coverage_scores(matches, program, framework, cfg)
+                for ct in GRID_COVERED[m]:
+                    if ct >= floor:
+                        cov[pw, floor, sw, ct] = truth.coverage_counts(cv, ct)
+        sets[pw] = dict(
+            zip(
+                courses["course_id"],
+                zip(courses["primary_set_id"], courses["primary_score"], strict=True),
+                strict=True,
+            )
+        )
+    return outc, sets, cov
+
+
+def course_vector(truth, cid, set_pick, share_min, outc, cov):
+    sets = truth.info[cid]["sets"]
+    primary, share = set_pick
+    v = np.zeros(11)
+    v[C_COURSE] = 1
+    if sets:
+        v[C_SETN] = 1
+        v[C_SET] = primary in sets
+    v[C_GEN] = (share < share_min) == (not sets)
+    v[C_TP], v[C_FP], v[C_FN] = cov
+    v[C_H1], v[C_H3], v[C_N], v[C_NL] = np.asarray(outc)[:4]
+    return v
+
+
+def choose(grid, truth, train):
+    """Choose the calibrated values on the ``train`` courses (see module doc)."""
+    outc, sets, cov = grid
+
+    def tot(d, n):
+        return sum((np.asarray(d[c]) for c in train if c in d), np.zeros(n))
+
+    def flag_floor(pw):
+        """The highest floor that keeps FLAG_KEEP of the labelled outcomes."""
+        floors = sorted({k[1] for k in outc if k[0] == pw})
+        ok = []
+        for f in floors:
+            o = tot(outc[pw, f], 5)
+            if o[4] >= FLAG_KEEP * o[3]:
+                ok.append(f)
+        return ok[-1] if ok else floors[0]
+
+    def coverage_choice(pw):
+        """Best (support, covered) at context ``pw``: F1 with P >= 0.85."""
+        cands = []
+        for (p_, floor, sw, ct), d in cov.items():
+            if p_ != pw or floor != flag_floor(pw):
+                continue
+            tp, fp, fn = tot(d, 3)
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            o = tot(outc[pw, floor], 5)
+            ok = p >= PRECISION_FLOOR
+            # ties: the better no-label hit, then the lower support, floor, covered
+            key = (ok, round(f1 if ok else p, 4), round(o[0] / max(o[2], 1), 4))
+            cands.append((key + (-sw, -floor, -ct), (floor, sw, ct), f1 if ok else 0))
+        cands.sort(reverse=True)
+        return cands[0][1], cands[0][2]
+
+    # 1. context (prior weight, profile weight): the sum of the four target
+    # figures, hit@1 + recall@3 + set top-1 + coverage F1 (precision first)
+    best_pw = None
+    floors = sorted({k[1] for k in outc})
+    for pw in GRID_CONTEXT:
+        o = tot(outc[pw, floors[len(floors) // 2]], 5)
+        set_ok = [
+            sets[pw][c][0] in truth.info[c]["sets"]
+            for c in train
+            if truth.info[c]["sets"]
+        ]
+        _, f1 = coverage_choice(pw)
+        q = o[0] / max(o[2], 1) + o[1] / max(o[3], 1) + np.mean(set_ok) + f1
+        if best_pw is None or q > best_pw[0] + 1e-9:
+            best_pw = (q, pw)
+    pw = best_pw[1]
+    # 2. general share: general-detection accuracy, middle of the tied best
+    acc = []
+    for s in GRID_SHARE:
+        ok = [(sets[pw][c][1] < s) == (not truth.info[c]["sets"]) for c in train]
+        acc.append((np.mean(ok), s))
+    top = max(a for a, _ in acc)
+    tied = [s for a, s in acc if a == top]
+    share = tied[len(tied) // 2]
+    # 3. coverage: F1 subject to precision >= 0.85 (else the best precision)
+    (floor, sw, ct), _ = coverage_choice(pw)
+    return {
+        "context": pw,
+        "primary_min_share": float(share),
+        "match_threshold": float(floor),
+        "support_weight": float(sw),
+        "covered_threshold": float(ct),
+    }
+
+
+def score_courses(grid, truth, values, courses):
+    outc, sets, cov = grid
+    pw, floor = values["context"], values["match_threshold"]
+    key = (pw, floor, values["support_weight"], values["covered_threshold"])
+    total = np.zeros(11)
+    for c in courses:
+        total += course_vector(
+            truth,
+            c,
+            sets[pw][c],
+            values["primary_min_share"],
+            outc[pw, floor].get(c, np.zeros(5)),
+            cov[key][c],
+        )
+    return total
+
+
+def cross_validate(grid, truth, groups):
+    """Choose on all but one group, score it; sum the held-out counts."""
+    total = np.zeros(11)
+    chosen = defaultdict(set)
+    for held in sorted(set(groups.values())):
+        test = [c for c in truth.courses if groups[c] == held]
+        train = [c for c in truth.courses if groups[c] != held]
+        values = choose(grid, truth, train)
+        for k, v in values.items():
+            chosen[k].add(v)
+        total += score_courses(grid, truth, values, test)
+    return figures(total), {k: sorted(v) for k, v in chosen.items()}
+
+
+def shipped_values(config):
+    return {
+        "context": (config.prior_weight, config.profile_weight),
+    } | {
+        k: getattr(config, k)
+        for k in (
+            "primary_min_share",
+            "match_threshold",
+            "support_weight",
+            "covered_threshold",
+        )
+    }
+
+
+def nearest(grid_values, v):
+    return min(grid_values, key=lambda g: abs(g - v))
+
+
+def snap(values, method):
+    return {
+        "context": (
+            nearest(GRID_PRIOR, values["context"][0]),
+            nearest(GRID_PROFILE, values["context"][1]),
+        ),
+        "primary_min_share": values["primary_min_share"],
+        "match_threshold": nearest(GRID_FLOOR[method], values["match_threshold"]),
+        "support_weight": nearest(GRID_SUPPORT, values["support_weight"]),
+        "covered_threshold": nearest(GRID_COVERED[method], values["covered_threshold"]),
+    }
+
+
+# --- baseline -----------------------------------------------------------------
+def baseline(program, framework, truth, labels, cov_threshold=0.2):
+    """Plain TF-IDF: sklearn defaults, competency text only, no context, no tuning."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import linear_kernel
 
@@ -188,192 +491,221 @@ def baseline(program, framework, cov_threshold=0.2, floor=0.05):
     rows = []
     for i, r in enumerate(st.itertuples()):
         for rank, j in enumerate(order[i], start=1):
-            if sim[i, j] >= floor:
-                rows.append(
-                    {
-                        "course_id": r.course_id,
-                        "statement_id": r.statement_id,
-                        "competency_id": comps["competency_id"].iloc[j],
-                        "set_id": comps["set_id"].iloc[j],
-                        "score": float(sim[i, j]),
-                        "rank": rank,
-                        "kind": r.kind,
-                    }
-                )
+            rows.append(
+                {
+                    "course_id": r.course_id,
+                    "statement_id": r.statement_id,
+                    "competency_id": comps["competency_id"].iloc[j],
+                    "set_id": comps["set_id"].iloc[j],
+                    "score": float(sim[i, j]),
+                    "rank": rank,
+                    "kind": r.kind,
+                }
+            )
     matches = pd.DataFrame(rows)
-    # course set = set with most rank-1 votes (ties: framework order)
     top1 = matches[matches["rank"] == 1]
     votes = top1.groupby(["course_id", "set_id"]).size().rename("n").reset_index()
-    order_s = {s: i for i, s in enumerate(framework.set_ids)}
-    votes["_o"] = votes["set_id"].map(order_s)
-    votes = votes.sort_values(["course_id", "n", "_o"], ascending=[True, False, True])
+    votes = votes.sort_values(
+        ["course_id", "n", "set_id"], ascending=[True, False, True]
+    )
     primary = votes.drop_duplicates("course_id").set_index("course_id")["set_id"]
-    courses = program.courses.assign(
-        primary_set_id=program.courses["course_id"].map(primary).fillna("")
+    share = (
+        votes.groupby("course_id")["n"].max() / votes.groupby("course_id")["n"].sum()
     )
-    best = matches.groupby(["course_id", "competency_id"])["score"].max()
-    coverage = best.reset_index()
-    coverage["status"] = np.where(
-        coverage["score"] >= cov_threshold, "covered", "not covered"
-    )
-    return matches, courses, coverage
-
-
-def fmt(res):
-    return (
-        f"set top-1 {res['set_top1']:.0%} | hit@1 {res['hit1_gold']:.1%} "
-        f"(labelled only {res['hit1_labelled']:.1%}) hit@3 {res['hit3_gold']:.1%} "
-        f"gold-recall@3 {res['rec3_gold']:.1%} | "
-        f"either: hit@1 {res['hit1_either']:.1%} hit@3 {res['hit3_either']:.1%} "
-        f"| coverage P {res['cov_p']:.2f} R {res['cov_r']:.2f} "
-        f"F1 {res['cov_f1']:.2f} | no-label outcomes unmatched "
-        f"{res['empty_unmatched'][0]}/{res['empty_unmatched'][1]}"
-    )
-
-
-def _course_counts(matches, courses, coverage, truth_sets, labels, framework):
-    """Per-course counts (set ok, coverage tp/fp/fn, hit@1, hit@3, outcomes)."""
-    out = {}
-    for cid in sorted(truth_sets):
-        labs = [lab for lab in labels if lab["course_id"] == cid]
-        one = {cid: truth_sets[cid]}
-        r = evaluate(matches, courses, coverage, one, labs, framework)
-        truth = set().union(*[lab["gold"] for lab in labs]) if labs else set()
-        status = {
-            (x.course_id, x.competency_id): x.status
-            for x in coverage[coverage["course_id"] == cid].itertuples()
-        }
-        comps = framework.competencies
-        tp = fp = fn = 0
-        for comp in comps.loc[comps["set_id"].isin(truth_sets[cid]), "competency_id"]:
-            t = comp in truth
-            pr = status.get((cid, comp), "not covered") == "covered"
-            tp += t and pr
-            fp += pr and not t
-            fn += t and not pr
-        n = len(labs)
-        out[cid] = np.array(
-            [r["set_top1"], tp, fp, fn, r["hit1_gold"] * n, r["hit3_gold"] * n, n]
+    outc = outcome_counts(matches, labels, 0.05)
+    best = matches.groupby(["course_id", "competency_id"])["score"].max().reset_index()
+    best["reviewed"] = False
+    cov = truth.coverage_counts(best, cov_threshold)
+    total = np.zeros(11)
+    for c in truth.courses:
+        total += course_vector(
+            truth,
+            c,
+            (primary.get(c, ""), share.get(c, 0.0)),
+            0.5,
+            outc.get(c, np.zeros(4)),
+            cov[c],
         )
-    return out
+    return figures(total)
 
 
-def _figures(c):
-    """set top-1, hit@1, hit@3, coverage P, R, F1 from summed course counts."""
-    n_courses = c[7]
-    tp, fp, fn = c[1], c[2], c[3]
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    n = max(c[6], 1)
-    return c[0] / n_courses, c[4] / n, c[5] / n, p, r, f1
-
-
-def leave_one_course_out(program, framework, truth_sets, labels, method="tfidf"):
-    """Choose the calibrated values on 14 courses and score the 15th, in turn.
-
-    The values chosen: ``prior_weight`` (strength of the course context, a
-    global parameter of the matcher), ``covered_threshold`` and
-    ``primary_min_share``. The objective on the 14 training courses is the sum
-    of the four target figures (set top-1, hit@1, hit@3, coverage F1). The
-    matcher itself learns nothing else from the labels.
-    """
-    from lta_align.coverage import summarise
-
-    grid_pw = [0.3, 0.5, 0.7]
-    grid_ct = [0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.45]
-    grid_ps = [0.5, 0.55, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7, 0.72, 0.75]
-    counts = {}
-    for pw in grid_pw:
-        base = MatchConfig.for_framework(framework, method, prior_weight=pw)
-        result = la.align(program, framework, method=method, config=base)
-        for ct in grid_ct:
-            for ps in grid_ps:
-                cfg = replace(
-                    base,
-                    covered_threshold=ct,
-                    partial_threshold=min(base.partial_threshold, ct),
-                    match_threshold=min(base.match_threshold, ct),
-                    primary_min_share=ps,
-                )
-                cov, _, co = summarise(result.matches, program, framework, cfg)
-                per = _course_counts(
-                    result.matches, co, cov, truth_sets, labels, framework
-                )
-                counts[pw, ct, ps] = per
-    courses = sorted(truth_sets)
-    total = np.zeros(8)
-    chosen = []
-    for held in courses:
-
-        def quality(key, held=held):
-            c = sum(v for k, v in counts[key].items() if k != held)
-            top1, hit1, hit3, _, _, f1 = _figures(np.append(c, len(courses) - 1))
-            return (round(f1 + top1 + hit1 + hit3, 6), key)
-
-        scored = [quality(k) for k in counts]
-        top = max(q for q, _ in scored)
-        # several values tie on 14 courses: take the middle of the tied region
-        # (the largest margin on both sides), not its edge
-        tied = sorted(k for q, k in scored if q == top)
-        best = tied[len(tied) // 2]
-        chosen.append(best)
-        total += np.append(counts[best][held], 1)
-    top1, hit1, hit3, p, r, f1 = _figures(total)
-    print(
-        f"{'LOO':>9}: {method}, values chosen on the other 14 courses: "
-        f"set top-1 {top1:.0%} | hit@1 {hit1:.1%} hit@3 {hit3:.1%} | "
-        f"coverage P {p:.2f} R {r:.2f} F1 {f1:.2f} | chosen (prior weight, "
-        f"covered, primary share): {sorted(set(chosen))}"
+# --- learning simulation -------------------------------------------------------
+def simulated_decisions(matches, labels, decided):
+    """A reviewer's rows for the ``decided`` outcomes (accept gold, reject wrong)."""
+    top = matches[matches["rank"] <= 3]
+    cands = top.groupby("statement_id")["competency_id"].apply(list).to_dict()
+    rows = []
+    for lab in labels:
+        if lab["statement_id"] not in decided:
+            continue
+        for comp in sorted(lab["gold"]):
+            rows.append((lab["course_id"], lab["statement_id"], comp, "accept"))
+        for comp in cands.get(lab["statement_id"], []):
+            if comp not in lab["either"]:
+                rows.append((lab["course_id"], lab["statement_id"], comp, "reject"))
+    return pd.DataFrame(
+        rows, columns=["course_id", "statement_id", "competency_id", "decision"]
     )
 
 
+def hit1_on(matches, labels, ids):
+    top = matches[matches["rank"] == 1].set_index("statement_id")["competency_id"]
+    hits = [
+        top.get(lab["statement_id"]) in lab["gold"]
+        for lab in labels
+        if lab["statement_id"] in ids and lab["gold"]
+    ]
+    return np.array([sum(hits), len(hits)], dtype=float)
+
+
+def learning_simulation(runner, program, truth, labels, config):
+    """Per provider: decisions on every other outcome; LOPO choice of the values."""
+    providers = sorted({truth.info[c]["provider"] for c in truth.courses})
+    per = {}  # provider -> {"before": counts, params: counts}
+    for prov in providers:
+        cids = [c for c in truth.courses if truth.info[c]["provider"] == prov]
+        sub = subprogram(program, cids)
+        labs = sorted(
+            (lab for lab in labels if lab["course_id"] in cids),
+            key=lambda lab: (lab["course_id"], lab["i"]),
+        )
+        decided = {lab["statement_id"] for lab in labs[0::2]}
+        rest = {lab["statement_id"] for lab in labs[1::2]}
+        before = runner.matches(sub, config)
+        dec = simulated_decisions(before, labs, decided)
+        res = {"before": hit1_on(before, labs, rest)}
+        for lw, ms, rw in GRID_LEARN:
+            cfg = replace(
+                config, learn_weight=lw, learn_min_similarity=ms, reject_weight=rw
+            )
+            after = runner.matches(sub, cfg, decisions=dec)
+            res[lw, ms, rw] = hit1_on(after, labs, rest)
+        per[prov] = res
+    before = sum(r["before"] for r in per.values())
+    after = np.zeros(2)
+    chosen = set()
+    for held in providers:
+        train = [p for p in providers if p != held]
+        best = max(GRID_LEARN, key=lambda k: (sum(per[p][k][0] for p in train), -k[0]))
+        chosen.add(best)
+        after += per[held][best]
+    full = max(GRID_LEARN, key=lambda k: (sum(per[p][k][0] for p in providers), -k[0]))
+    shipped = sum(
+        per[p][
+            min(
+                GRID_LEARN,
+                key=lambda k: (
+                    abs(k[0] - config.learn_weight)
+                    + abs(k[1] - config.learn_min_similarity)
+                    + abs(k[2] - config.reject_weight)
+                ),
+            )
+        ]
+        for p in providers
+    )
+    return before, after, sorted(chosen), full, shipped
+
+
+def half_simulation(runner, program, labels, config, seed=0):
+    rng = np.random.default_rng(seed)
+    labs = list(labels)
+    pick = rng.permutation(len(labs))
+    decided = {labs[i]["statement_id"] for i in pick[: len(labs) // 2]}
+    rest = {labs[i]["statement_id"] for i in pick[len(labs) // 2 :]}
+    before = runner.matches(program, config)
+    dec = simulated_decisions(before, labs, decided)
+    after = runner.matches(program, config, decisions=dec)
+    return hit1_on(before, labs, rest), hit1_on(after, labs, rest)
+
+
+# --- main -----------------------------------------------------------------------
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("eval_dir", nargs="?", default=str(REPO / ".." / "shared" / "eval"))
-    ap.add_argument("--methods", default=",".join(METHODS))
-    ap.add_argument("--per-set", action="store_true", help="print per-set top-1")
-    ap.add_argument(
-        "--loo",
-        action="store_true",
-        help="leave-one-course-out check of the calibrated values",
-    )
+    ap.add_argument("--methods", default="tfidf,hybrid,embed")
+    ap.add_argument("--no-learning", action="store_true")
     args = ap.parse_args(argv)
     framework = la.load_framework("lssc")
-    program, truth_sets, labels = load_eval(Path(args.eval_dir), framework)
+    program, info, labels = load_eval(Path(args.eval_dir), framework)
+    truth = Truth(framework, info, labels)
+    n_prov = len({v["provider"] for v in info.values()})
     print(
-        f"eval: {len(program.courses)} courses, {len(program.statements)} "
-        f"statements, {len(labels)} labelled outcomes ({args.eval_dir})"
+        f"eval: {len(program.courses)} courses ({n_prov} providers), "
+        f"{len(program.statements)} statements, {len(labels)} labelled outcomes "
+        f"({sum(bool(lab['gold']) for lab in labels)} with a competency)"
     )
-    t = time.perf_counter()
-    res = evaluate(*baseline(program, framework), truth_sets, labels, framework)
-    print(f"{'baseline':>9}: {fmt(res)}  [{time.perf_counter() - t:.2f}s]")
+    by_split = {s: [c for c in truth.courses if info[c]["split"] == s] for s in SPLITS}
+    print(
+        f"{'baseline':>8} pooled  : {fmt(baseline(program, framework, truth, labels))}"
+    )
+    summary = {}
     for method in args.methods.split(","):
-        t = time.perf_counter()
-        try:
-            result = la.align(
-                program,
-                framework,
-                method=method,
-                config=MatchConfig.for_framework(framework, method),
-            )
-        except ImportError as exc:
-            print(f"{method:>9}: skipped ({exc})")
+        if method not in METHODS:
             continue
-        res = evaluate(
-            result.matches,
-            result.courses,
-            result.coverage,
-            truth_sets,
-            labels,
-            framework,
+        t = time.perf_counter()
+        base = MatchConfig.for_framework(framework, method)
+        runner = Runner(framework, method)
+        try:
+            grid = method_grid(runner, program, framework, truth, labels, base)
+        except ImportError as exc:
+            print(f"{method:>8}: skipped ({exc})")
+            continue
+        values = snap(shipped_values(base), method)
+        for s in SPLITS:
+            f = figures(score_courses(grid, truth, values, by_split[s]))
+            print(f"{method:>8} {s:<7} : {fmt(f)}")
+        f = figures(score_courses(grid, truth, values, truth.courses))
+        print(f"{method:>8} pooled  : {fmt(f)}")
+        loco, ch1 = cross_validate(grid, truth, {c: c for c in truth.courses})
+        print(f"{method:>8} CV LOCO : {fmt(loco)}")
+        lopo, ch2 = cross_validate(
+            grid, truth, {c: info[c]["provider"] for c in truth.courses}
         )
-        print(f"{method:>9}: {fmt(res)}  [{time.perf_counter() - t:.2f}s]")
-        if args.per_set:
-            for s, (a, n) in res["per_set"].items():
-                print(f"{'':>11}{s}: {a}/{n}")
-    if args.loo:
-        leave_one_course_out(program, framework, truth_sets, labels)
+        print(f"{method:>8} CV LOPO : {fmt(lopo)}")
+        full = choose(grid, truth, truth.courses)
+        print(f"{'':>8} chosen on all 45 (ship these): {full}")
+        print(f"{'':>8} chosen across LOPO folds: {ch2}")
+        summary[method] = (loco, lopo, full, grid, values)
+        # per set (LOPO choice): set top-1, hit@1, recall@3 per labelled set
+        per = defaultdict(lambda: np.zeros(11))
+        for held in sorted({info[c]["provider"] for c in truth.courses}):
+            test = [c for c in truth.courses if info[c]["provider"] == held]
+            train = [c for c in truth.courses if info[c]["provider"] != held]
+            vals = choose(grid, truth, train)
+            for c in test:
+                for s in info[c]["sets"] or {"(general)"}:
+                    per[s] += score_courses(grid, truth, vals, [c])
+        print(
+            f"{'':>8} per set (LOPO): courses | set top-1 | general ok | hit@1 | "
+            "recall@3 | coverage P/R"
+        )
+        for s in sorted(per):
+            f = figures(per[s])
+            top1 = f"{f['set']:.0%}" if per[s][C_SETN] else "n/a"
+            print(
+                f"{'':>10}{s:<28} {int(per[s][C_COURSE]):>2} | {top1:>5} | "
+                f"{f['general']:5.0%} | {f['hit1']:5.0%} (n={int(per[s][C_N])}) | "
+                f"{f['rec3']:5.0%} | {f['p']:.2f}/{f['r']:.2f}"
+            )
+        if not args.no_learning:
+            config = MatchConfig.for_framework(framework, method)
+            before, after, chosen, best_all, shipped = learning_simulation(
+                runner, program, truth, labels, config
+            )
+            print(
+                f"{'':>8} learning, every other outcome per provider: hit@1 on "
+                f"the undecided {before[0] / before[1]:.1%} -> LOPO "
+                f"{after[0] / after[1]:.1%} (n={int(before[1])}); shipped "
+                f"values {shipped[0] / shipped[1]:.1%}; chosen (learn_weight, "
+                f"min_similarity, reject_weight): LOPO {chosen}, all {best_all}"
+            )
+            b, a = half_simulation(runner, program, labels, config)
+            print(
+                f"{'':>8} learning, decisions on a random half of all outcomes "
+                f"(pooled program): hit@1 on the rest {b[0] / b[1]:.1%} -> "
+                f"{a[0] / a[1]:.1%} (n={int(b[1])})"
+            )
+        print(f"{'':>8} [{time.perf_counter() - t:.1f}s]")
     return 0
 
 

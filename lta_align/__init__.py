@@ -1,11 +1,17 @@
 """lta-align: align Library Technical Assistant courses with competency frameworks.
 
 >>> import lta_align as la
->>> fw = la.load_framework("lssc")                      # doctest: +SKIP
->>> program = la.load_syllabi("data/syllabi")           # doctest: +SKIP
->>> result = la.align(program, fw)                      # doctest: +SKIP
->>> report = la.gap_report(result)                      # doctest: +SKIP
->>> la.to_excel(result, "out/alignment.xlsx")           # doctest: +SKIP
+>>> fw = la.load_framework("lssc")
+>>> program = la.load_syllabi("data/syllabi")
+>>> len(program.courses)
+10
+>>> result = la.align(program, fw)
+>>> report = la.gap_report(result)
+>>> report.path_verdict[:45]
+'Yes: a student can complete the certification'
+
+Then ``la.to_excel(result, "out/alignment.xlsx")`` writes the workbook and
+``report.to_html()`` the report page.
 
 Heavy modules (scikit-learn, openpyxl, matplotlib, ipywidgets) load only when the
 verb that needs them is first used, so ``import lta_align`` stays fast.
@@ -31,27 +37,26 @@ from .errors import (
 from .frameworks import list_frameworks, load_framework
 from .model import Framework, Program
 
-# `compare` is imported eagerly (it is light: pandas only) because its module
-# has the same name: importing lta_align.compare first would otherwise make
-# `lta_align.compare` the module instead of the function.
-from .reports._compare import compare
-
 if TYPE_CHECKING:  # pragma: no cover
+    from .config import MatchConfig
     from .decisions import DecisionStore, apply_decisions, import_review
-    from .evidence import evidence_pack
+    from .evidence import evidence_pack, evidence_table
     from .excel import to_excel
-    from .ingest import load_syllabi
-    from .match import Alignment, MatchConfig, align
-    from .reports import GapReport, gap_report
-    from .reports._compare import compare
-    from .widgets import review
+    from .ingest import Limits, load_syllabi
+    from .match import align
+    from .model import Alignment
+    from .outputs import write_outputs
+    from .plots import coverage_heatmap, set_coverage_bars
+    from .reports import Comparison, GapReport, audit_outcomes, compare, gap_report
+    from .widgets import review, review_panel
 
 # public name -> module that defines it (imported on first use)
 _LAZY = {
+    "audit_outcomes": "lta_align.reports",
     "load_syllabi": "lta_align.ingest",
     "align": "lta_align.match",
-    "Alignment": "lta_align.match",
-    "MatchConfig": "lta_align.match",
+    "Alignment": "lta_align.model",
+    "MatchConfig": "lta_align.config",
     "gap_report": "lta_align.reports",
     "GapReport": "lta_align.reports",
     "to_excel": "lta_align.excel",
@@ -91,6 +96,7 @@ __all__ = [
     "__version__",
     "align",
     "apply_decisions",
+    "audit_outcomes",
     "compare",
     "coverage_heatmap",
     "evidence_pack",

@@ -2,7 +2,7 @@
 
 :func:`summarise` is pure: give it a matches table (engine rows, and reviewer
 rows with ``decision`` "accept" or "add"; rejected pairs already removed) and it
-returns the three summary tables of an :class:`~lta_align.match.Alignment`.
+returns the three summary tables of an :class:`~lta_align.model.Alignment`.
 """
 
 from __future__ import annotations
@@ -16,18 +16,53 @@ from .columns import (
     ALIGNED_COURSE_COLUMNS,
     COURSE_SET_COLUMNS,
     COVERAGE_COLUMNS,
+    COVERED,
+    NOT_COVERED,
+    PARTIAL,
+    REVIEWED_DECISIONS,
+    UNKNOWN_KIND_WEIGHT,
     check_columns,
 )
+from .config import MatchConfig
 from .model import Framework, Program
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .match import MatchConfig
+    from numpy.typing import ArrayLike
 
-__all__ = ["summarise"]
+__all__ = ["evidence_status", "evidence_weight", "summarise"]
 
 COVERAGE_EXTRA_COLUMNS = ["level", "reviewed", "n_evidence"]
+COURSE_EXTRA_COLUMNS = ["general"]
 COURSE_SET_EXTRA_COLUMNS = ["provisional"]
-REVIEWED_DECISIONS = ("accept", "add")
+
+
+def evidence_weight(kinds: pd.Series, config: MatchConfig) -> pd.Series:
+    """How much a statement of each kind counts as evidence (``kind_weights``).
+
+    Kinds without a weight (e.g. a reader's ``policy``) count
+    :data:`~lta_align.columns.UNKNOWN_KIND_WEIGHT` (half).
+    """
+    weights = dict(config.kind_weights)
+    return kinds.astype(str).map(weights).fillna(UNKNOWN_KIND_WEIGHT).astype(float)
+
+
+def evidence_status(evidence: ArrayLike, config: MatchConfig) -> np.ndarray:
+    """The "evidence status" rule: kind-weighted evidence scores -> statuses.
+
+    ``covered`` from ``config.covered_threshold``, ``partial`` from
+    ``config.partial_threshold``, else ``not covered`` (an object array, one
+    status per score).
+
+    >>> from lta_align.config import MatchConfig
+    >>> evidence_status([0.5, 0.17, 0.01], MatchConfig()).tolist()
+    ['covered', 'partial', 'not covered']
+    """
+    score = np.asarray(evidence, dtype=float)
+    return np.where(
+        score >= config.covered_threshold,
+        COVERED,
+        np.where(score >= config.partial_threshold, PARTIAL, NOT_COVERED),
+    ).astype(object)
 
 
 def summarise(
@@ -56,8 +91,12 @@ def summarise(
     coverage : pandas.DataFrame
         ``course_id, competency_id, set_id, score, status, evidence_statement_id,
         level, reviewed, n_evidence``. One row per competency of every set in
-        which the course has any match. ``score`` = best evidence score x the
-        weight of its statement kind (reviewed pairs score 1.0); ``status`` from
+        which the course has any match at or over the floor. ``score`` = the
+        combined evidence (best evidence score x the weight of its statement
+        kind, strengthened by the course's other statements for the same
+        competency, ``config.support_weight``; reviewed pairs score 1.0);
+        engine candidates flagged ``below_floor`` (or scoring under
+        ``config.match_threshold``) are no evidence; ``status`` from
         ``config.covered_threshold`` / ``config.partial_threshold``; reviewed
         pairs are always ``covered`` and their statement is the evidence;
         competencies marked ``partial`` in the framework are at most
@@ -70,13 +109,13 @@ def summarise(
         only in part (see ``Framework.provisional_note``).
     courses : pandas.DataFrame
         ``course_id, course_code, course_title, primary_set_id, primary_set_name,
-        primary_score``: the set holding the largest kind-weighted share of the
-        course's best matches, "" when that share is under
-        ``config.primary_min_share`` (a general course such as a practicum);
-        ``primary_score`` is that largest share (0 when nothing matched).
+        primary_score, general``: the set holding the largest kind-weighted
+        share of the course's best candidates (under the no-match floor too),
+        "" only for a course with no statement; ``primary_score`` is that
+        share; ``general`` is True when it is under ``config.primary_min_share``
+        (evidence spread over many sets, e.g. a practicum): the course still
+        names the set it leans to.
     """
-    from .match import MatchConfig
-
     config = config or MatchConfig.for_framework(framework)
     check_columns(
         matches, ["course_id", "statement_id", "competency_id", "score"], name="matches"
@@ -119,10 +158,16 @@ def _prepare(
     m["rank"] = pd.to_numeric(m["rank"], errors="coerce").fillna(1).astype("int64")
     m["reviewed"] = m["decision"].isin(REVIEWED_DECISIONS)
     score = pd.to_numeric(m["score"], errors="coerce").fillna(0.0).astype(float)
-    # kinds without a weight (e.g. a reader's "policy") count half
-    weight = m["kind"].map(dict(config.kind_weights)).fillna(0.5).astype(float)
+    weight = evidence_weight(m["kind"], config)
     m["evidence"] = np.where(m["reviewed"], 1.0, (score * weight).clip(0, 1))
     m["score"] = score
+    # candidates under the no-match floor are ranked but are no evidence
+    below = (
+        m["below_floor"].fillna(False).astype(bool)
+        if "below_floor" in m.columns
+        else pd.Series(False, index=m.index)
+    )
+    m["evidence_ok"] = m["reviewed"] | (~below & (score >= config.match_threshold))
     return m
 
 
@@ -130,6 +175,7 @@ def _coverage(
     m: pd.DataFrame, comps: pd.DataFrame, partial: dict[str, bool], config: MatchConfig
 ) -> pd.DataFrame:
     columns = COVERAGE_COLUMNS + COVERAGE_EXTRA_COLUMNS
+    m = m[m["evidence_ok"]]
     if m.empty:
         return _empty(
             columns, {"score": float, "reviewed": bool, "n_evidence": "int64"}
@@ -141,6 +187,7 @@ def _coverage(
         kind="stable",
     )
     best = ranked.drop_duplicates(["course_id", "competency_id"], keep="first")
+    best = best.assign(evidence=_combined_evidence(ranked, config.support_weight))
     n_ev = m.groupby(["course_id", "competency_id"])["statement_id"].nunique()
     reviewed = m.groupby(["course_id", "competency_id"])["reviewed"].any()
     best = best.set_index(["course_id", "competency_id"])
@@ -163,11 +210,7 @@ def _coverage(
         rev[has] = reviewed.loc[key[has]].to_numpy(dtype=bool)
         n[has] = n_ev.loc[key[has]].to_numpy(dtype=np.int64)
     score = np.round(score, 4)
-    status = np.where(
-        score >= config.covered_threshold,
-        "covered",
-        np.where(score >= config.partial_threshold, "partial", "not covered"),
-    ).astype(object)
+    status = evidence_status(score, config)
     is_partial = grid["competency_id"].map(partial).fillna(False).to_numpy(bool)
     status[is_partial & (status == "covered") & ~rev] = "partial"
     status[rev] = "covered"
@@ -199,6 +242,29 @@ def _coverage(
     out["_o"] = out["competency_id"].map(order)
     out = out.sort_values(["course_id", "_o"], kind="stable").drop(columns="_o")
     return out[columns].reset_index(drop=True)
+
+
+def _combined_evidence(ranked: pd.DataFrame, support_weight: float) -> np.ndarray:
+    """Per (course, competency), best first: the combined strength of its evidence.
+
+    ``1 - (1 - e1) * prod(1 - support_weight * e_i)`` over the other statements'
+    evidence ``e_i`` (one value per statement): 0 keeps the best alone; more
+    lets several moderate statements together count as strong evidence.
+    Reviewed pairs stay at 1. Rows in the order of ``drop_duplicates``.
+    """
+    one = ranked.drop_duplicates(["course_id", "competency_id", "statement_id"])
+    key = ["course_id", "competency_id"]
+    first = one.groupby(key, sort=False).cumcount().to_numpy() == 0
+    e = one["evidence"].to_numpy(dtype=float)
+    factor = np.where(first, 1.0, float(support_weight))
+    logs = np.log1p(-np.clip(factor * e, 0.0, 1.0 - 1e-9))
+    total = pd.Series(logs).groupby([one[k].to_numpy() for k in key], sort=False).sum()
+    best = ranked.drop_duplicates(key, keep="first")
+    combined = 1.0 - np.exp(
+        total.reindex(pd.MultiIndex.from_frame(best[key])).to_numpy()
+    )
+    combined = np.where(best["reviewed"].to_numpy(bool), 1.0, combined)
+    return np.maximum(combined, best["evidence"].to_numpy(dtype=float))
 
 
 def _course_sets(coverage: pd.DataFrame, framework: Framework) -> pd.DataFrame:
@@ -250,9 +316,10 @@ def _courses(
     base = base.astype(str)
     primary = {}
     if not m.empty:
+        # every rank-1 candidate counts here, under the floor too: the set a
+        # course leans to is named even when it is general
         top = m[(m["rank"] == 1) | m["reviewed"]]
-        weight = top["kind"].map(dict(config.kind_weights)).fillna(0.5)
-        top = top.assign(w=weight.astype(float) * top["evidence"])
+        top = top.assign(w=evidence_weight(top["kind"], config) * top["evidence"])
         by_set = top.groupby(["course_id", "set_id"])["w"].sum().reset_index()
         total = by_set.groupby("course_id")["w"].transform("sum")
         by_set["share"] = np.where(total > 0, by_set["w"] / total, 0.0)
@@ -262,18 +329,23 @@ def _courses(
             ["course_id", "share", "_o"], ascending=[True, False, True], kind="stable"
         )
         for row in by_set.drop_duplicates("course_id").itertuples():
-            set_id = row.set_id if row.share >= config.primary_min_share else ""
-            primary[row.course_id] = (set_id, round(float(row.share), 4))
-    base["primary_set_id"] = [primary.get(c, ("", 0.0))[0] for c in base["course_id"]]
+            general = bool(row.share < config.primary_min_share)
+            primary[row.course_id] = (row.set_id, round(float(row.share), 4), general)
+    empty = ("", 0.0, False)
+    base["primary_set_id"] = [primary.get(c, empty)[0] for c in base["course_id"]]
     names = dict(zip(framework.sets["set_id"], framework.sets["set_name"], strict=True))
     base["primary_set_name"] = [
         str(names.get(s, s)) if s else "" for s in base["primary_set_id"]
     ]
-    base["primary_score"] = [
-        float(primary.get(c, ("", 0.0))[1]) for c in base["course_id"]
-    ]
-    return base[ALIGNED_COURSE_COLUMNS].astype(
-        {"primary_set_id": str, "primary_set_name": str, "primary_score": float}
+    base["primary_score"] = [float(primary.get(c, empty)[1]) for c in base["course_id"]]
+    base["general"] = [bool(primary.get(c, empty)[2]) for c in base["course_id"]]
+    return base[ALIGNED_COURSE_COLUMNS + COURSE_EXTRA_COLUMNS].astype(
+        {
+            "primary_set_id": str,
+            "primary_set_name": str,
+            "primary_score": float,
+            "general": bool,
+        }
     )
 
 

@@ -8,12 +8,16 @@ together with identity and rules.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .columns import PROBLEM_COLUMNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import MatchConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,3 +160,68 @@ class Program:
             f"Program({self.name!r}, courses={len(self.courses)}, "
             f"statements={len(self.statements)}, problems={len(self.problems)})"
         )
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The result of :func:`align`: matches and the coverage they give.
+
+    Attributes
+    ----------
+    program : Program
+    framework : Framework
+    method : str
+        The matching method used (``tfidf``, ``hybrid`` or ``embed``); reports
+        can show it (:func:`lta_align.align` picks the best installed one by
+        default).
+    config : MatchConfig
+    matches : pandas.DataFrame
+        ``course_id, statement_id, competency_id, set_id, score, rank, ambiguous,
+        kind, decision, level, note, below_floor, no_match, learned_from``: the
+        top ``config.top_k`` competencies of every statement, ranked.
+        ``below_floor``: the candidate scores under ``config.match_threshold``
+        (it is no coverage evidence); ``no_match``: the statement's best
+        candidate does (the statement matched nothing; its candidates stay for
+        the reviewer). ``decision`` is "" for engine rows, "accept"/"add" after
+        review. ``learned_from``: the decided statement whose review moved this
+        candidate up (``align(..., decisions=...)``), else "".
+    coverage : pandas.DataFrame
+        ``course_id, competency_id, set_id, score, status, evidence_statement_id,
+        level, reviewed, n_evidence``: for each course, one row per competency of
+        every set in which it has any match at or over the floor (a missing
+        pair means not covered).
+    course_sets : pandas.DataFrame
+        ``course_id, set_id, set_name, covered, total, coverage, score, complete,
+        provisional``.
+    courses : pandas.DataFrame
+        ``course_id, course_code, course_title, primary_set_id, primary_set_name,
+        primary_score, general``: every course with statements names the set it
+        leans to; ``general`` is True when its evidence is spread over many sets
+        (e.g. a practicum).
+    unmatched : pandas.DataFrame
+        ``course_id, statement_id, kind, text, best_score``: statements flagged
+        ``no_match``.
+    decisions : pandas.DataFrame or None
+        Review decisions applied (set by :func:`lta_align.apply_decisions`).
+    """
+
+    program: Program
+    framework: Framework
+    method: str
+    config: MatchConfig
+    matches: pd.DataFrame
+    coverage: pd.DataFrame
+    course_sets: pd.DataFrame
+    courses: pd.DataFrame
+    unmatched: pd.DataFrame
+    decisions: pd.DataFrame | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Alignment(method={self.method!r}, courses={len(self.courses)}, "
+            f"matches={len(self.matches)}, unmatched={len(self.unmatched)})"
+        )
+
+    def replace(self, **changes: Any) -> Alignment:
+        """Return a copy with ``changes`` (``dataclasses.replace``)."""
+        return replace(self, **changes)

@@ -7,12 +7,16 @@ and never over a file that a person edited unless ``force=True``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._office import neutralise_formula
 from ._utils import OutputGuard
 from .errors import OutputExistsError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Alignment
 
 CSV_TABLES = {
     "matches.csv": "matches",
@@ -51,7 +55,7 @@ def _check_all(guard: OutputGuard, names: list[str]) -> None:
         try:
             guard.check(name)
         except OutputExistsError as exc:
-            if name == "alignment.xlsx":
+            if name == "alignment.xlsx" and "open in Excel" not in str(exc):
                 raise OutputExistsError(
                     f"{exc} If reviewers typed decisions into it, import them "
                     f"first: lta-align review import {guard.out_dir / name} "
@@ -60,8 +64,29 @@ def _check_all(guard: OutputGuard, names: list[str]) -> None:
             raise
 
 
+def output_files(alignment) -> dict[str, bytes]:
+    """Return every file of a run, name -> bytes (nothing is written)."""
+    from .excel import workbook_bytes
+    from .reports import gap_report
+
+    files = {
+        name: table_to_csv(getattr(alignment, attr))
+        for name, attr in CSV_TABLES.items()
+    }
+    program = alignment.program
+    files["statements.csv"] = table_to_csv(program.statements)
+    files["problems.csv"] = table_to_csv(program.problems)
+    report = gap_report(alignment)
+    out: dict[str, bytes] = {k: v.encode("utf-8") for k, v in files.items()}
+    out["alignment.xlsx"] = workbook_bytes(alignment, report)
+    out["report.html"] = report.to_html(alignment=alignment).encode("utf-8")
+    out["report.md"] = report.to_markdown().encode("utf-8")
+    out["gaps.csv"] = table_to_csv(report.gaps).encode("utf-8")
+    return out
+
+
 def write_outputs(
-    alignment,
+    alignment: Alignment,
     out_dir: str | Path,
     *,
     force: bool = False,
@@ -72,27 +97,39 @@ def write_outputs(
     ``statements.csv`` and ``problems.csv`` (columns as in :mod:`lta_align.columns`),
     then ``alignment.xlsx`` (:func:`lta_align.to_excel`), ``report.html`` and
     ``report.md`` (:func:`lta_align.gap_report`) and ``gaps.csv`` (the report's
-    gap list). Every target is checked before anything is written: if one was
-    edited by a person (and ``force`` is False) nothing is written and
-    :class:`~lta_align.errors.OutputExistsError` names it.
-    """
-    from .excel import workbook_bytes
-    from .reports import gap_report
+    gap list). ``matches.csv`` keeps rejected matches, marked
+    ``decision=reject`` (they count for nothing).
 
+    The run is whole or not at all: every target is checked before anything is
+    written (a file edited by a person, unless ``force``, or a workbook open in
+    Excel or LibreOffice raises :class:`~lta_align.errors.OutputExistsError`);
+    the files are built in a staging folder beside ``out_dir`` and moved in
+    only when all are written. Files follow the umask.
+
+    Parameters
+    ----------
+    alignment : Alignment
+        From :func:`lta_align.align`, with review decisions applied if any.
+    out_dir : str or Path
+        Folder to write into (created if needed).
+    force : bool, default=False
+        Replace files a person edited after lta-align wrote them.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order above.
+
+    Raises
+    ------
+    OutputExistsError
+        A target may hold someone's edits, or the workbook is open.
+    LtaAlignError
+        ``out_dir`` cannot be written (read-only, a file, a file in it that
+        cannot be replaced): the previous outputs are left as they were.
+    """
     guard = OutputGuard(out_dir, force=force)
     names = [*CSV_TABLES, "statements.csv", "problems.csv", *REPORT_FILES]
     _check_all(guard, names)
-    written = []
-    for name, attr in CSV_TABLES.items():
-        written.append(guard.write_text(name, table_to_csv(getattr(alignment, attr))))
-    program = alignment.program
-    written.append(guard.write_text("statements.csv", table_to_csv(program.statements)))
-    written.append(guard.write_text("problems.csv", table_to_csv(program.problems)))
-    report = gap_report(alignment)
-    written.append(
-        guard.write_bytes("alignment.xlsx", workbook_bytes(alignment, report))
-    )
-    written.append(guard.write_text("report.html", report.to_html(alignment=alignment)))
-    written.append(guard.write_text("report.md", report.to_markdown()))
-    written.append(guard.write_text("gaps.csv", table_to_csv(report.gaps)))
-    return written
+    files = output_files(alignment)
+    return guard.commit({name: files[name] for name in names})

@@ -9,7 +9,7 @@ figure into deterministic PNG bytes (no software or time metadata).
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.colors import ListedColormap
@@ -18,13 +18,20 @@ from matplotlib.patches import Patch
 
 from ._office import PROGRAM_STATUS_COLOURS as _PROGRAM_HEX
 from ._office import STATUS_COLOURS as _STATUS_HEX
+from .columns import STATUS_RANK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+    from .model import Alignment
+    from .reports import GapReport
 
 __all__ = ["coverage_heatmap", "figure_png", "set_coverage_bars"]
 
 # colour-blind safe, prints in grey scale: dark = covered, light = partial
 STATUS_COLOURS = {k: f"#{v.lower()}" for k, v in _STATUS_HEX.items()}
 PROGRAM_STATUS_COLOURS = {k: f"#{v.lower()}" for k, v in _PROGRAM_HEX.items()}
-_STATUS_CODE = {"not covered": 0, "partial": 1, "covered": 2}
+_STATUS_CODE = {status: 2 - rank for status, rank in STATUS_RANK.items()}
 
 
 def _new_ax(ax: Any, size: tuple[float, float]) -> Any:
@@ -49,7 +56,7 @@ def _legend_below(ax: Any, colours: dict[str, str], *, y: float, x: float) -> No
     )
 
 
-def coverage_heatmap(alignment: Any, ax: Any = None) -> Any:
+def coverage_heatmap(alignment: Alignment, ax: Axes | None = None) -> Axes:
     """Draw the course x competency coverage grid, grouped by set.
 
     Parameters
@@ -114,7 +121,7 @@ def coverage_heatmap(alignment: Any, ax: Any = None) -> Any:
     return ax
 
 
-def set_coverage_bars(report: Any, ax: Any = None) -> Any:
+def set_coverage_bars(report: GapReport, ax: Axes | None = None) -> Axes:
     """Draw one horizontal bar per set: share of competencies the program covers.
 
     Parameters

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -22,6 +22,9 @@ from .columns import DECISION_COLUMNS, LEVELS
 from .decisions import DecisionStore
 from .decisions._browse import filter_rows, review_rows
 from .errors import LtaAlignError, MissingDependencyError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Alignment
 
 __all__ = ["ReviewPanel", "review"]
 
@@ -109,31 +112,44 @@ class ReviewPanel:
     def __init__(
         self, alignment: Any, store: DecisionStore, *, reviewer: str = ""
     ) -> None:
-        W = _widgets()
-        label = {"style": {"description_width": "initial"}}
-        wide = {**label, "layout": W.Layout(width="520px")}
-        auto = {"layout": W.Layout(width="auto")}
         self.alignment = alignment
         self.store = store
-        program = alignment.program
-        framework = alignment.framework
+        W = _widgets()
+        self._filter_controls(W)
+        self._decision_controls(W, reviewer)
+        self._index = 0
+        self._keys: list[tuple[str, str]] = []
+        self._reload()
+        self._connect()
+        self.widget = self._layout(W)
+        self._refresh_statement_options()
+        self._apply_filters()
 
-        courses = program.courses.sort_values("course_id", kind="stable")
+    # -- building --------------------------------------------------------------
+    @property
+    def decisions_path(self) -> Path:
+        """The decisions file, in full: the one ``lta-align run --out OUT`` reads
+        when it is ``OUT/decisions.csv``."""
+        return Path(self.store.path).resolve()
+
+    def _competency_options(self) -> list[tuple[str, str]]:
+        return [
+            (f"{r.competency_id}: {_short(r.text, 70)}", r.competency_id)
+            for r in self.alignment.framework.competencies.itertuples(index=False)
+        ]
+
+    def _filter_controls(self, W: Any) -> None:
+        """Course, set, status and ambiguous filters; Previous / Next."""
+        label = {"style": {"description_width": "initial"}}
+        courses = self.alignment.program.courses.sort_values("course_id", kind="stable")
         course_options = [("All courses", "")] + [
             (f"{r.course_code} {r.course_title}".strip(), r.course_id)
             for r in courses.itertuples(index=False)
         ]
         set_options = [("All sets", "")] + [
-            (r.set_name, r.set_id) for r in framework.sets.itertuples(index=False)
+            (r.set_name, r.set_id)
+            for r in self.alignment.framework.sets.itertuples(index=False)
         ]
-        competency_options = [
-            (f"{r.competency_id}: {_short(r.text, 70)}", r.competency_id)
-            for r in framework.competencies.itertuples(index=False)
-        ]
-
-        self.reviewer = W.Text(
-            value=reviewer, description="Reviewer", placeholder="your name"
-        )
         self.course = W.Dropdown(options=course_options, description="Course", **label)
         self.set = W.Dropdown(options=set_options, description="Set", **label)
         self.status = W.ToggleButtons(
@@ -147,6 +163,15 @@ class ReviewPanel:
         self.position = W.Label(value="")
         self.match_view = W.HTML(value="")
 
+    def _decision_controls(self, W: Any, reviewer: str) -> None:
+        """Reviewer name, the decision buttons, the add form and status lines."""
+        label = {"style": {"description_width": "initial"}}
+        wide = {**label, "layout": W.Layout(width="520px")}
+        auto = {"layout": W.Layout(width="auto")}
+        competencies = self._competency_options()
+        self.reviewer = W.Text(
+            value=reviewer, description="Reviewer", placeholder="your name"
+        )
         self.accept_button = W.Button(
             description="Accept", button_style="success", icon="check"
         )
@@ -156,7 +181,7 @@ class ReviewPanel:
         self.level = W.Dropdown(options=LEVEL_OPTIONS, value="", description="Level")
         self.level_button = W.Button(description="Set level", **auto)
         self.competency = W.Dropdown(
-            options=competency_options, description="Competency", **wide
+            options=competencies, description="Competency", **wide
         )
         self.change_button = W.Button(
             description="Move match here", icon="exchange", **auto
@@ -165,20 +190,15 @@ class ReviewPanel:
             description="Comment", placeholder="a note for colleagues", **wide
         )
         self.comment_button = W.Button(description="Save comment", **auto)
-
         self.add_statement = W.Dropdown(options=[], description="Statement", **wide)
         self.add_competency = W.Dropdown(
-            options=competency_options, description="Competency", **wide
+            options=competencies, description="Competency", **wide
         )
         self.add_button = W.Button(description="Add missed match", icon="plus", **auto)
-
         self.status_line = W.HTML(value="")
         self.decisions_view = W.HTML(value="")
 
-        self._index = 0
-        self._keys: list[tuple[str, str]] = []
-        self._reload()
-
+    def _connect(self) -> None:
         for control in (self.course, self.set, self.status, self.ambiguous_only):
             control.observe(self._on_filter, names="value")
         self.prev_button.on_click(lambda _: self.go(self._index - 1))
@@ -190,11 +210,12 @@ class ReviewPanel:
         self.comment_button.on_click(self._on_comment)
         self.add_button.on_click(self._on_add)
 
-        self.widget = W.VBox(
+    def _layout(self, W: Any) -> Any:
+        return W.VBox(
             [
                 W.HTML(
                     "<b>Review matches</b> (every click is saved at once to "
-                    f"<code>{html.escape(str(store.path))}</code>)"
+                    f"<code>{html.escape(str(self.decisions_path))}</code>)"
                 ),
                 self.reviewer,
                 W.HBox([self.course, self.set]),
@@ -212,8 +233,6 @@ class ReviewPanel:
                 self.decisions_view,
             ]
         )
-        self._refresh_statement_options()
-        self._apply_filters()
 
     # -- data ------------------------------------------------------------------
     def _reload(self) -> None:
@@ -335,7 +354,7 @@ class ReviewPanel:
             f"{html.escape(saved['statement_id'])} &rarr; "
             f"{html.escape(saved['competency_id'])} at {saved['decided_at']} by "
             f"{html.escape(saved['reviewer'])} in "
-            f"<code>{html.escape(Path(self.store.path).name)}</code>"
+            f"<code>{html.escape(str(self.decisions_path))}</code>"
         )
         key = (row["statement_id"], row["competency_id"]) if row else None
         self._reload()
@@ -403,7 +422,7 @@ class ReviewPanel:
 
 
 def review_panel(
-    alignment: Any,
+    alignment: Alignment,
     store: DecisionStore | str | Path,
     *,
     reviewer: str = "",

@@ -2,20 +2,22 @@
 
 A two-course program (cataloging and foundations) with an engine-style matches
 table, built per the contract in the notes so the review model can be tested
-without the import and matching engines. When ``lta_align.coverage.summarise``
-exists the summary tables are computed with it, as ``align`` would.
+without the import and matching engines; the summary tables are computed by
+:func:`lta_align.coverage.summarise`, as ``align`` does, so the result is a real
+:class:`lta_align.Alignment`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
 import lta_align as la
+from lta_align import Alignment, MatchConfig
 from lta_align.columns import MATCH_COLUMNS, STATEMENT_COLUMNS
-from lta_align.model import Program, problems_frame
+from lta_align.coverage import summarise
+from lta_align.model import Framework, Program, problems_frame
 from lta_align.text import statement_id
 
 STATEMENTS = [
@@ -42,7 +44,7 @@ MATCHES = [
 ]
 
 
-def framework():
+def framework() -> Framework:
     return la.load_framework("lssc")
 
 
@@ -92,14 +94,15 @@ def make_matches(program: Program, fw, matches=MATCHES) -> pd.DataFrame:
             }
         )
     df = pd.DataFrame(rows, columns=[*MATCH_COLUMNS, "kind"])
+    # engine rows, as align() returns them: no decision, level or note yet
+    df = df.assign(decision="", level="", note="")
     return df.astype({"score": "float64", "rank": "int64", "ambiguous": "bool"})
 
 
-def make_alignment(program: Program | None = None, fw=None):
+def make_alignment(
+    program: Program | None = None, fw: Framework | None = None
+) -> Alignment:
     """Return an Alignment of the hand-made program (engine matches only)."""
-    from lta_align.coverage import summarise
-    from lta_align.match import Alignment, MatchConfig
-
     fw = fw or framework()
     program = program or make_program()
     config = MatchConfig()
@@ -107,22 +110,19 @@ def make_alignment(program: Program | None = None, fw=None):
     # keep only matches whose statement is still in the program (edited syllabus)
     matches = matches[matches["statement_id"].isin(program.statements["statement_id"])]
     coverage, course_sets, courses = summarise(matches, program, fw, config)
-    names = {f.name for f in dataclasses.fields(Alignment)}
-    kwargs = {
-        "program": program,
-        "framework": fw,
-        "method": "tfidf",
-        "config": config,
-        "matches": matches.reset_index(drop=True),
-        "coverage": coverage,
-        "course_sets": course_sets,
-        "courses": courses,
-    }
-    if "unmatched" in names:
-        kwargs["unmatched"] = pd.DataFrame(
+    return Alignment(
+        program=program,
+        framework=fw,
+        method="tfidf",
+        config=config,
+        matches=matches.reset_index(drop=True),
+        coverage=coverage,
+        course_sets=course_sets,
+        courses=courses,
+        unmatched=pd.DataFrame(
             columns=["course_id", "statement_id", "kind", "text", "best_score"]
-        )
-    return Alignment(**{k: v for k, v in kwargs.items() if k in names})
+        ),
+    )
 
 
 def sid(index: int, statements=STATEMENTS) -> str:

@@ -1,4 +1,10 @@
-"""Shared fixtures: small syllabus files built on the fly in a temporary folder."""
+"""Shared fixtures: small syllabus files built on the fly in a temporary folder.
+
+``make_docx``, ``make_pdf``, ``make_xlsx`` and ``write_file`` are function-scoped
+builders. The session-scoped sample fixtures (``lssc``, ``sample_program``,
+``sample_alignment``, ``sample_report``, ``sample_run``) live in the project's
+top-level ``conftest.py``, so that the doctests in ``lta_align`` can use them too.
+"""
 
 from __future__ import annotations
 

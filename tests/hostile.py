@@ -137,10 +137,14 @@ def _pdf_bytes(lines: list[str] | None) -> bytes:
     pdf = FPDF()
     pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
     pdf.add_page()
-    if lines is None:  # a "scanned" page: shapes, no text layer
-        pdf.set_fill_color(200, 200, 200)
+    if lines is None:  # a "scanned" page: an image of the page, no text layer
+        from PIL import Image, ImageDraw
+
+        image = Image.new("L", (170, 220), 255)
+        draw = ImageDraw.Draw(image)
         for i in range(12):
-            pdf.rect(20, 20 + i * 18, 160, 10, style="F")
+            draw.rectangle((10, 10 + i * 17, 160, 18 + i * 17), fill=60)
+        pdf.image(image, x=20, y=20, w=170)
     else:
         pdf.set_font("Helvetica", size=11)
         for line in lines:

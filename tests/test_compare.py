@@ -19,11 +19,11 @@ SYLLABI = Path(__file__).resolve().parents[1] / "data" / "syllabi"
 @pytest.fixture(scope="module")
 def comparison() -> Comparison:
     new_design = dict(DEFAULT_DESIGN)
-    code, title, primary, items = new_design["LTA140"]
+    code, title, items = new_design["LTA140"]
     items = dict(items)
-    items[8] = ("covered", 0.6, "")  # preservation now taught
-    items[3] = ("partial", 0.2, "")  # weeding dropped to partial
-    new_design["LTA140"] = (code, title, primary, items)
+    items["collection_management", 8] = (0.6, "")  # preservation now taught
+    items["collection_management", 3] = (0.2, "")  # weeding dropped to partial
+    new_design["LTA140"] = (code, title, items)
     del new_design["LTA170"]
     return compare(make_alignment(), make_alignment(new_design))
 
@@ -90,3 +90,12 @@ def test_cli_compare_writes_csv_html_md(tmp_path, capsys):
     assert "supervision_management" in set(table["set_id"])
     assert (out / "compare.html").read_text().startswith("<!DOCTYPE html>")
     assert "LTA 170" in (out / "compare.md").read_text()
+
+
+def test_compare_markdown_has_no_html_entities_and_names_sets(comparison):
+    md = comparison.to_markdown()
+    assert "&gt;" not in md and "&lt;" not in md and "&amp;" not in md
+    assert "->" in md
+    per_course = md.split("## Per course")[1]
+    assert "| Collection Management |" in per_course
+    assert "collection_management" not in per_course

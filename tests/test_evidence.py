@@ -52,7 +52,7 @@ def test_pack_writes_docx_and_xlsx_named_after_course_and_set(pack):
 
 def test_docx_has_one_table_row_per_competency_of_the_set(pack, alignment):
     d = docx.Document(pack[0])
-    assert len(d.tables) == 1
+    assert len(d.tables) == 2  # the map, then instructor qualifications
     n = len(alignment.framework.competencies_of("collection_management"))
     table = d.tables[0]
     assert len(table.rows) == 1 + n
@@ -61,7 +61,7 @@ def test_docx_has_one_table_row_per_competency_of_the_set(pack, alignment):
     assert numbers == [str(i) for i in range(1, n + 1)]
     row8 = table.rows[8].cells
     assert "preserving library materials" in row8[1].text
-    assert row8[4].text == "partial"
+    assert row8[6].text == "partial"
 
 
 def test_docx_states_objectives_methods_missing_list_and_wording_note(pack):
@@ -78,13 +78,18 @@ def test_docx_states_objectives_methods_missing_list_and_wording_note(pack):
 
 def test_xlsx_has_the_same_rows_and_objectives_sheet(pack, alignment):
     wb = openpyxl.load_workbook(pack[1])
-    assert wb.sheetnames == ["Evidence", "Objectives"]
+    assert wb.sheetnames == [
+        "Evidence",
+        "Objectives",
+        "Instructors",
+        "Approval facts",
+    ]
     ws = wb["Evidence"]
     header = [c.value for c in ws[7]]
     assert header[:2] == ["#", "Competency"]
     assert ws.max_row == 7 + 10
     assert ws.freeze_panes == "C8"
-    assert ws.cell(row=15, column=5).value == "partial"
+    assert ws.cell(row=15, column=7).value == "partial"
 
 
 def test_provisional_note_for_a_set_known_only_in_part(alignment, tmp_path):

@@ -14,12 +14,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lta_align as la
+from lta_align._office import FORMULA_START
 from lta_align._office import safe_cell_text as _safe_text
 from lta_align.errors import OutputExistsError
 from lta_align.excel import MATCH_SHEET_COLUMNS, to_excel
 
 EXPECTED = Path(__file__).parent / "data" / "expected" / "excel_fake_dump.json"
-SHEETS = ["Summary", "Matrix", "Matches", "Gaps", "Courses", "Framework", "Problems"]
+SHEETS = [
+    "Summary",
+    "Matrix",
+    "Matches",
+    "Gaps",
+    "Outcome quality",
+    "Courses",
+    "Framework",
+    "Problems",
+]
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +54,9 @@ def _header(ws, row=1):
 @given(st.text())
 def test_safe_text_never_starts_with_a_formula_character(text):
     out = _safe_text(text)
-    assert not out.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert out.endswith(text[-5:]) or len(text) > 32_000 or out == _safe_text(out)
+    assert not out.startswith(FORMULA_START)
+    if not any(c < " " and c not in "\t\n\r" for c in text):  # XML can hold it
+        assert out == ("'" + text if text.startswith(FORMULA_START) else text)
 
 
 @given(st.text(alphabet="=+-@\t\rab ", min_size=1))
@@ -79,7 +90,7 @@ def test_matches_sheet_header_row_1_has_reviewer_columns(wb):
     ):
         assert name in header
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref.startswith("A1:P")
+    assert ws.auto_filter.ref.startswith("A1:Q")
     formulas = sorted(dv.formula1 for dv in ws.data_validations.dataValidation)
     assert formulas == ['"accept,reject,add"', '"introduced,reinforced,mastered"']
 
@@ -141,7 +152,7 @@ def test_matrix_has_fills_symbols_frozen_panes_and_legend(wb, alignment):
     assert ws.cell(row=row10, column=col140).value == "\u25cf M*"
     n_comp = len(alignment.framework.competencies)
     assert ws.max_row == 4 + n_comp
-    assert ws.column_dimensions["D"].width >= 50
+    assert ws.column_dimensions["D"].width >= 40  # wraps; prints one page wide
 
 
 def test_summary_shows_framework_version_note_and_verdict(wb):
@@ -233,16 +244,14 @@ def test_workbook_matches_the_stored_snapshot(wb):
     assert dump == json.loads(EXPECTED.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_reviewer_edits_in_the_matches_sheet_flow_back_into_report_and_matrix(
-    tmp_path,
+    tmp_path, sample_alignment
 ):
     """Export, type a decision in Excel, import it, re-export: it shows as reviewed."""
-    review = pytest.importorskip("lta_align.decisions")
-    root = Path(__file__).resolve().parents[1]
-    a = la.align(
-        la.load_syllabi(root / "data" / "syllabi", progress=False),
-        la.load_framework("lssc"),
-    )
+    from lta_align import decisions as review
+
+    a = sample_alignment
     path = to_excel(a, tmp_path / "alignment.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["Matches"]
@@ -327,4 +336,45 @@ def test_gaps_sheet_has_an_action_column(wb):
     header = _header(gaps)
     col = header.index("Action") + 1
     values = {gaps.cell(r, col).value for r in range(2, gaps.max_row + 1)}
-    assert values <= {"strengthen", "add", "new"} and "new" in values
+    assert values <= {"strengthen", "add", "new", "unknown"} and "new" in values
+
+
+# --- issue 13: a printed workbook a person can read --------------------------------
+def test_print_setup_fits_only_narrow_sheets_and_never_shrinks_text_below_8pt(wb):
+    from lta_align.excel._print import MIN_FIT_SCALE, WIDE_SCALE, _width_pt
+
+    for ws in wb:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        area = ws.print_area
+        assert area, ws.title
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            last = openpyxl.utils.column_index_from_string(
+                area.split(":")[-1].lstrip("$").rstrip("0123456789$").strip("$")
+            )
+            scale = (11 * 72 - 2 * 0.4 * 72) / _width_pt(ws, 1, last)
+            assert scale >= MIN_FIT_SCALE, ws.title
+            assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        else:
+            assert (ws.page_setup.scale or 100) >= WIDE_SCALE, ws.title
+    assert wb["Matches"].print_title_rows.replace("$", "") == "1:1"
+    assert wb["Gaps"].print_title_cols.replace("$", "") == "C:D"
+
+
+def test_matrix_prints_without_its_helper_id_column(wb):
+    ws = wb["Matrix"]
+    header = _header(ws, 4)
+    last = ws.print_area.split(":")[-1].replace("$", "").rstrip("0123456789")
+    assert openpyxl.utils.column_index_from_string(last) == header.index("Program") + 1
+
+
+def test_headers_never_wrap_mid_word_and_their_row_is_tall_enough(wb):
+    for name, row in (("Matches", 1), ("Courses", 1), ("Gaps", 1), ("Matrix", 4)):
+        ws = wb[name]
+        for cell in ws[row]:
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            width = ws.column_dimensions[cell.column_letter].width
+            longest = max(len(w) for w in cell.value.split())
+            assert width >= longest * 1.1, (name, cell.value, width)
+    courses = wb["Courses"]
+    assert courses.row_dimensions[1].height >= 34  # "Primary score": two lines

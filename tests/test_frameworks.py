@@ -290,3 +290,26 @@ def test_framework_template_loads(tmp_path):
     fw = la.load_framework(template)
     assert len(fw.competencies) >= 2
     assert fw.competencies["text"].str.len().gt(0).all()
+
+
+def test_changing_a_loaded_framework_does_not_change_the_next_load():
+    first = la.load_framework("lssc")
+    before = la.load_framework("lssc")
+    first.competencies.loc[:, "text"] = "changed"
+    first.sets.loc[:, "set_name"] = "changed"
+    first.match_terms.clear()
+    again = la.load_framework("lssc")
+    assert again is not first
+    pd.testing.assert_frame_equal(again.competencies, before.competencies)
+    pd.testing.assert_frame_equal(again.sets, before.sets)
+    assert again.match_terms == before.match_terms and len(again.match_terms)
+
+
+def test_a_builtin_missing_from_the_install_is_named_with_the_fix(monkeypatch):
+    from lta_align import frameworks
+
+    monkeypatch.setitem(frameworks.BUILTINS, "ghost", "ghost.yaml")
+    with pytest.raises(
+        la.LtaAlignError, match=r"frameworks/data/ghost\.yaml.*Reinstall"
+    ):
+        la.load_framework("ghost")

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import hostile  # noqa: E402
 
 import lta_align as la  # noqa: E402
+from lta_align._office import FORMULA_START  # noqa: E402
 from lta_align.columns import PROBLEM_COLUMNS, STATEMENT_COLUMNS  # noqa: E402
 from lta_align.errors import InputFileError, ParseError  # noqa: E402
 from lta_align.ingest import Limits  # noqa: E402
@@ -503,7 +504,7 @@ EVIL_OUTCOMES = [
     '<script>alert("x")</script> Explain the Dewey Decimal Classification system.',
     "+cmd|' /C calc'!A0 Describe the reference interview with library patrons.",
 ]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = FORMULA_START  # the package's one guard, full-width forms too
 
 
 def test_syllabus_text_cannot_inject_formulas_or_scripts_into_outputs(tmp_path):

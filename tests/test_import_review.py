@@ -330,16 +330,17 @@ def test_cli_review_show_without_file_explains(tmp_path, capsys):
     assert "No decisions file" in capsys.readouterr().err
 
 
-def test_cli_run_applies_the_decisions_file_in_the_output_folder(tmp_path, capsys):
-    from pathlib import Path
+@pytest.mark.slow
+def test_cli_run_applies_the_decisions_file_in_the_output_folder(
+    tmp_path, capsys, sample_run
+):
+    import shutil
 
     import pandas as pd
+    from _factories import SAMPLE as sample
 
-    sample = Path(__file__).resolve().parents[1] / "data" / "syllabi"
-    if not sample.is_dir():
-        pytest.skip("sample program not present")
     out = tmp_path / "out"
-    assert main(["run", str(sample), "--out", str(out), "-q"]) == 0
+    shutil.copytree(sample_run, out)  # the first run, shared by the session
     matches = pd.read_csv(out / "matches.csv", keep_default_na=False)
     first = matches[matches["course_id"] == "LTA140"].iloc[0]
     store = DecisionStore(out / "decisions.csv")
@@ -350,5 +351,10 @@ def test_cli_run_applies_the_decisions_file_in_the_output_folder(tmp_path, capsy
     assert "applied 2 review decision(s)" in capsys.readouterr().err
     again = pd.read_csv(out / "matches.csv", keep_default_na=False)
     pairs = set(zip(again["statement_id"], again["competency_id"], strict=True))
-    assert (first["statement_id"], first["competency_id"]) not in pairs
     assert (first["statement_id"], "collection_management.8") in pairs
+    # the rejected match stays in matches.csv, marked, so a committee sees it
+    rejected = again[
+        (again["statement_id"] == first["statement_id"])
+        & (again["competency_id"] == first["competency_id"])
+    ]
+    assert rejected["decision"].tolist() == ["reject"]

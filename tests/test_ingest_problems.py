@@ -16,7 +16,7 @@ from lta_align.ingest import Limits
 GOOD_MD = "# LTA 101 Intro\n\n## Learning Outcomes\n\n- Explain library values.\n"
 
 
-def _pdf_bytes(text_lines=(), *, rectangle=False) -> bytes:
+def _pdf_bytes(text_lines=(), *, rectangle=False, image=False) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -26,6 +26,10 @@ def _pdf_bytes(text_lines=(), *, rectangle=False) -> bytes:
         pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     if rectangle:
         pdf.rect(20, 20, 120, 160, style="F")
+    if image:  # a scanned page: a picture of the text, no text layer
+        from PIL import Image
+
+        pdf.image(Image.new("L", (120, 160), 128), x=20, y=20, w=120)
     return bytes(pdf.output())
 
 
@@ -55,8 +59,30 @@ def test_encrypted_pdf_is_reported_as_password_protected(write_file, tmp_path):
     assert program.courses["course_id"].tolist() == ["LTA101"]
 
 
+def test_pdf_with_only_a_drawing_says_almost_no_text_not_scanned(write_file):
+    path = write_file("LTA140_cover.pdf", _pdf_bytes(["LTA"], rectangle=True))
+    problem = _only_problem(la.load_syllabi(path), "LTA140_cover.pdf")
+    assert "almost no text" in problem["reason"]
+    assert "scanned" not in problem["reason"]
+
+
+def test_pdf_page_that_cannot_be_extracted_is_named_not_called_scanned(
+    write_file, monkeypatch
+):
+    from pypdf import PageObject
+
+    def broken(self, *args, **kwargs):
+        raise KeyError("/Contents")
+
+    monkeypatch.setattr(PageObject, "extract_text", broken)
+    path = write_file("LTA140_broken.pdf", _pdf_bytes(["LTA 140 Course"]))
+    problem = _only_problem(la.load_syllabi(path), "LTA140_broken.pdf")
+    assert "page(s) could not be extracted" in problem["reason"]
+    assert "scanned" not in problem["reason"]
+
+
 def test_scanned_pdf_without_text_layer_asks_for_ocr(write_file):
-    path = write_file("LTA140_scan.pdf", _pdf_bytes(rectangle=True))
+    path = write_file("LTA140_scan.pdf", _pdf_bytes(image=True))
     program = la.load_syllabi(path)
     problem = _only_problem(program, "LTA140_scan.pdf")
     assert problem["severity"] == "error"

@@ -99,3 +99,67 @@ def test_clean_statement_is_idempotent(kind, text):
     once = clean_statement(kind, text)
     if once:
         assert clean_statement(kind, once) == once
+
+
+def _package(suffix: str) -> bytes:
+    import io
+
+    if suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        document.add_heading("LTA 101 Intro", 1)
+        document.add_heading("Learning Outcomes", 2)
+        document.add_paragraph("Explain library values.", style="List Bullet")
+        table = document.add_table(rows=2, cols=2)
+        table.rows[0].cells[0].text = "Outcome"
+        table.rows[0].cells[1].text = "Assessment"
+        buf = io.BytesIO()
+        document.save(buf)
+        return buf.getvalue()
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["course_code", "text"])
+    wb.active.append(["LTA 101", "Explain library values."])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+_PACKAGES = {suffix: _package(suffix) for suffix in (".docx", ".xlsx")}
+
+
+@SETTINGS
+@given(
+    suffix=st.sampled_from(sorted(_PACKAGES)),
+    member=st.integers(min_value=0, max_value=30),
+    where=st.floats(min_value=0, max_value=1),
+    junk=st.binary(min_size=1, max_size=40),
+)
+def test_damaged_xml_inside_a_word_or_excel_package_is_an_input_file_error(
+    suffix, member, where, junk
+):
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(_PACKAGES[suffix]))
+    names = [n for n in src.namelist() if n.endswith((".xml", ".rels"))]
+    victim = names[member % len(names)]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == victim:
+                i = int(where * len(body))
+                body = body[:i] + junk + body[i:]
+            dst.writestr(name, body)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"LTA101{suffix}"
+        path.write_bytes(out.getvalue())
+        try:
+            program = la.load_syllabi(path, strict=True)
+        except InputFileError as exc:
+            assert "LTA101" in str(exc)
+        else:
+            _check(program)

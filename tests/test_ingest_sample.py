@@ -16,8 +16,8 @@ TEMPLATE = ROOT / "templates" / "outcome_sheet_template.xlsx"
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return la.load_syllabi(SAMPLE)
+def sample(sample_program):
+    return sample_program  # read once per session (conftest.py)
 
 
 def test_sample_program_loads_ten_courses_without_errors(sample):

@@ -100,7 +100,8 @@ def test_align_returns_the_contract_columns(result):
     cs_cols = list(result.course_sets.columns[: len(COURSE_SET_COLUMNS)])
     assert cs_cols == COURSE_SET_COLUMNS
     assert "provisional" in result.course_sets.columns
-    assert list(result.courses.columns) == ALIGNED_COURSE_COLUMNS
+    assert list(result.courses.columns) == [*ALIGNED_COURSE_COLUMNS, "general"]
+    assert {"below_floor", "no_match", "learned_from"} <= set(result.matches.columns)
     assert list(result.unmatched.columns) == [
         "course_id",
         "statement_id",
@@ -124,10 +125,15 @@ def test_cataloging_outcome_lands_on_cataloging_competencies_with_evidence(resul
     assert row["evidence_statement_id"] == sid
 
 
-def test_policy_sentence_matches_nothing_and_is_listed_unmatched(result):
+def test_policy_sentence_keeps_ranked_candidates_flagged_no_match(result):
     sid = statement_id("LTA130", "Late work loses 10% per day.")
-    assert sid not in set(result.matches["statement_id"])
+    rows = result.matches[result.matches["statement_id"] == sid]
+    # ranked apart from the no-match decision: the candidates stay, flagged
+    assert rows["rank"].tolist() == [1, 2, 3]
+    assert rows["no_match"].all() and rows["below_floor"].all()
     assert sid in set(result.unmatched["statement_id"])
+    # and they are no coverage evidence
+    assert sid not in set(result.coverage["evidence_statement_id"])
 
 
 def test_circulation_outcome_uses_the_glossary(result):
@@ -225,7 +231,7 @@ def test_unknown_method_lists_allowed_methods(framework):
         la.align(make_program(CATALOGING), framework, method="bm25")
 
 
-def test_general_course_gets_no_primary_set(framework):
+def test_general_course_is_flagged_and_names_its_leaning_set(framework):
     practicum = [
         ("LTA190", "description", "Supervised work experience in a library."),
         ("LTA190", "outcome", "Check out materials at the circulation desk."),
@@ -237,8 +243,10 @@ def test_general_course_gets_no_primary_set(framework):
     ]
     res = la.align(make_program(practicum), framework)
     row = res.courses.iloc[0]
-    assert row["primary_set_id"] == ""
-    assert row["primary_set_name"] == ""
+    # flagged general, and still names the set it leans to
+    assert bool(row["general"])
+    assert row["primary_set_id"] in set(framework.set_ids)
+    assert row["primary_set_name"] == framework.set_name(row["primary_set_id"])
     assert len(set(res.matches["set_id"])) >= 4
 
 

@@ -42,6 +42,7 @@ def test_encoder_loads_from_installed_packages_without_network(no_network):
     assert float(vectors[0] @ vectors[1]) > 0.5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["embed", "hybrid"])
 def test_embedding_methods_put_cataloging_outcome_on_cataloging(framework, method):
     result = la.align(make_program(CATALOGING + ACCESS), framework, method=method)
@@ -54,9 +55,25 @@ def test_embedding_methods_put_cataloging_outcome_on_cataloging(framework, metho
     assert result.matches["score"].between(0, 1).all()
 
 
+@pytest.mark.slow
 def test_hybrid_results_are_identical_across_runs(framework):
     program = make_program(CATALOGING + ACCESS)
     a = la.align(program, framework, method="hybrid")
     b = la.align(program, framework, method="hybrid")
     assert a.matches.to_csv(index=False) == b.matches.to_csv(index=False)
     assert a.coverage.to_csv(index=False) == b.coverage.to_csv(index=False)
+
+
+def test_a_rerun_after_review_embeds_nothing_again(framework, monkeypatch):
+    from lta_align.match import embed
+
+    program = make_program(CATALOGING + ACCESS)
+    la.align(program, framework, method="hybrid")
+    calls = []
+    real = embed._encode
+    monkeypatch.setattr(
+        embed, "_encode", lambda texts: calls.append(texts) or real(texts)
+    )
+    again = la.align(program, framework, method="hybrid")
+    assert calls == []  # cached by model and normalised text
+    assert again.method == "hybrid"

@@ -16,7 +16,6 @@ import pytest
 from _review_factories import (
     STATEMENTS,
     TickingClock,
-    framework,
     make_alignment,
     make_program,
     sid,
@@ -299,15 +298,30 @@ def covered(al, course, competency):
     return bool(len(row)) and row["status"].iloc[0] == "covered"
 
 
-def test_rejected_match_is_dropped_everywhere(alignment, store):
+def test_rejected_match_stays_visible_but_counts_for_nothing(alignment, store):
     assert covered(alignment, "LTA130", CAT3)
-    store.reject(sid(0), CAT3, reviewer="A")
+    store.reject(sid(0), CAT3, reviewer="A", note="too general")
     reviewed = apply_decisions(alignment, store)
     m = reviewed.matches
-    assert not ((m["statement_id"] == sid(0)) & (m["competency_id"] == CAT3)).any()
+    row = m[(m["statement_id"] == sid(0)) & (m["competency_id"] == CAT3)]
+    assert row[["decision", "note"]].values.tolist() == [["reject", "too general"]]
     assert not covered(reviewed, "LTA130", CAT3)
-    # the engine's alignment is untouched
-    assert len(alignment.matches) == len(reviewed.matches) + 1
+    # the engine's alignment is untouched; no row disappears
+    assert len(alignment.matches) == len(reviewed.matches)
+    # a second reviewer undoes it
+    store.accept(sid(0), CAT3, reviewer="B")
+    again = apply_decisions(alignment, store)
+    assert covered(again, "LTA130", CAT3)
+
+
+def test_a_reject_that_loses_coverage_marks_the_verdict_as_reviewed(alignment, store):
+    from lta_align.reports import gap_report
+
+    store.reject(sid(0), CAT3, reviewer="A")
+    report = gap_report(apply_decisions(alignment, store))
+    ps = report.program_sets.set_index("set_id")
+    assert ps.loc["cataloging_classification", "reviewed"]
+    assert "[rests partly on reviewer decisions]" in report.to_markdown()
 
 
 def test_added_match_makes_the_competency_covered_with_its_evidence(alignment, store):
@@ -380,8 +394,6 @@ def test_decisions_survive_a_rerun_and_an_edited_syllabus(alignment, store):
     assert row["level"].tolist() == ["introduced"]
     # nothing was dropped from the file
     assert len(store.history()) == 3
-    if hasattr(rerun, "orphans"):
-        assert rerun.orphans["statement_id"].tolist() == [sid(0)]
 
 
 def test_applying_decisions_twice_gives_the_same_alignment(alignment, store):
@@ -409,18 +421,11 @@ def test_apply_with_no_decisions_changes_nothing(alignment, store):
     )
 
 
-def test_program_framework_factory_is_consistent():
-    fw = framework()
-    program = make_program()
-    assert set(program.statements["course_id"]) == {"LTA101", "LTA130"}
-    assert CAT3 in set(fw.competencies["competency_id"])
-
-
 # --- the sample program: decisions flow into coverage, gap report and Excel ----------
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "syllabi"
 
 
-@pytest.mark.skipif(not SAMPLE.is_dir(), reason="sample program not present")
+@pytest.mark.slow
 def test_decisions_on_the_sample_flow_into_report_and_excel_and_survive_an_edit(
     tmp_path,
 ):

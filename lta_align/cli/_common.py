@@ -37,11 +37,15 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, decisions: bool = True) 
         default="lssc",
         help="built-in name or framework file (default: lssc)",
     )
+    from ..match import METHODS
+
     p.add_argument(
         "--method",
-        default="tfidf",
-        help="matching method: tfidf (default, offline), or hybrid/embed when "
-        "the [embed] extra is installed",
+        default=None,
+        choices=sorted(METHODS),
+        help="matching method: tfidf (offline, core install), or hybrid/embed "
+        "when the [embed] extra is installed (default: the best installed "
+        "method, see lta_align.match.DEFAULT_METHOD)",
     )
     if decisions:
         p.add_argument(
@@ -84,17 +88,31 @@ def load_and_align(args: argparse.Namespace, inputs: list[str], *, review: bool 
     for row in program.problems.itertuples():
         err(f"{row.severity}: {row.source}: {row.reason}")
     if program.courses.empty:
+        where = ", ".join(map(str, inputs))
+        if len(program.problems):
+            raise LtaAlignError(
+                f"Nothing could be read from the inputs ({where}); see the "
+                "problems above."
+            )
         raise LtaAlignError(
-            "Nothing could be read from the inputs "
-            f"({', '.join(map(str, inputs))}); see the problems above."
+            f"No syllabus or outcome sheet found in {where}. Give a folder or "
+            "files in a supported format (.docx, .pdf, .html, .md, .txt, .xlsx, "
+            ".csv)."
         )
-    alignment = align(program, framework, method=args.method)
-    if review:
-        alignment = _apply_review(alignment, args.decisions, args.out)
+    path = _decisions_path(args.decisions, args.out) if review else None
+    if path is None:
+        return align(program, framework, method=args.method)
+    from ..decisions import DecisionStore
+
+    # the decisions override their own pairs and teach the matcher the rest
+    alignment = align(
+        program, framework, method=args.method, decisions=DecisionStore(path)
+    )
+    _report_review(alignment, path)
     return alignment
 
 
-def _apply_review(alignment, decisions: str | None, out_dir: str | None):
+def _decisions_path(decisions: str | None, out_dir: str | None) -> Path | None:
     path = Path(decisions) if decisions else Path(out_dir) / "decisions.csv"
     if not path.exists():
         if decisions:
@@ -102,10 +120,11 @@ def _apply_review(alignment, decisions: str | None, out_dir: str | None):
                 f"No decisions file at '{path}'. Check the --decisions path, or "
                 "leave it out to use OUT/decisions.csv when there is one."
             )
-        return alignment
-    from ..decisions import DecisionStore, apply_decisions
+        return None
+    return path
 
-    alignment = apply_decisions(alignment, DecisionStore(path))
+
+def _report_review(alignment, path: Path) -> None:
     n = len(alignment.decisions)
     orphans = int((alignment.decisions["orphan"] != "").sum())
     err(f"applied {n - orphans} review decision(s) from {path}")
@@ -115,4 +134,3 @@ def _apply_review(alignment, decisions: str | None, out_dir: str | None):
             f"changed); list them with: lta-align review show --decisions {path} "
             "--check INPUT..."
         )
-    return alignment

@@ -43,7 +43,13 @@ def _cmd_framework_show(args: argparse.Namespace) -> int:
                     f"'{dest}' exists; pass --force to replace it or choose another "
                     "name."
                 )
-            atomic_write_text(dest, text)
+            try:
+                atomic_write_text(dest, text)
+            except OSError as exc:
+                raise LtaAlignError(
+                    f"Could not write '{dest}': {exc.strerror or exc}. Choose "
+                    "another --output path."
+                ) from None
         else:
             if dest is None:
                 raise LtaAlignError("--format xlsx needs --output FILE.xlsx")

@@ -98,10 +98,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             "compare.html": result.to_html(),
             "compare.md": result.to_markdown(),
         }
-        for name in files:
-            guard.check(name)
-        for name, text in files.items():
-            out(f"wrote {guard.write_text(name, text)}")
+        written = guard.commit({k: v.encode("utf-8") for k, v in files.items()})
+        for path in written:
+            out(f"wrote {path}")
     return 0
 
 

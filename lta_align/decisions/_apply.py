@@ -8,12 +8,19 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..columns import DECISION_COLUMNS, DECISIONS, check_columns
+from .._compat import renamed_keyword
+from ..columns import (
+    DECISION_COLUMNS,
+    DECISIONS,
+    REJECT,
+    REVIEWED_DECISIONS,
+    check_columns,
+)
 from ._rows import PAIR, course_of, latest, orphans, pairs
 from ._store import DecisionStore
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
+    from ..model import Alignment
 
 _REVIEW_COLUMNS = ("decision", "level", "note")  # added to matches
 
@@ -45,6 +52,13 @@ def _decisions_table(source: Any) -> pd.DataFrame:
             f"decision should be one of {list(DECISIONS)}; the table has {bad}"
         )
     return latest(df)
+
+
+def counted_matches(matches: pd.DataFrame) -> pd.DataFrame:
+    """Return the matches that count as evidence: all but the rejected ones."""
+    if "decision" not in matches.columns:
+        return matches
+    return matches[matches["decision"].fillna("") != REJECT]
 
 
 def _blank_like(column: pd.Series, n: int) -> list:
@@ -84,9 +98,8 @@ def _reviewed_matches(
             decision, row["level"], matches.loc[hit, "level"], strict=True
         )
     ]
-    matches = matches[~(hit & (matches["decision"] == "reject").to_numpy())]
 
-    confirmed = live[live["decision"].isin(["accept", "add"])]
+    confirmed = live[live["decision"].isin(REVIEWED_DECISIONS)]
     missing = confirmed[~pairs(confirmed).isin(at)]
     if len(missing):
         sid = missing["statement_id"]
@@ -119,13 +132,16 @@ def _reviewed_matches(
     )
 
 
+@renamed_keyword("store_or_frame", "store")
 def apply_decisions(
     alignment: Alignment,
-    store_or_frame: DecisionStore | pd.DataFrame | str | Path,
+    store: DecisionStore | pd.DataFrame | str | Path,
 ) -> Alignment:
     """Return the alignment with reviewers' decisions applied over the engine's.
 
-    - ``reject``: the (statement, competency) pair is removed from ``matches``.
+    - ``reject``: the (statement, competency) pair stays in ``matches``, marked
+      ``decision="reject"`` with the reviewer's note, so everyone can see (and
+      undo) it; it is never counted as evidence.
     - ``accept``: the match is kept and marked ``decision="accept"`` with the
       reviewer's ``level`` and ``note``; if the engine no longer lists the pair it
       is put back (score 0, rank 0).
@@ -138,15 +154,14 @@ def apply_decisions(
     coverage, course_sets and courses are recomputed with
     :func:`lta_align.coverage.summarise`. Decisions whose statement is no longer
     in the program (or whose competency is not in the framework) are *orphans*:
-    they change nothing, are listed in ``alignment.orphans`` (when the Alignment
-    has that field) and in ``alignment.decisions`` with a non-empty ``orphan``
-    reason, and stay in the decisions file.
+    they change nothing, are listed in ``alignment.decisions`` with a non-empty
+    ``orphan`` reason, and stay in the decisions file.
 
     Parameters
     ----------
     alignment : Alignment
         The engine's result (from :func:`lta_align.align`).
-    store_or_frame : DecisionStore, path or DataFrame
+    store : DecisionStore, path or DataFrame
         The decisions: a store, the path of a decisions file, or a table with at
         least ``statement_id, competency_id, decision`` (the last row of a pair
         wins).
@@ -163,7 +178,7 @@ def apply_decisions(
 
     program = alignment.program
     framework = alignment.framework
-    decisions = _decisions_table(store_or_frame)
+    decisions = _decisions_table(store)
     lost = orphans(decisions, program, framework)
     reason = lost.set_index(PAIR)["reason"].reindex(pairs(decisions))
     is_orphan = reason.notna().to_numpy()
@@ -172,26 +187,19 @@ def apply_decisions(
         alignment.matches, decisions[~is_orphan], program, framework
     )
     coverage, course_sets, courses = summarise(
-        matches, program, framework, alignment.config
+        counted_matches(matches), program, framework, alignment.config
     )
-    changes: dict[str, Any] = {
-        "matches": matches,
-        "coverage": coverage,
-        "course_sets": course_sets,
-        "courses": courses,
-    }
-    fields = {f.name for f in dataclasses.fields(alignment)}
-    if "decisions" in fields:
-        changes["decisions"] = decisions.assign(
-            orphan=reason.fillna("").astype("str").to_numpy()
-        )
-    if "orphans" in fields:
-        changes["orphans"] = lost
-    if "unmatched" in fields and alignment.unmatched is not None:
-        confirmed = matches["decision"].isin(["accept", "add"])
-        added = matches.loc[confirmed, "statement_id"]
-        unmatched = alignment.unmatched
-        changes["unmatched"] = unmatched[
-            ~unmatched["statement_id"].isin(added)
-        ].reset_index(drop=True)
-    return dataclasses.replace(alignment, **changes)
+    confirmed = matches["decision"].isin(REVIEWED_DECISIONS)
+    added = matches.loc[confirmed, "statement_id"]
+    unmatched = alignment.unmatched
+    return dataclasses.replace(
+        alignment,
+        matches=matches,
+        coverage=coverage,
+        course_sets=course_sets,
+        courses=courses,
+        decisions=decisions.assign(orphan=reason.fillna("").astype("str").to_numpy()),
+        unmatched=unmatched[~unmatched["statement_id"].isin(added)].reset_index(
+            drop=True
+        ),
+    )

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._compat import renamed_keyword
+from .._utils import check_not_open
 from ._rows import course_of, rows_to_frame
 from ._sheet import parse_decision, parse_level, read_matches_sheet, unescape_formula
 from ._store import DecisionStore
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..match import Alignment
+    from ..model import Alignment, Framework
 
 IMPORT_CONFLICT_COLUMNS = [
     "course_id",
@@ -177,14 +179,15 @@ def _compare(row: dict[str, str], stored: Any) -> str:
     return "same"
 
 
+@renamed_keyword("xlsx_path", "path")
 def import_review(
-    xlsx_path: str | Path,
+    path: str | Path,
     store: DecisionStore | str | Path,
     *,
     reviewer: str | None = None,
     prefer: str = "store",
     alignment: Alignment | None = None,
-    framework: Any = None,
+    framework: Framework | None = None,
 ) -> ImportReport:
     """Merge the reviewer columns of an exported Excel matrix into a decision store.
 
@@ -204,7 +207,7 @@ def import_review(
 
     Parameters
     ----------
-    xlsx_path : str or Path
+    path : str or Path
         The workbook (as written by :func:`lta_align.to_excel`).
     store : DecisionStore or path
         Where the decisions go.
@@ -229,10 +232,14 @@ def import_review(
     ------
     InputFileError, ParseError, SchemaError
         The file is missing or unreadable, or the sheet/columns are not there.
+    LtaAlignError
+        The workbook is open in Excel or LibreOffice (its lock file is beside
+        it): save and close it first.
     """
     if prefer not in {"store", "sheet"}:
         raise ValueError(f"prefer should be one of ['store', 'sheet']; got {prefer!r}")
-    path = Path(xlsx_path)
+    path = Path(path)
+    check_not_open(path)  # a workbook open in Excel may not hold the edits yet
     if not isinstance(store, DecisionStore):
         store = DecisionStore(store)
     default_reviewer = (reviewer or "").strip() or f"excel:{path.name}"

@@ -29,6 +29,12 @@ def read_log(path: Path) -> list[Row]:
             "the decisions file is not UTF-8 text.",
             "Save it as CSV UTF-8 (or restore it from a backup) and try again.",
         ) from exc
+    except OSError as exc:  # a folder of that name, no permission, ...
+        raise InputFileError(
+            path,
+            f"the decisions file could not be read ({exc.strerror or exc}).",
+            "Check that it is a file you can read, or pass another --decisions.",
+        ) from exc
     if not text.strip():
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -55,8 +61,8 @@ def append_log(
     """
     from filelock import FileLock, Timeout
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(str(lock_path), timeout=_LOCK_TIMEOUT):
             existing = read_log(path)
             if callable(rows):
@@ -76,11 +82,11 @@ def append_log(
             f"{_LOCK_TIMEOUT:.0f} seconds.",
             "Close the other notebook or command that writes decisions and try again.",
         ) from exc
-    except PermissionError as exc:
+    except OSError as exc:  # read-only folder, full disk, a file in the way
+        why = exc.strerror or type(exc).__name__
         raise InputFileError(
             path,
-            f"the decisions file could not be saved ({exc.strerror}); nothing was "
-            "changed.",
+            f"the decisions file could not be saved ({why}); nothing was changed.",
             "If it is open in Excel or another program, close it and try again; "
             "check that the folder is writable.",
         ) from exc

@@ -72,10 +72,11 @@ class DecisionStore:
 
     Examples
     --------
-    >>> store = DecisionStore(tmp_path / "decisions.csv")           # doctest: +SKIP
-    >>> store.accept("LTA130-1a2b3c4d", "cataloging_classification.3",
-    ...              reviewer="J. Rivera", level="reinforced")    # doctest: +SKIP
-    >>> store.current()                                            # doctest: +SKIP
+    >>> store = DecisionStore(out / "decisions.csv")
+    >>> record = store.accept("LTA130-1a2b3c4d", "cataloging_classification.3",
+    ...                       reviewer="J. Rivera", level="reinforced")
+    >>> store.current()[["statement_id", "decision", "level"]].to_dict("records")
+    [{'statement_id': 'LTA130-1a2b3c4d', 'decision': 'accept', 'level': 'reinforced'}]
     """
 
     def __init__(

@@ -17,9 +17,15 @@ Sheets, in order:
     level, comment``. ``decision`` / ``level`` / ``comment`` are for reviewers
     (drop-down lists; prefilled from decisions already applied) and are read
     back by :func:`lta_align.import_review`.
-``Gaps``, ``Courses``, ``Framework``, ``Problems``
-    The gap list with suggestions, the courses with their primary set, the
-    competency texts (never the matching aids), and the input problems.
+``Gaps``
+    The gap list with suggestions, a drafted outcome (for faculty to edit) and
+    an assessment idea for each gap.
+``Outcome quality``
+    Every learning outcome with its verb, Bloom level, issues and suggested
+    rewrite (:func:`lta_align.audit_outcomes`); flagged outcomes are shaded.
+``Courses``, ``Framework``, ``Problems``
+    The courses with their primary set, the competency texts (never the
+    matching aids), and the input problems.
 
 **Formula injection.** Every text cell goes through
 :func:`lta_align._office.safe_cell_text`: text that a spreadsheet could
@@ -41,23 +47,27 @@ same bytes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._office import (
     fix_workbook_properties,
-    print_setup,
     saved_bytes,
 )
 from .._utils import OutputGuard
 from ._cells import DECISION_CHOICES, LEVEL_CHOICES, MATCH_SHEET_COLUMNS
-from ._overview import matrix_sheet, summary_sheet
+from ._overview import MATRIX_HEADER_ROW, matrix_sheet, summary_sheet
+from ._print import PrintLayout, apply_print_layout
 from ._tables import (
     courses_sheet,
     framework_sheet,
     gaps_sheet,
     matches_sheet,
     problems_sheet,
+    quality_sheet,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Alignment
 
 __all__ = [
     "DECISION_CHOICES",
@@ -81,25 +91,52 @@ def workbook_bytes(alignment: Any, report: Any = None) -> bytes:
 
     report = gap_report(alignment) if report is None else report
     wb = Workbook()
+    n_courses = len(alignment.courses)
     builders = [
-        ("Summary", lambda ws: summary_sheet(ws, alignment, report)),
-        ("Matrix", lambda ws: matrix_sheet(ws, alignment, report)),
-        ("Matches", lambda ws: matches_sheet(ws, alignment)),
-        ("Gaps", lambda ws: gaps_sheet(ws, report)),
-        ("Courses", lambda ws: courses_sheet(ws, alignment)),
-        ("Framework", lambda ws: framework_sheet(ws, alignment)),
-        ("Problems", lambda ws: problems_sheet(ws, alignment)),
+        (
+            "Summary",
+            lambda ws: summary_sheet(ws, alignment, report),
+            PrintLayout(9, repeat_header=False),
+        ),
+        (
+            "Matrix",
+            lambda ws: matrix_sheet(ws, alignment, report),
+            # the last column (competency_id) is for sorting, not for print
+            PrintLayout(MATRIX_HEADER_ROW, last_col=5 + n_courses, title_cols="A:D"),
+        ),
+        (
+            "Matches",
+            lambda ws: matches_sheet(ws, alignment),
+            PrintLayout(1, title_cols="B:B"),
+        ),
+        ("Gaps", lambda ws: gaps_sheet(ws, report), PrintLayout(1, title_cols="C:D")),
+        (
+            "Outcome quality",
+            lambda ws: quality_sheet(ws, report),
+            PrintLayout(1, title_cols="A:A"),
+        ),
+        (
+            "Courses",
+            lambda ws: courses_sheet(ws, alignment),
+            PrintLayout(1, title_cols="A:B"),
+        ),
+        (
+            "Framework",
+            lambda ws: framework_sheet(ws, alignment),
+            PrintLayout(4, title_cols="A:C"),
+        ),
+        ("Problems", lambda ws: problems_sheet(ws, alignment), PrintLayout(1)),
     ]
-    for i, (title, build) in enumerate(builders):
+    for i, (title, build, layout) in enumerate(builders):
         ws = wb.active if i == 0 else wb.create_sheet()
         ws.title = title
         build(ws)
-        print_setup(ws)
+        apply_print_layout(ws, layout)
     fix_workbook_properties(wb, f"LSSC alignment \u2014 {report.heading}")
     return saved_bytes(wb)
 
 
-def to_excel(alignment: Any, path: str | Path, *, force: bool = False) -> Path:
+def to_excel(alignment: Alignment, path: str | Path, *, force: bool = False) -> Path:
     """Write the alignment as an Excel workbook (matrix, review sheet, gaps).
 
     Parameters
@@ -129,8 +166,8 @@ def to_excel(alignment: Any, path: str | Path, *, force: bool = False) -> Path:
     Examples
     --------
     >>> import lta_align as la
-    >>> la.to_excel(result, "out/alignment.xlsx")             # doctest: +SKIP
-    PosixPath('out/alignment.xlsx')
+    >>> la.to_excel(result, out / "alignment.xlsx").name
+    'alignment.xlsx'
     """
     path = Path(path)
     guard = OutputGuard(path.parent, force=force)

@@ -24,12 +24,28 @@ MATCH_SHEET_COLUMNS = [
     "score",
     "rank",
     "ambiguous",
-    "status",
+    "match_strength",
+    "course_status",
     "decision",
     "level",
     "comment",
 ]
-"""Header of the ``Matches`` sheet (row 1)."""
+"""Header of the ``Matches`` sheet (row 1). ``match_strength`` is the match's
+own rating (``covered``/``partial``/``weak`` from its kind-weighted score,
+``rejected``: a reviewer rejected it and it counts for nothing; ``no match``: a
+statement that matched nothing, listed so a reviewer can add its competency);
+``course_status`` is the course's coverage of the competency. Workbooks from
+older versions had one ``status`` column (the course's); import reads neither."""
+REVIEWER_COLUMNS = ("decision", "level", "comment")
+MATCH_STRENGTHS = (
+    "covered",
+    "partial",
+    "weak",
+    "accepted",
+    "added",
+    "rejected",
+    "no match",
+)
 DECISION_CHOICES = DECISIONS
 """The reviewer ``decision`` values offered in the Matches sheet."""
 LEVEL_CHOICES = tuple(level for level in LEVELS if level)

@@ -19,9 +19,8 @@ from ._cells import (
 )
 
 
-def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
-    s = Sheet(ws)
-    s.widths([34, 11, 10, 16, 18, 70])
+def _summary_head(s: Sheet, report: Any) -> None:
+    """Title, framework, counts, the wording note and the path verdict."""
     s.put(1, 1, f"LSSC alignment \u2014 {report.heading}", bold=True, size=14)
     s.put(
         2, 1, f"Framework: {report.framework_name}, version {report.framework_version}"
@@ -53,8 +52,11 @@ def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
         size=12,
     )
     s.ws.merge_cells("A7:F7")
-    s.put(7, 1, report.path_basis, wrap=True, size=9)
-    row = 9
+    s.put(7, 1, report.path_basis, wrap=True, size=10)
+
+
+def _summary_sets(s: Sheet, report: Any, row: int) -> int:
+    """One row per set with its program status; returns the last row."""
     s.header(row, ["Set", "Required", "Covered", "Status", "Single course", "Verdict"])
     for p in report.program_sets.itertuples():
         row += 1
@@ -82,7 +84,23 @@ def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
         row += 1
         s.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
         s.put(row, 1, report.provisional_footnote, wrap=True, italic=True, size=10)
-    row += 2
+    return row
+
+
+_HOW_TO_REVIEW = (
+    "In the Matches sheet, choose accept or reject in the 'decision' column "
+    "for each match, optionally a level, and a comment. Rejected matches stay "
+    "listed (match_strength 'rejected') so anyone can see or undo them. For a "
+    "match the tool missed, type the competency_id on the statement's 'no "
+    "match' row (or a new row) and choose add.",
+    "Save and close the workbook, then run: lta-align review import "
+    "out/alignment.xlsx --reviewer YOUR-NAME (decisions go to out/decisions.csv, "
+    "the file the notebook review panel also uses), and run lta-align again "
+    "with --out out: reviewed decisions override the automatic matches.",
+)
+
+
+def _summary_legend(s: Sheet, row: int) -> None:
     s.put(row, 1, "Legend (Matrix sheet)", bold=True)
     legend = [
         (SYMBOL["covered"] + " covered", "covered"),
@@ -101,28 +119,26 @@ def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
         s.put(row, 1, text)
     row += 2
     s.put(row, 1, "How to review", bold=True)
-    for text in (
-        "In the Matches sheet, choose accept or reject in the 'decision' column "
-        "for each match (add: a new row for a match the tool missed), optionally "
-        "a level, and a comment.",
-        "Then run: lta-align review import alignment.xlsx --decisions "
-        "decisions.csv --reviewer YOUR-NAME, and run lta-align again: reviewed "
-        "decisions override the automatic matches.",
-    ):
+    for text in _HOW_TO_REVIEW:
         row += 1
         s.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
         s.put(row, 1, text, wrap=True)
 
 
-def matrix_sheet(ws: Any, alignment: Any, report: Any) -> None:
-    from openpyxl.styles import Border, Side
-    from openpyxl.utils import get_column_letter
-
+def summary_sheet(ws: Any, alignment: Any, report: Any) -> None:
+    """Framework, wording note, path verdict, one row per set, legend."""
     s = Sheet(ws)
-    fw = alignment.framework
-    courses = alignment.courses.sort_values("course_id", kind="stable")
-    codes = courses["course_code"].astype(str).tolist()
-    ids = courses["course_id"].astype(str).tolist()
+    s.widths([26, 10, 9, 15, 16, 56])
+    _summary_head(s, report)
+    last = _summary_sets(s, report, 9)
+    _summary_legend(s, last + 2)
+
+
+MATRIX_HEADER_ROW = 4
+
+
+def _matrix_cells(alignment: Any) -> dict[tuple[str, str], tuple[str, str, bool]]:
+    """(course, competency) -> (status, level, reviewed)."""
     cov = alignment.coverage
     level = cov["level"] if "level" in cov.columns else pd.Series("", index=cov.index)
     reviewed = (
@@ -130,15 +146,17 @@ def matrix_sheet(ws: Any, alignment: Any, report: Any) -> None:
         if "reviewed" in cov.columns
         else pd.Series(False, index=cov.index)
     )
-    cell_of = {
+    return {
         (r.course_id, r.competency_id): (str(r.status), str(lv or ""), bool(rv))
         for r, lv, rv in zip(
             cov.itertuples(), level.fillna(""), reviewed.fillna(False), strict=True
         )
     }
-    prog = report.program_competencies.set_index("competency_id")
+
+
+def _matrix_head(s: Sheet, codes: list[str]) -> None:
+    """Title, the legend (in the frozen rows: always visible) and the header."""
     s.put(1, 1, "Course x competency matrix", bold=True, size=13)
-    # the legend sits in the frozen rows above the header: always visible
     legend = [
         (2, 1, f"{SYMBOL['covered']} covered", "covered"),
         (2, 4, f"{SYMBOL['partial']} partly covered: check by hand", "partial"),
@@ -153,60 +171,86 @@ def matrix_sheet(ws: Any, alignment: Any, report: Any) -> None:
         "Program: covered by at least one course",
         italic=True,
     )
-    hdr = 4
-    headers = ["Set", "Required", "#", "Competency", *codes, "Program", "competency_id"]
-    s.header(hdr, headers)
-    n_courses = len(codes)
-    s.widths([31, 9, 5, 62, *([9] * n_courses), 10, 30])
-    for j in range(5, 6 + n_courses):
+    hdr = MATRIX_HEADER_ROW
+    s.header(
+        hdr, ["Set", "Required", "#", "Competency", *codes, "Program", "competency_id"]
+    )
+    n = len(codes)
+    # narrow enough to print one page wide at about 9.5 pt
+    s.widths([16, 9.8, 4, 40, *([6.5] * n), 9, 30])
+    for j in range(5, 6 + n):
         s.ws.cell(row=hdr, column=j).alignment = s.Alignment(
             horizontal="center", vertical="center", wrap_text=True
         )
-    thick = Side(style="medium", color="555555")
-    row = hdr
-    prev_set = None
-    sets = fw.sets.set_index("set_id")
-    for comp in fw.competencies.itertuples():
-        row += 1
-        new_set = comp.set_id != prev_set
-        prev_set = comp.set_id
-        s.put(row, 1, comp.set_name, bold=new_set)
-        s.put(
-            row, 2, "required" if bool(sets.at[comp.set_id, "required"]) else "elective"
+
+
+def _course_cell(status: str, lv: str, rv: bool) -> str:
+    text = SYMBOL[status] if status in SYMBOL else ""
+    if status != "not covered":
+        text += " " + LEVEL_LETTER[lv] if lv in LEVEL_LETTER else ""
+        text += "*" if rv else ""
+    return text
+
+
+def _matrix_row(
+    s: Sheet, row: int, comp: Any, required: bool, ids: list[str], cells: dict, prog
+) -> None:
+    s.put(row, 1, comp.set_name, wrap=True)
+    s.put(row, 2, "required" if required else "elective")
+    s.put(row, 3, str(comp.number), center=True)
+    s.put(row, 4, comp.text, wrap=True)
+    for j, cid in enumerate(ids, start=5):
+        status, lv, rv = cells.get(
+            (cid, comp.competency_id), ("not covered", "", False)
         )
-        s.put(row, 3, str(comp.number), center=True)
-        s.put(row, 4, comp.text, wrap=True)
-        for j, cid in enumerate(ids, start=5):
-            status, lv, rv = cell_of.get(
-                (cid, comp.competency_id), ("not covered", "", False)
-            )
-            text = SYMBOL[status] if status in SYMBOL else ""
-            if status != "not covered":
-                text += " " + LEVEL_LETTER[lv] if lv in LEVEL_LETTER else ""
-                text += "*" if rv else ""
-            s.put(
-                row,
-                j,
-                text,
-                fill=FILL.get(status),
-                colour=FONT_COLOUR.get(status),
-                center=True,
-            )
-        pstatus = str(prog.at[comp.competency_id, "status"])
         s.put(
             row,
-            5 + n_courses,
-            SYMBOL.get(pstatus, ""),
-            fill=FILL.get(pstatus),
-            colour=FONT_COLOUR.get(pstatus),
+            j,
+            _course_cell(status, lv, rv),
+            fill=FILL.get(status),
+            colour=FONT_COLOUR.get(status),
             center=True,
-            bold=True,
         )
-        s.put(row, 6 + n_courses, comp.competency_id, size=8, colour="777777")
-        if new_set and row > hdr + 1:
-            for j in range(1, 7 + n_courses):
-                s.ws.cell(row=row, column=j).border = Border(top=thick)
-    last_col = get_column_letter(6 + n_courses)
+    pstatus = str(prog.at[comp.competency_id, "status"])
+    s.put(
+        row,
+        5 + len(ids),
+        SYMBOL.get(pstatus, ""),
+        fill=FILL.get(pstatus),
+        colour=FONT_COLOUR.get(pstatus),
+        center=True,
+        bold=True,
+    )
+    s.put(row, 6 + len(ids), comp.competency_id, size=8, colour="777777")
+
+
+def matrix_sheet(ws: Any, alignment: Any, report: Any) -> None:
+    """One row per competency (grouped by set), one column per course."""
+    from openpyxl.styles import Border, Side
+    from openpyxl.utils import get_column_letter
+
+    s = Sheet(ws)
+    fw = alignment.framework
+    courses = alignment.courses.sort_values("course_id", kind="stable")
+    codes = courses["course_code"].astype(str).tolist()
+    ids = courses["course_id"].astype(str).tolist()
+    cells = _matrix_cells(alignment)
+    prog = report.program_competencies.set_index("competency_id")
+    _matrix_head(s, codes)
+    hdr = MATRIX_HEADER_ROW
+    thick = Side(style="medium", color="555555")
+    required = fw.sets.set_index("set_id")["required"].astype(bool).to_dict()
+    row, prev_set = hdr, None
+    for comp in fw.competencies.itertuples():
+        row += 1
+        _matrix_row(s, row, comp, required[comp.set_id], ids, cells, prog)
+        if comp.set_id != prev_set:  # a new set: bold name, a rule above
+            s.ws.cell(row=row, column=1).font = s.Font(name="Calibri", bold=True)
+            if row > hdr + 1:
+                for j in range(1, 7 + len(ids)):
+                    s.ws.cell(row=row, column=j).border = Border(top=thick)
+        prev_set = comp.set_id
+    last_col = get_column_letter(6 + len(ids))
     s.ws.freeze_panes = f"E{hdr + 1}"
     s.ws.auto_filter.ref = f"A{hdr}:{last_col}{row}"
     s.ws.row_dimensions[hdr].height = 30

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import FrameworkError, InputFileError, UnsupportedFormatError
+from .._compat import renamed_keyword
+from .._resources import read_resource
+from ..errors import InputFileError, UnsupportedFormatError
 from ..model import Framework
 from ._readers import frame_to_framework, read_table, read_yaml
 
 __all__ = ["framework_to_frame", "list_frameworks", "load_framework"]
 
-_DATA = files("lta_align.frameworks") / "data"
 BUILTINS = {"lssc": "lssc.yaml"}
 ALIASES = {"lssc-2012": "lssc", "lssc2012": "lssc"}
 
@@ -39,30 +40,66 @@ EXPORT_COLUMNS = [
 
 
 @lru_cache(maxsize=8)
-def _builtin(name: str) -> Framework:
-    resource = _DATA / BUILTINS[name]
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:  # broken install
-        raise FrameworkError(
-            f"The built-in framework data '{BUILTINS[name]}' is missing from the "
-            "installed lta_align package. Reinstall lta-align."
-        ) from exc
+def _parsed_builtin(name: str) -> Framework:
+    """The parsed built-in framework: shared, so never handed out (see below)."""
+    text = read_resource("lta_align.frameworks", "data", BUILTINS[name])
     return read_yaml(Path(f"<built-in {name}>"), text)
 
 
+def _norm_text(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _keep_paraphrase_caveat(fw: Framework) -> Framework:
+    """A framework file still holding lta-align's LSSC paraphrases says so.
+
+    Texts are compared with the built-in ``lssc``; when any is unchanged the
+    note says how many of the file's statements are still paraphrases (not the
+    official wording), so an edited copy never loses the caveat.
+    """
+    import dataclasses
+
+    builtin = _builtin("lssc")
+    known = {_norm_text(t) for t in builtin.competencies["text"]}
+    texts = fw.competencies["text"]
+    n_same = sum(_norm_text(t) in known for t in texts)
+    if not n_same:
+        return fw
+    caveat = (
+        f"{n_same} of {len(texts)} competency statements in this file are still "
+        "lta-align's paraphrases of the LSSC sets, not the official ALA-APA "
+        "wording: replace them with the official text before submitting any "
+        "course-approval or recognition application."
+    )
+    note = f"{caveat} {fw.source_note}".strip() if fw.source_note else caveat
+    return dataclasses.replace(fw, source_note=note)
+
+
+def _builtin(name: str) -> Framework:
+    """A fresh copy of the built-in framework: callers may change its tables."""
+    cached = _parsed_builtin(name)
+    return dataclasses.replace(
+        cached,
+        competencies=cached.competencies.copy(),
+        sets=cached.sets.copy(),
+        match_terms=dict(cached.match_terms),
+    )
+
+
+@renamed_keyword("name_or_path", "path")
 def load_framework(
-    name_or_path: str | Path = "lssc", *, sheet: str | int | None = None
+    path: str | Path = "lssc", *, sheet: str | int | None = None
 ) -> Framework:
     """Load a built-in framework by name, or a framework file (CSV, XLSX, YAML).
 
     Parameters
     ----------
-    name_or_path : str or Path, default="lssc"
-        ``"lssc"`` for the built-in LSSC sets (paraphrased wording, 2012 numbering),
-        or the path of a framework file. See :mod:`lta_align.frameworks._readers`
-        for the accepted columns (CASE names such as ``humanCodingScheme`` and
-        ``fullStatement`` work too).
+    path : str or Path, default="lssc"
+        The path of a framework file, or the name of a built-in framework:
+        ``"lssc"`` for the LSSC sets (paraphrased wording, 2012 numbering).
+        See :mod:`lta_align.frameworks._readers` for the accepted columns
+        (CASE names such as ``humanCodingScheme`` and ``fullStatement`` work
+        too).
     sheet : str or int, optional
         Worksheet of an XLSX file; default: a sheet named "Competencies" or
         "Framework", else the first.
@@ -70,6 +107,8 @@ def load_framework(
     Returns
     -------
     Framework
+        A new object on every call (the built-in data is parsed once and
+        copied), so changing its tables never changes what later calls get.
         ``.competencies`` has columns ``set_id, set_name, required, competency_id,
         text, number, partial``; ``.sets`` has ``set_id, set_name, required,
         n_competencies, complete, expected_count, note``; ``.name`` and
@@ -83,6 +122,8 @@ def load_framework(
         Rows are bad (empty statement, duplicate id, ...); all are listed.
     InputFileError
         The file does not exist, is damaged or has an unknown format.
+    LtaAlignError
+        The built-in data is missing from the installed package.
 
     Examples
     --------
@@ -91,15 +132,11 @@ def load_framework(
     >>> len(fw.sets), int(fw.sets["required"].sum())
     (10, 3)
     """
-    key = str(name_or_path).strip()
-    key = (
-        ALIASES.get(key.lower(), key.lower())
-        if not isinstance(name_or_path, Path)
-        else key
-    )
+    key = str(path).strip()
+    key = key if isinstance(path, Path) else ALIASES.get(key.lower(), key.lower())
     if key in BUILTINS:
         return _builtin(key)
-    path = Path(name_or_path)
+    path = Path(path)
     if not path.exists():
         raise InputFileError(
             path,
@@ -108,9 +145,10 @@ def load_framework(
         )
     suffix = path.suffix.lower()
     if suffix in {".yaml", ".yml"}:
-        return read_yaml(path)
+        return _keep_paraphrase_caveat(read_yaml(path))
     if suffix in {".csv", ".tsv", ".xlsx", ".xlsm"}:
-        return frame_to_framework(read_table(path, sheet=sheet), path)
+        fw = frame_to_framework(read_table(path, sheet=sheet), path)
+        return _keep_paraphrase_caveat(fw)
     raise UnsupportedFormatError(
         path,
         f"'{suffix or path.name}' is not a framework format.",
@@ -128,7 +166,7 @@ def list_frameworks() -> pd.DataFrame:
     """
     rows = []
     for name in sorted(BUILTINS):
-        fw = _builtin(name)
+        fw = _parsed_builtin(name)
         rows.append(
             {
                 "name": name,

@@ -31,7 +31,13 @@ import pandas as pd
 import yaml
 
 from ..columns import FRAMEWORK_COLUMNS, SET_COLUMNS
-from ..errors import FrameworkError, ParseError, SchemaError, UnsupportedFormatError
+from ..errors import (
+    FrameworkError,
+    InputFileError,
+    ParseError,
+    SchemaError,
+    UnsupportedFormatError,
+)
 from ..model import CandidateRule, Framework
 from ..text import clean
 
@@ -129,69 +135,75 @@ def _rename(df: pd.DataFrame, path: Path) -> pd.DataFrame:
     return out.loc[:, ~out.columns.duplicated()]
 
 
+def _checked_text(path: Path) -> str:
+    """The file's text after the input checks syllabi get (size, encoding)."""
+    import warnings
+
+    from ..ingest._files import read_checked_text
+
+    notes: list = []
+    text = read_checked_text(path, notes=notes)
+    for n in notes:
+        warnings.warn(f"{path}: {n.reason} {n.hint}".strip(), stacklevel=4)
+    return text
+
+
 def read_table(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
-    """Read a CSV or XLSX framework file into a raw string DataFrame."""
+    """Read a CSV or XLSX framework file into a raw string DataFrame.
+
+    The file goes through the same input checks and decoding as syllabi (size
+    limit, zip bomb, password-protected files, XML entities; UTF-8 or
+    Windows-1252), and a workbook is read by the same tolerant sheet reader.
+    """
+    import io
+
     suffix = path.suffix.lower()
     try:
         if suffix in {".csv", ".tsv", ".txt"}:
             sep = "\t" if suffix == ".tsv" else None
-            try:
-                return pd.read_csv(
-                    path,
-                    dtype=str,
-                    keep_default_na=False,
-                    sep=sep,
-                    engine="python",
-                    encoding="utf-8-sig",
-                )
-            except UnicodeDecodeError:
-                return pd.read_csv(
-                    path,
-                    dtype=str,
-                    keep_default_na=False,
-                    sep=sep,
-                    engine="python",
-                    encoding="cp1252",
-                )
+            return pd.read_csv(
+                io.StringIO(_checked_text(path)),
+                dtype=str,
+                keep_default_na=False,
+                sep=sep,
+                engine="python",
+            )
         if suffix in {".xlsx", ".xlsm"}:
-            import openpyxl
+            from ..ingest._files import read_checked_sheets
 
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            try:
-                names = book.sheetnames
-                if sheet is None:
-                    preferred = [
-                        n
-                        for n in names
-                        if _key(n) in {"competencies", "framework", "competency"}
-                    ]
-                    sheet = preferred[0] if preferred else names[0]
-                elif isinstance(sheet, int):
-                    sheet = names[sheet]
-                if sheet not in names:
-                    raise SchemaError(
-                        f"'{path}' has no sheet named '{sheet}'; its sheets are "
-                        f"{names}. Pass sheet=<name> (--sheet) with one of them."
-                    )
-                rows = list(book[sheet].iter_rows(values_only=True))
-            finally:
-                book.close()
-            rows = [r for r in rows if any(v not in (None, "") for v in r)]
+            book = {title: rows for title, _, rows in read_checked_sheets(path)}
+            names = list(book)
+            if sheet is None:
+                preferred = [
+                    n
+                    for n in names
+                    if _key(n) in {"competencies", "framework", "competency"}
+                ]
+                sheet = preferred[0] if preferred else names[0]
+            elif isinstance(sheet, int):
+                sheet = names[sheet]
+            if sheet not in names:
+                raise SchemaError(
+                    f"'{path}' has no sheet named '{sheet}'; its sheets are "
+                    f"{names}. Pass sheet=<name> (--sheet) with one of them."
+                )
+            rows = [r for r in book[sheet] if any(v != "" for v in r)]
             if not rows:
                 raise ParseError(
                     path,
                     f"sheet '{sheet}' is empty.",
                     "Put the header in the first row.",
                 )
-            header = ["" if v is None else str(v).strip() for v in rows[0]]
-            body = [["" if v is None else str(v) for v in r] for r in rows[1:]]
-            return pd.DataFrame(body, columns=header, dtype=str)
-    except (SchemaError, ParseError):
+            width = max(len(r) for r in rows)
+            rows = [r + [""] * (width - len(r)) for r in rows]
+            header = [v.strip() for v in rows[0]]
+            return pd.DataFrame(rows[1:], columns=header, dtype=str)
+    except (SchemaError, ParseError, InputFileError):
         raise
-    except Exception as exc:  # corrupt zip, bad CSV quoting, ...
+    except Exception as exc:  # noqa: BLE001 - corrupt zip, bad CSV quoting, ...
         raise ParseError(
             path,
-            f"the file is damaged or not a valid {suffix} file ({exc}).",
+            f"the file is damaged or not a valid {suffix} file.",
             "Re-save it and try again.",
         ) from exc
     raise UnsupportedFormatError(
@@ -379,12 +391,14 @@ def read_yaml(path: Path, text: str | None = None) -> Framework:
     """Read a YAML framework: nested ``sets: [{id, name, competencies: [...]}]``
     (the built-in layout) or a flat ``competencies: [{competency_id, text, ...}]``."""
     try:
-        data = yaml.safe_load(
-            text if text is not None else path.read_text(encoding="utf-8-sig")
-        )
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        data = yaml.safe_load(text if text is not None else _checked_text(path))
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" (line {where.line + 1})" if where is not None else ""
         raise ParseError(
-            path, f"the YAML is not valid ({exc}).", "Check indentation and quoting."
+            path,
+            f"the YAML is not valid{at}.",
+            "Check indentation and quoting.",
         ) from exc
     if not isinstance(data, dict) or not ({"sets", "competencies"} & set(data)):
         raise SchemaError(

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import ReadProblem
+from ..text import search_tail
 from ._headings import looks_like_heading
+from ._layout import BULLET_MARK, LONE_BULLET
 
 ROLES = ("heading", "item", "para", "row")
 
@@ -82,9 +84,11 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s*([-=_*~])(\s*\1){2,}\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(
-    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u2013\u2014\u25a0\u2023]|\d{1,2}[.)]|"
-    r"\(\d{1,2}\)|[a-hA-H][.)]|[ivxIVX]{1,4}[.)])\s+(?P<text>\S.*)$"
+    rf"^\s*(?:(?:{BULLET_MARK})|\d{{1,2}}[.)](?=\s)|"
+    r"\(\d{1,2}\)(?=\s)|[a-hA-H][.)](?=\s)|[ivxIVX]{1,4}[.)](?=\s))\s*(?P<text>\S.*)$"
 )
+_LONE_BULLET = re.compile(LONE_BULLET)
+_ANY_TEXT = re.compile(r"^\s*(?P<text>\S.*)$")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}\s{1,4}(?P<text>[A-Z\"'(].*)$")
 _PERIOD_LINE = re.compile(
     r"^\s*(?:week|unit|module|session|class|day|lesson)\s*\d{1,2}[a-z]?\b",
@@ -93,7 +97,9 @@ _PERIOD_LINE = re.compile(
 _LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z/&#'() -]{1,32}:(\s|$)")
 _WEIGHT_LINE = re.compile(r"(\.{4,}|\s\d{1,3}(\.\d+)?\s*(%|points?|pts\.?))\s*$", re.I)
 _SECTION_MARKER = re.compile(r"^(?:[IVX]{1,4}|[A-H])[.)]$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# no "[" inside the link text: a run of "[" would otherwise rescan to the end
+# from every bracket (quadratic)
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
@@ -156,6 +162,7 @@ def parse_lines(
     table_no = 0
     in_table = False
     prev_was_text_line = False
+    pending_bullet = False
 
     def flush() -> None:
         nonlocal buf, buf_role, buf_strong
@@ -240,9 +247,19 @@ def parse_lines(
             prev_was_text_line = False
             continue
         in_table = False
+        if _LONE_BULLET.match(stripped):
+            # a bullet glyph on its own line (a PDF text layer that put the
+            # glyph and its text on two baselines): the next line is the item
+            flush()
+            pending_bullet = True
+            prev_was_text_line = False
+            continue
         bullet = _BULLET.match(line)
         if bullet is None and loose:
             bullet = _BARE_NUMBER.match(line)
+        if bullet is None and pending_bullet:
+            bullet = _ANY_TEXT.match(line)
+        pending_bullet = False
         if bullet:
             inner = bullet.group("text").strip()
             marker = stripped[: len(stripped) - len(inner)].strip()
@@ -256,7 +273,7 @@ def parse_lines(
                 blocks.append(Block(plain_inner, loc, "para"))
                 prev_was_text_line = False
                 continue
-        if not bullet and _WEIGHT_LINE.search(stripped):
+        if not bullet and search_tail(_WEIGHT_LINE, stripped):
             # "Midterm exam ......... 15%": one graded item per line
             flush()
             blocks.append(Block(stripped, loc, "item"))

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, cut_text
 from ._text import decode_bytes
@@ -66,9 +67,29 @@ _BLOCK = {
     "caption",
 }
 _HEADING = re.compile(r"^h([1-6])$")
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
+"""ARIA roles of site chrome (menus, page banner, site footer, sidebars)."""
+_DROP_CLASS = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|site-header|site-footer|footer|"
+    r"sidebar|skip-link|cookie\w*)($|[\s_-])",
+    re.IGNORECASE,
+)
+"""Class or id words of site chrome written with plain ``div``s."""
 
 
 _BR = "\x00"  # marks <br>; NUL cannot occur in decoded HTML text we keep
+
+
+def _is_chrome(attrs) -> bool:
+    """A ``div``/``ul``/``p`` marked as navigation, banner, footer or sidebar."""
+    for name, value in attrs:
+        if not value:
+            continue
+        if name == "role" and value.strip().lower() in _DROP_ROLES:
+            return True
+        if name in ("class", "id") and _DROP_CLASS.search(value):
+            return True
+    return False
 
 
 def _join(text: str) -> str:
@@ -98,6 +119,8 @@ class _Parser(HTMLParser):
         self.title: list[str] = []
         self.in_title = False
         self.li_depth = 0
+        self.main_depth = 0  # inside <main>: the page's own content
+        self.in_main: list[bool] = []  # per block
 
     # -- helpers
     def _flush(self) -> None:
@@ -107,6 +130,7 @@ class _Parser(HTMLParser):
             strong = self.role == "para" and self.strong_chars >= len(
                 text.replace(" ", "")
             )
+            self.in_main.append(self.main_depth > 0)
             self.blocks.append(
                 Block(
                     text,
@@ -128,10 +152,13 @@ class _Parser(HTMLParser):
                 # a line break the author typed: "1. X<br>2. Y" is a list
                 (self.cell if self.cell is not None else self.buf).append(_BR)
             return
-        if self.drop_depth or tag in _DROP:
+        if self.drop_depth or tag in _DROP or _is_chrome(attrs):
             self.drop_depth += 1
             return
         self.stack.append(tag)
+        if tag == "main":
+            self._flush()
+            self.main_depth += 1
         if tag == "title":
             self.in_title = True
             return
@@ -170,6 +197,9 @@ class _Parser(HTMLParser):
         if tag in self.stack:
             while self.stack and self.stack.pop() != tag:
                 pass
+        if tag == "main":
+            self._flush()
+            self.main_depth = max(0, self.main_depth - 1)
         if tag == "title":
             self.in_title = False
         elif _HEADING.match(tag) or tag == "li":
@@ -183,6 +213,7 @@ class _Parser(HTMLParser):
         elif tag == "tr":
             if self.row is not None and any(self.row):
                 self.row_no += 1
+                self.in_main.append(self.main_depth > 0)
                 self.blocks.append(
                     Block(
                         " | ".join(c for c in self.row if c),
@@ -222,17 +253,80 @@ class _Parser(HTMLParser):
         self._flush()
 
 
+def defuse(text: str) -> str:
+    """Escape each "<" that does not open a tag closed before the next "<".
+
+    Python's ``html.parser`` rescans an unclosed tag from every later "<"
+    ("<a <a <a ..." costs 32 s for 60 KB); a browser shows such a "<" as text,
+    and so do we. Comments are kept whole. Linear: every character is scanned a
+    bounded number of times.
+    """
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    gt = -1  # the next ">" at or after the current "<" (n: none)
+    comment_end_missing = False
+    while i < n:
+        j = text.find("<", i)
+        if j < 0:
+            out.append(text[i:])
+            break
+        out.append(text[i:j])
+        if text.startswith("<!--", j) and not comment_end_missing:
+            k = text.find("-->", j + 4)
+            if k >= 0:
+                out.append(text[j : k + 3])
+                i = k + 3
+                continue
+            comment_end_missing = True
+        if gt <= j:
+            gt = text.find(">", j + 1)
+            gt = n if gt < 0 else gt
+        lt = text.find("<", j + 1, gt)
+        if gt == n or lt >= 0:
+            out.append("&lt;")
+            i = j + 1
+        else:
+            out.append(text[j : gt + 1])
+            i = gt + 1
+    return "".join(out)
+
+
+def _parse(text: str) -> _Parser:
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
 def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[Block]:
     """Read an HTML page into blocks: headings, list items, paragraphs, table rows.
 
     Scripts, styles, navigation, page headers and footers are dropped; entities
     are unescaped. The ``<title>`` is used only when the page has no heading.
     """
-    text = cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
-    parser = _Parser()
-    parser.feed(text)
-    parser.close()
+    text = defuse(
+        cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
+    )
+    try:
+        parser = _parse(text)
+    except (AssertionError, ValueError, IndexError):
+        # html.parser asserts on malformed declarations ("<![foo[bar]]>", "<![ x"):
+        # show every "<!" that is not a comment or doctype as text and try again
+        text = re.sub(r"<!(?!--|doctype)", "&lt;!", text, flags=re.IGNORECASE)
+        try:
+            parser = _parse(text)
+        except (AssertionError, ValueError, IndexError) as exc:
+            raise ParseError(
+                path,
+                "the web page's markup is too malformed to read.",
+                "Open it in a browser, save it again (Save Page As > HTML only) "
+                "or copy its text into a .docx or .txt file.",
+            ) from exc
     blocks = parser.blocks
+    if any(parser.in_main):
+        # the page marks its own content: leave out everything around it
+        blocks = [b for b, inside in zip(blocks, parser.in_main, strict=True) if inside]
     title = " ".join("".join(parser.title).split())
     if title and not any(b.role == "heading" for b in blocks):
         blocks.insert(0, Block(title, "title", "heading", level=1))

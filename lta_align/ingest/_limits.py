@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TypeVar
@@ -22,7 +23,7 @@ from typing import TypeVar
 from ..errors import ParseError
 from ..model import ReadProblem
 
-ZIP_FORMATS = {".docx", ".xlsx", ".xlsm"}
+ZIP_FORMATS = {".docx", ".dotx", ".xlsx", ".xlsm"}
 ZIP_BOMB_MIN_BYTES = 10_000_000
 """The expansion ratio is only checked above this unzipped size (10 MB): small
 files compress well for harmless reasons (a DOCX of repeated table rows)."""
@@ -61,6 +62,12 @@ class Limits:
         paragraph; a longer one (a 1 MB line, a table flattened into one cell)
         is cut at a word boundary, ends with " …", and a warning names it.
         This also keeps every exported cell under Excel's 32,767-character limit.
+    max_seconds : float, default=120
+        Longest time spent reading one file; a file still being read after it is
+        skipped with the reason (a file that slow is malformed or machine-made).
+        Enforced with a timer signal, so only when ``load_syllabi`` runs in the
+        main thread on a system with ``SIGALRM`` (Linux, macOS) and no other
+        timer is set.
 
     Raises
     ------
@@ -74,6 +81,7 @@ class Limits:
     max_unzipped_mb: float = 300
     max_text_chars: int = 2_000_000
     max_statement_chars: int = 5_000
+    max_seconds: float = 120
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -118,16 +126,23 @@ def preflight(path: Path, limits: Limits) -> None:
 
 def check_zip(path: Path, limits: Limits, *, size: int | None = None) -> None:
     """Refuse a DOCX/XLSX that is not a zip archive or would expand too far."""
+    from ._reasons import office_container_problem
+
     size = path.stat().st_size if size is None else size
-    kind = "Word" if path.suffix.lower() == ".docx" else "Excel"
+    kind = "Word" if path.suffix.lower() in (".docx", ".dotx") else "Excel"
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    ole = office_container_problem(path, head)
+    if ole is not None:
+        raise ole
     try:
         with zipfile.ZipFile(path) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ParseError(
             path,
-            f"the file is damaged: it is not a valid {kind} document "
-            f"({exc.__class__.__name__}: {exc}).",
+            f"the file is damaged: it is not a valid {kind} document (it is not "
+            "a complete zip package).",
             f"Open it in {kind} and save it again, or export a fresh copy.",
         ) from exc
     if total > limits.max_unzipped_mb * 1_000_000 or (
@@ -141,6 +156,41 @@ def check_zip(path: Path, limits: Limits, *, size: int | None = None) -> None:
             "If the file is genuine, raise Limits(max_zip_ratio=..., "
             "max_unzipped_mb=...).",
         )
+
+
+class OverBudget(BaseException):
+    """Raised by the timer of :func:`time_budget` (a BaseException, so that the
+    readers' catch-alls for parser errors let it through)."""
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Interrupt the block with :class:`OverBudget` after ``seconds``.
+
+    Does nothing outside the main thread, without ``SIGALRM``, or when another
+    interval timer is already running (the caller's timer is left alone).
+    """
+    import signal
+    import threading
+
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def cap_text(text: str, limit: int) -> str:
@@ -231,8 +281,13 @@ def damaged_reason(kind: str, exc: BaseException) -> str:
             "trick used to read other files or exhaust memory), which lta-align never "
             "expands, so it was not read."
         )
-    first_line = (str(exc).splitlines() or [""])[0]
-    return (
-        f"the file is damaged: it is not a valid {kind} document "
-        f"({exc.__class__.__name__}: {first_line})."
-    )
+    if isinstance(exc, NotImplementedError):
+        return (
+            f"the {kind} file is packed in a way lta-align cannot unpack (an "
+            "unsupported zip compression or version, often a damaged file)."
+        )
+    if isinstance(exc, KeyError) and "[Content_Types].xml" not in str(exc):
+        return (
+            f"the file is damaged: a part the {kind} document lists is missing from it."
+        )
+    return f"the file is damaged: it is not a valid {kind} document."

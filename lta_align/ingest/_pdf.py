@@ -1,4 +1,12 @@
-"""Read PDF syllabi through their text layer (pypdf)."""
+"""Read PDF syllabi through their text layer.
+
+pypdf reads the text of every page (fast; it also opens AES-encrypted files with
+an empty password, through ``cryptography``). A page whose text shows a table
+header naming two column roles ("Week Date Topic Reading", "Outcome
+Assessment") is read again with pdfplumber, which gives the table's cells, so
+each cell becomes a statement of its column's kind. Running headers and footers
+(lines repeated at the top or bottom of most pages, "Page 2 of 5") are dropped.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +19,7 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, note, parse_lines
+from ._layout import CONTENT_ROLES, column_role, content_columns, header_roles
 
 _PAGE_NO = re.compile(r"\bpage\s+\d+(\s+of\s+\d+)?\b|^\s*-?\s*\d{1,3}\s*-?\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
@@ -30,7 +39,7 @@ class _Collect(logging.Handler):
 def _damaged(path: Path, exc: BaseException) -> ParseError:
     return ParseError(
         path,
-        f"the PDF is damaged or not a PDF ({exc.__class__.__name__}: {exc}).",
+        "the PDF is damaged or not a PDF.",
         "Open it in a PDF viewer and save or export it again.",
     )
 
@@ -41,12 +50,14 @@ def read_pdf(
     """Read the text layer of a PDF into blocks located by page.
 
     Running headers and footers (lines repeated on most pages, "Page 2 of 3")
-    are dropped.
+    are dropped; tables whose header names their columns' roles become row
+    blocks ("page 2 table 1 row 3").
 
     Raises
     ------
     ParseError
-        The PDF is password-protected, damaged, or has no text layer (a scan).
+        The PDF is password-protected, damaged, has no text layer (a scan: images
+        and no text), almost no text, or pages whose text could not be extracted.
     """
     from pypdf import PdfReader
 
@@ -77,23 +88,259 @@ def read_pdf(
         )
 
     if sum(ch.isalnum() for t in pages for ch in t) < 10:
-        raise ParseError(
+        raise _no_text(path, pages, notes)
+    page_lines = [t.split("\n") for t in pages]
+    repeated = _running_lines(page_lines)
+
+    def keep(line: str) -> bool:
+        if not line.strip():
+            return False
+        key = _DIGITS.sub("#", line.strip())
+        return not (
+            key in repeated or _PAGE_NO.search(line) and len(line.split()) <= 12
+        )
+
+    layout = _layout_pages(path, page_lines, notes)
+    blocks: list[Block] = []
+    run: list[tuple[str, str]] = []
+    n_tables = 0
+    for number, page in enumerate(page_lines, start=1):
+        where = f"page {number}"
+        items = layout.get(number - 1)
+        if items is None:
+            run.extend((where, line) for line in page if keep(line))
+            continue
+        for kind, payload in items:
+            if kind == "line":
+                if keep(payload):
+                    run.append((where, payload))
+                continue
+            blocks.extend(parse_lines(run, loose=True))
+            run = []
+            n_tables += 1
+            blocks.extend(_table_blocks(payload, where, n_tables))
+    blocks.extend(parse_lines(run, loose=True))
+    return blocks
+
+
+_LAYOUT_TABLE_IDS = 10_000
+"""Table ids of PDF layout tables start here, apart from any "| a | b |" rows
+the line grammar finds in the text layer (numbered from 1)."""
+
+
+def _table_blocks(rows: list[list[str]], where: str, number: int) -> list[Block]:
+    out = []
+    for r, cells in enumerate(rows, start=1):
+        if not any(cells):
+            continue
+        out.append(
+            Block(
+                " | ".join(c for c in cells if c),
+                f"{where} table {number} row {r}",
+                "row",
+                cells=tuple(cells),
+                table=_LAYOUT_TABLE_IDS + number,
+                header=r == 1,
+            )
+        )
+    return out
+
+
+def _maybe_table_header(line: str) -> bool:
+    """A text-layer line that could be a table's header row: short, no digits,
+    and naming two different column roles, one of them content ("Week Date
+    Topic Reading", "Outcome Assessment"; not "Assignments and Evaluation")."""
+    words = line.split()
+    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
+        return False
+    roles = {column_role(w) for w in words} - {None}
+    return len(roles) >= 2 and any(r in CONTENT_ROLES for r in roles)
+
+
+def _layout_pages(path: Path, page_lines, notes) -> dict[int, list[tuple[str, object]]]:
+    """Pages holding a ruled table whose header names two content columns, read
+    with pdfplumber: ``{page index: [("line", text) | ("table", rows), ...]}`` in
+    reading order. Only pages whose text layer shows a header line are opened
+    again, so a PDF without such a table costs nothing more."""
+    wanted = [
+        i
+        for i, lines in enumerate(page_lines)
+        if any(_maybe_table_header(line) for line in lines)
+    ]
+    if not wanted:
+        return {}
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - a dependency, but degrade gently
+        return {}
+    out: dict[int, list[tuple[str, object]]] = {}
+    try:
+        with pdfplumber.open(str(path), password="") as pdf:
+            for i in wanted:
+                items = _layout_page(pdf.pages[i])
+                if items is not None:
+                    out[i] = items
+    except Exception:  # noqa: BLE001 - the text layer read above stands
+        notes.append(
+            note(
+                "the PDF's tables could not be read by column; their rows were read "
+                "as lines of text.",
+                "Check the statements taken from its tables.",
+                severity="info",
+            )
+        )
+        return {}
+    return out
+
+
+def _layout_page(page) -> list[tuple[str, object]] | None:
+    found = []
+    for table in page.find_tables():
+        rows = [
+            [" ".join((cell or "").split()) for cell in row] for row in table.extract()
+        ]
+        head = next((r for r in rows[:2] if any(r)), None)
+        roles = header_roles(head) if head else None
+        if roles is not None and content_columns(roles) >= 2:
+            found.append((table.bbox, rows))
+    if not found:
+        found = _borderless_tables(page)
+    if not found:
+        return None
+    outside = page
+    for bbox, _ in found:
+        outside = outside.outside_bbox(bbox)
+    items: list[tuple[float, str, object]] = [
+        (line["top"], "line", line["text"]) for line in outside.extract_text_lines()
+    ]
+    items += [(bbox[1], "table", rows) for bbox, rows in found]
+    items.sort(key=lambda item: item[0])
+    return [(kind, payload) for _, kind, payload in items]
+
+
+def _word_lines(page) -> list[list[dict]]:
+    """The page's words grouped into lines (by their top), left to right."""
+    words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+    lines: list[list[dict]] = []
+    for word in words:
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _cells_by_gap(line: list[dict]) -> list[tuple[float, str]]:
+    """Words of one line joined into cells where the gap is wider than a space."""
+    cells: list[tuple[float, list[str]]] = []
+    prev = None
+    for word in line:
+        size = word["bottom"] - word["top"]
+        if prev is None or word["x0"] - prev["x1"] > 0.8 * size:
+            cells.append((word["x0"], [word["text"]]))
+        else:
+            cells[-1][1].append(word["text"])
+        prev = word
+    return [(x, " ".join(ws)) for x, ws in cells]
+
+
+def _borderless_tables(page) -> list[tuple[tuple, list[list[str]]]]:
+    """Tables drawn without rules: a header line whose cells name column roles
+    gives the columns' left edges; following lines are split at those edges
+    until a line does not fit (a heading, a paragraph running across columns)."""
+    lines = _word_lines(page)
+    out = []
+    i = 0
+    while i < len(lines):
+        header = _cells_by_gap(lines[i])
+        roles = header_roles([text for _, text in header])
+        if roles is None or content_columns(roles) < 2:
+            i += 1
+            continue
+        starts = [x for x, _ in header]
+        tol = 2.0
+
+        def column(x: float, starts=starts, tol=tol) -> int:
+            return max((k for k, s in enumerate(starts) if s - tol <= x), default=-1)
+
+        rows = [[text for _, text in header]]
+        bottom = max(w["bottom"] for w in lines[i])
+        height = bottom - min(w["top"] for w in lines[i])
+        j = i + 1
+        while j < len(lines):
+            line = lines[j]
+            if line[0]["top"] - bottom > 2.5 * max(height, 1):
+                break  # a gap: the table has ended
+            cells = [""] * len(starts)
+            fits = True
+            for word in line:
+                k = column(word["x0"])
+                nxt = starts[k + 1] if 0 <= k < len(starts) - 1 else None
+                if k < 0 or (nxt is not None and word["x1"] > nxt + tol):
+                    fits = False  # left of the table, or across a column edge
+                    break
+                cells[k] = f"{cells[k]} {word['text']}".strip()
+            content = any(
+                cells[k] and roles[k] in CONTENT_ROLES for k in range(len(cells))
+            )
+            if not fits or not content:
+                break
+            locating = [k for k, r in enumerate(roles) if r not in CONTENT_ROLES]
+            if len(rows) > 1 and locating and not any(cells[k] for k in locating):
+                # a wrapped line of the row above
+                rows[-1] = [
+                    f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)
+                ]
+            else:
+                rows.append(cells)
+            bottom = max(w["bottom"] for w in line)
+            j += 1
+        if len(rows) > 1:
+            x0 = min(w["x0"] for w in lines[i]) - 1
+            top = min(w["top"] for w in lines[i]) - 1
+            out.append(((x0, top, page.width, bottom + 1), rows))
+        i = j
+    return out
+
+
+def _has_images(path: Path) -> bool:
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        for page in reader.pages[:20]:
+            xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+            for ref in xobjects.values():
+                if ref.get_object().get("/Subtype") == "/Image":
+                    return True
+    except Exception:  # noqa: BLE001 - cannot tell: say "almost no text"
+        return False
+    return False
+
+
+def _no_text(path: Path, pages: list[str], notes: list[ReadProblem]) -> ParseError:
+    failed = [n for n in notes if "could not be read" in n.reason]
+    if failed:
+        return ParseError(
+            path,
+            f"the text of {len(failed)} of {len(pages)} page(s) could not be "
+            "extracted (damaged page content) and the rest has almost no text.",
+            "Open it in a PDF viewer and print or export it to a new PDF.",
+        )
+    if _has_images(path):
+        return ParseError(
             path,
             "the PDF has no text layer (a scanned image).",
             "Run OCR (e.g. in Acrobat or ocrmypdf) and try again.",
         )
-    page_lines = [t.split("\n") for t in pages]
-    repeated = _running_lines(page_lines)
-    lines: list[tuple[str, str]] = []
-    for number, page in enumerate(page_lines, start=1):
-        for line in page:
-            if not line.strip():
-                continue
-            key = _DIGITS.sub("#", line.strip())
-            if key in repeated or _PAGE_NO.search(line) and len(line.split()) <= 12:
-                continue
-            lines.append((f"page {number}", line))
-    return parse_lines(lines, loose=True)
+    return ParseError(
+        path,
+        f"the PDF has almost no text ({len(pages)} page(s), fewer than 10 letters "
+        "or digits).",
+        "Check that it is the syllabus and not a cover page or an empty template.",
+    )
 
 
 def _extract(path, reader_cls, notes, max_pages, max_chars) -> list[str]:
@@ -127,14 +374,21 @@ def _extract(path, reader_cls, notes, max_pages, max_chars) -> list[str]:
     for index in range(min(n_pages, max_pages)):
         try:
             text = reader.pages[index].extract_text() or ""
-        except Exception as exc:  # noqa: BLE001
-            notes.append(note(f"page {index + 1} could not be read ({exc}); skipped."))
+        except Exception:  # noqa: BLE001 - pypdf raises many types on bad input
+            notes.append(
+                note(f"page {index + 1} could not be read (its text is damaged).")
+            )
             text = ""
         texts.append(text)
         total += len(text)
         if total > max_chars:
             break
     return texts
+
+
+_EDGE_LINES = 3
+"""Lines at the top and at the bottom of a page where running headers and
+footers sit (a college name, the course and term, "Page 2 of 5")."""
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
@@ -144,7 +398,7 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     counts: Counter[str] = Counter()
     for page in pages:
         lines = [ln.strip() for ln in page if ln.strip()]
-        edge = set(lines[:2] + lines[-2:])
+        edge = set(lines[:_EDGE_LINES] + lines[-_EDGE_LINES:])
         counts.update(_DIGITS.sub("#", ln) for ln in edge)
     need = max(2, (len(pages) + 1) // 2)
     return {k for k, n in counts.items() if n >= need}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..text import clean
 from ._blocks import Block
 from ._headings import classify_heading, heading_key, looks_like_heading
+from ._layout import CONTENT_ROLES, content_columns, header_roles
 from ._statements import (
     KIND_PRIORITY,
     NO_SPACE_SCRIPT,
@@ -81,6 +82,14 @@ _COLUMN_WORDS = {
     "reading": ("reading", "text", "title", "book", "source", "citation"),
     "description": ("description", "text"),
 }
+_CREDITS = re.compile(
+    r"(?:^|(?<=\s)|(?<=\())(\d{1,2}(?:\.\d)?)(?:\s*[-\u2013]\s*\d{1,2})?\s*"
+    r"(?:units?|credits?|credit hours?|semester (?:credit )?hours?|cr\.?)"
+    r"(?:\s*\))?\s*$",
+    re.IGNORECASE,
+)
+"""Credits written after a course title or on their own line: "3 Units",
+"3 credit hours", "(4 Credits)", "3-4 units" (the first number is kept)."""
 _CODE_LABELS = {
     "course",
     "course code",
@@ -142,6 +151,12 @@ class _Walker:
         self.boilerplate = 0
         self.table_header: dict[int, tuple[str, ...]] = {}
         self.seen_tables: set[int] = set()
+        # tables whose header names two or more content columns ("Outcome |
+        # Assessment", "Week | Date | Topic | Reading"): every cell is read in
+        # the kind of its column
+        self.table_roles: dict[int, tuple[str | None, ...]] = {}
+        self.rows_checked: dict[int, int] = {}
+        self.header_description = False
 
     # -- header facts
     def _take_code(self, text: str, *, from_label: bool = False) -> bool:
@@ -200,16 +215,27 @@ class _Walker:
         if block.role == "heading":
             self._heading(block)
             return
+        if self.section is None and block.role in ("para", "heading"):
+            text = self._take_credits(text)
+            if not text:
+                return
+            block = Block(
+                text, block.location, block.role, block.level, strong=block.strong
+            )
         if block.role == "para" and (
             looks_like_heading(text)
             or block.strong
             and "\n" not in text
             and not re.search(r":\s*\S", text)
         ):
+            if self.section is None and self._take_code(text):
+                return
             kind = classify_heading(text)
             if kind is not None and len(text.split()) <= 8 and text[-1] not in ".;,":
                 self._switch(kind, 99)
                 return
+        if block.role == "row" and self._role_table_row(block):
+            return
         if block.role == "row":
             cells = [c.strip(" *_:") for c in block.cells if c.strip(" *_:")]
             if (
@@ -235,7 +261,38 @@ class _Walker:
             if parts is not None and (self.section is None or block.role == "para"):
                 if self._label(parts[0], parts[1], block.location, block.role):
                     return
+            if self._header_description(block):
+                return
         self._content(block)
+
+    def _take_credits(self, text: str) -> str:
+        """Take "3 Units" / "3 credit hours" from a header-area line; return the
+        rest of the line ("" when the line was only the credits)."""
+        m = _CREDITS.search(text)
+        if m is None:
+            return text
+        if not self.credits:
+            self.credits = m.group(1)
+        rest = (text[: m.start()] + text[m.end() :]).strip(" \t|,;:-\u2013\u2014")
+        return rest
+
+    def _header_description(self, block: Block) -> bool:
+        """A catalog entry's description: the first full paragraph under the
+        course title, before any heading."""
+        text = block.text.strip()
+        if (
+            self.section is not None
+            or block.role != "para"
+            or not (self.code or self.title_guess)
+            or self.header_description
+            or len(text.split()) < 12
+            or not text.endswith((".", "!", "?"))
+            or _INLINE_BOILERPLATE.search(text)
+        ):
+            return False
+        self.header_description = True
+        self._add("description", text, block.location)
+        return True
 
     def _heading(self, block: Block) -> None:
         text = block.text
@@ -263,7 +320,7 @@ class _Walker:
 
     def _content(self, block: Block) -> None:
         section = self.section
-        if section in (None, "info", "other"):
+        if section in (None, "info", "other", "table"):
             return
         if section == "boilerplate":
             self.boilerplate += 1
@@ -316,6 +373,35 @@ class _Walker:
                 text = max(candidates, key=lambda c: len(re.findall(r"[A-Za-z]", c)))
         if text:
             self._add(section, text, block.location)
+
+    def _role_table_row(self, block: Block) -> bool:
+        """Read a row of a table whose columns have roles; True if it was one."""
+        roles = self.table_roles.get(block.table)
+        if roles is None:
+            seen = self.rows_checked.get(block.table, 0)
+            if seen >= 2:  # the header is the first or second row
+                return False
+            self.rows_checked[block.table] = seen + 1
+            found = header_roles(block.cells)
+            if found is None or content_columns(found) < 2:
+                return False
+            self.table_roles[block.table] = found
+            self.table_header[block.table] = tuple(heading_key(c) for c in block.cells)
+            self.seen_tables.add(block.table)
+            if self.section in (None, "info", "other", "methods"):
+                # a table of outcomes, topics or assessments is content even
+                # without a heading above it
+                self.section = "table"
+                self.section_level = 99
+            return True
+        if self.section == "boilerplate":
+            self.boilerplate += 1
+            return True
+        for i, cell in enumerate(block.cells):
+            role = roles[i] if i < len(roles) else None
+            if role in CONTENT_ROLES and cell.strip():
+                self._add(role, cell, f"{block.location} column {i + 1}")
+        return True
 
     def _layout_row(self, block: Block, cells: list[str]) -> bool:
         """A "Section name | its content" row of a layout table."""

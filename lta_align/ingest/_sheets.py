@@ -10,15 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ParseError
 from ..model import ReadProblem
-from ._blocks import cut_text, note
-from ._limits import damaged_reason
+from ..text import course_id_from_code, normalise
+from ._blocks import note
+from ._statements import clean_statement
 from ._text import decode_bytes
+from ._workbook import cell_text as _cell
+from ._workbook import workbook_sheets
 
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
     "course_code": (
@@ -110,27 +112,41 @@ def _key(value: object) -> str:
     return re.sub(r"[^a-z0-9]+", "", str(value or "").casefold())
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
+_NUMBER_HEADER = re.compile(r"#|\bno\b\.?$|\bnum(ber)?\b\.?$|\bid\b$", re.I)
+"""A header naming a number column ("SLO #", "Outcome No.", "Objective number")."""
+
+
+def _is_number_header(value: object) -> bool:
+    text = str(value or "").strip()
+    return bool(_NUMBER_HEADER.search(text)) and _key(text) not in (
+        "courseno",
+        "coursenumber",
+        "courseid",
+        "coursenum",
+    )
 
 
 def find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     """Return ``(row index, {canonical column: column index})`` of the header row.
 
     The header is the first of the first 10 rows that has a course column and a
-    text column.
+    text column (rows above it are a title block). A number column ("SLO #",
+    "Outcome No.") is never the text column.
     """
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         keys = [_key(v) for v in row]
         found: dict[str, int] = {}
         for canonical, variants in HEADER_VARIANTS.items():
             for variant in variants:
-                if variant in keys:
-                    found[canonical] = keys.index(variant)
+                hits = [
+                    i
+                    for i, k in enumerate(keys)
+                    if k == variant
+                    and i not in found.values()
+                    and not (canonical == "text" and _is_number_header(row[i]))
+                ]
+                if hits:
+                    found[canonical] = hits[0]
                     break
         if "course_code" in found and "text" in found:
             return r, found
@@ -154,6 +170,8 @@ def rows_to_statements(
     start, cols = header
     out: list[SheetRow] = []
     unknown: dict[str, int] = {}
+    skipped: dict[str, list[int]] = {}
+    seen: set[tuple[str, str]] = set()
     where = f"sheet {sheet} " if sheet else ""
     for r in range(start + 1, len(rows)):
         row = rows[r]
@@ -165,23 +183,53 @@ def rows_to_statements(
         text = get("text")
         code = get("course_code")
         if not text:
+            if any(row):
+                skipped.setdefault("has no statement text", []).append(r + 1)
             continue
         if not code:
-            notes.append(
-                note(
-                    f"{where}row {r + 1} has text but no course code, so it was "
-                    "skipped.",
-                    "Fill in the course code on every row.",
-                )
-            )
+            skipped.setdefault("has text but no course code", []).append(r + 1)
             continue
         raw_kind = get("kind")
         kind = KIND_VALUES.get(_key(raw_kind), "") if raw_kind else "outcome"
         if not kind:
             unknown[raw_kind] = unknown.get(raw_kind, 0) + 1
             kind = "outcome"
+        if not clean_statement(kind, text):
+            skipped.setdefault(
+                "has no words to read as a statement (only numbers or marks)", []
+            ).append(r + 1)
+            continue
+        key = (course_id_from_code(code), normalise(text))
+        if key in seen:
+            skipped.setdefault(
+                "repeats a statement of the same course on an earlier row (read once)",
+                [],
+            ).append(r + 1)
+            continue
+        seen.add(key)
         out.append(
             SheetRow(code, get("course_title"), kind, text, f"{where}row {r + 1}")
+        )
+    hints = {
+        "has text but no course code": "Fill in the course code on every row.",
+        "has no statement text": "Put the statement in the text column, or delete "
+        "the row.",
+    }
+    for what, numbers in skipped.items():
+        one = len(numbers) == 1
+        verb = what if one else what.replace("has ", "have ", 1)
+        verb = verb if one else verb.replace("repeats ", "repeat ", 1)
+        ending = (
+            ""
+            if "read once" in what
+            else (", so it was skipped" if one else ", so they were skipped")
+        )
+        notes.append(
+            note(
+                f"{where}{_rows_phrase(numbers)} {verb}{ending}.",
+                hints.get(what, "Check the row's text."),
+                severity="info" if "read once" in what else "warning",
+            )
         )
     for value, count in sorted(unknown.items()):
         notes.append(
@@ -194,9 +242,24 @@ def rows_to_statements(
     return out
 
 
+def _rows_phrase(numbers: list[int], shown: int = 10) -> str:
+    """ "row 3" / "rows 3, 5 and 9" / "rows 3, 5, ... (and 40 more)"."""
+    if len(numbers) == 1:
+        return f"row {numbers[0]}"
+    listed = ", ".join(str(n) for n in numbers[:shown])
+    if len(numbers) > shown:
+        return f"{len(numbers)} rows ({listed} and {len(numbers) - shown} more)"
+    head, last = listed.rsplit(", ", 1)
+    return f"rows {head} and {last}"
+
+
 def read_csv(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[SheetRow]:
-    """Read a CSV outcome sheet (comma, semicolon or tab separated)."""
-    text = cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
+    """Read a CSV outcome sheet (comma, semicolon or tab separated), whole.
+
+    ``max_chars`` is not applied: text limits are for prose; a sheet is read
+    whole or refused (the file-size limit still applies).
+    """
+    text = decode_bytes(path, path.read_bytes(), notes)
     try:
         sniffed = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
@@ -237,73 +300,35 @@ def read_xlsx(
 ) -> list[SheetRow]:
     """Read every visible sheet of an XLSX workbook that has the outcome columns.
 
-    Formulas give their cached values; merged course code/title cells are filled
-    down their merged range. Hidden sheets and sheets without the columns are
-    skipped with an info note.
+    Every sheet is read whole (``max_chars`` is not applied: text limits are for
+    prose). Formulas give their cached values; merged course code/title cells
+    are filled down their merged range. Hidden sheets and sheets without the
+    columns are skipped with an info note. The fast, tolerant calamine reader is
+    tried first and openpyxl second, so a workbook either can open is read.
     """
-    try:
-        import openpyxl
-
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it ignores (data validation
-            # extensions, conditional formatting); they do not affect the values.
-            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            # read from our own handle so a failed load leaves no file open
-            with open(path, "rb") as fh:
-                workbook = openpyxl.load_workbook(
-                    io.BytesIO(fh.read()), data_only=True, read_only=False
-                )
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types
-        raise ParseError(
-            path,
-            damaged_reason("Excel", exc),
-            "Open it in Excel and save it again as .xlsx.",
-        ) from exc
     out: list[SheetRow] = []
     matched = 0
-    total = 0
-    try:
-        for ws in workbook.worksheets:
-            if ws.sheet_state != "visible":
-                notes.append(
-                    note(
-                        f"sheet {ws.title} is hidden and was skipped.", severity="info"
-                    )
-                )
-                continue
-            rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            for merged in ws.merged_cells.ranges:
-                top = (
-                    rows[merged.min_row - 1][merged.min_col - 1]
-                    if (
-                        merged.min_row - 1 < len(rows)
-                        and merged.min_col - 1 < len(rows[merged.min_row - 1])
-                    )
-                    else ""
-                )
-                for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
-                    for c in range(merged.min_col - 1, merged.max_col):
-                        if c < len(rows[r]) and not rows[r][c]:
-                            rows[r][c] = top
-            total += sum(len(v) for row in rows for v in row)
-            result = rows_to_statements(
-                rows, sheet=ws.title, notes=notes, source_label=path.name
+    for title, visible, rows in workbook_sheets(path):
+        if not visible:
+            notes.append(
+                note(f"sheet {title} is hidden and was skipped.", severity="info")
             )
-            if result is None:
+            continue
+        result = rows_to_statements(
+            rows, sheet=title, notes=notes, source_label=path.name
+        )
+        if result is None:
+            if any(any(row) for row in rows):
                 notes.append(
                     note(
-                        f"sheet {ws.title} has no course and statement columns and was "
+                        f"sheet {title} has no course and statement columns and was "
                         "skipped.",
                         severity="info",
                     )
                 )
-                continue
-            matched += 1
-            out.extend(result)
-            if total > max_chars:
-                break
-    finally:
-        workbook.close()
+            continue
+        matched += 1
+        out.extend(result)
     if not matched:
         raise _no_columns(path)
     return out

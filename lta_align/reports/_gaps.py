@@ -10,24 +10,56 @@ weak. A set that no course addresses gets one set-level suggestion
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED, PARTIAL
 from ._base import (
     GAP_COLUMNS,
     N_NEAR_MISSES,
     NEAR_MISS_COLUMNS,
     Ctx,
-    col,
     short,
 )
+from ._drafts import Drafter
 
-STRONG_ENOUGH = frozenset({"covered", "partial"})
+STRONG_ENOUGH = frozenset({COVERED, PARTIAL})
+
+# words of course logistics ("Additional readings and short videos posted in
+# Canvas each week"): a statement made almost only of them says nothing about
+# any competency and is never offered as the closest evidence
+_LOGISTICS = frozenset(
+    """a an and the of in on at for to with from by or each every week weekly
+    additional other further selected short supplementary optional required
+    reading readings article articles video videos clip clips podcast podcasts
+    tutorial tutorials handout handouts material materials resource resources
+    slide slides link links linked posted provided available uploaded shared
+    list lists online course site page module modules canvas blackboard moodle
+    d2l brightspace lms will be are is free""".split()
+)
+_LMS = re.compile(r"\b(canvas|blackboard|moodle|d2l|brightspace|lms)\b", re.I)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for a logistics line (readings "posted in Canvas each week")."""
+    if not _LMS.search(text) and not re.search(r"\beach week\b", text, re.I):
+        return False
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return sum(w not in _LOGISTICS for w in words) <= 1
+
+
+def is_unknown(ctx: Ctx, comp_id: str) -> bool:
+    """True for a placeholder: the framework knows the item only in part."""
+    return comp_id in ctx.partial_ids
 
 
 def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> pd.DataFrame:
     m = ctx.matches[ctx.matches["competency_id"] == comp_id]
+    m = m[m["decision"] != "reject"]
+    logistics = [is_boilerplate(ctx.evidence(sid)[0]) for sid in m["statement_id"]]
+    m = m[~pd.Series(logistics, index=m.index, dtype=bool)]
     if course_ids is not None:
         m = m[m["course_id"].isin(course_ids)]
     m = m.sort_values(
@@ -49,7 +81,7 @@ def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> pd.DataFrame:
                 "text": text,
                 "location": loc,
                 "score": float(r.score),
-                "status": "not covered" if st is None else str(st["status"]),
+                "status": NOT_COVERED if st is None else str(st["status"]),
                 "strength": ctx.strength(kind, float(r.score)),
             }
         )
@@ -67,7 +99,14 @@ def _suggest(
     ctx: Ctx, comp: Any, home: str, near: pd.DataFrame, set_suggestion: str
 ) -> tuple[str, str]:
     """Return ``(action, suggestion)``; ``action`` is one of GAP_ACTIONS."""
-    set_name = ctx.fw.set_name(comp.set_id)
+    set_name = ctx.set_name(comp.set_id)
+    if is_unknown(ctx, comp.competency_id):
+        return "unknown", (
+            f"Unknown: the framework does not know the full wording of "
+            f"#{comp.number} of {set_name}, so whether it is covered cannot be "
+            "judged. Check the official ALA-APA text (load it as a framework "
+            "file) before planning any work for it."
+        )
     if set_suggestion:
         return "new", (
             f"No course addresses {set_name}: include #{comp.number} in the new "
@@ -103,7 +142,7 @@ def _home_course(ctx: Ctx, set_id: str, near: pd.DataFrame) -> str:
     """The course whose primary set this is, else the best near miss's course."""
     prim = ctx.courses[ctx.courses["primary_set_id"] == set_id]
     if len(prim):
-        score = col(prim, "primary_score", 0.0).astype(float)
+        score = prim["primary_score"].astype(float)
         prim = prim.assign(_s=score).sort_values(
             ["_s", "course_id"], ascending=[False, True], kind="stable"
         )
@@ -126,6 +165,7 @@ def gap_tables(
     Program gaps: every competency no course covers. Course gaps: for each
     course whose primary set is incomplete, the competencies it misses.
     """
+    drafter = Drafter(ctx.program, ctx.fw)
     in_plan = set(path.loc[path["in_plan"], "set_id"]) if len(path) else set()
     set_suggestion = dict(zip(ps["set_id"], ps["suggestion"], strict=True))
     gap_rows, near_rows = [], []
@@ -142,11 +182,14 @@ def gap_tables(
             home = _home_course(ctx, comp.set_id, near)
         set_sugg = set_suggestion.get(comp.set_id, "") if scope == "program" else ""
         action, suggestion = _suggest(ctx, comp, home, near, set_sugg)
+        if action == "unknown":
+            best_status = "unknown"
+        draft = drafter.draft(comp.competency_id, home)
         gap_rows.append(
             {
                 "scope": scope,
                 "set_id": comp.set_id,
-                "set_name": ctx.fw.set_name(comp.set_id),
+                "set_name": ctx.set_name(comp.set_id),
                 "competency_id": comp.competency_id,
                 "number": comp.number,
                 "competency": comp.competency,
@@ -158,6 +201,8 @@ def gap_tables(
                 "in_plan": comp.set_id in in_plan,
                 "provisional_note": ctx.provisional(comp.set_id),
                 "action": action,
+                "draft_outcome": draft.outcome,
+                "assessment_idea": draft.assessment_idea,
             }
         )
         near_rows.extend(
@@ -170,7 +215,7 @@ def gap_tables(
             for r in near.itertuples(index=False)
         )
 
-    for comp in pc[pc["status"] != "covered"].itertuples():
+    for comp in pc[pc["status"] != COVERED].itertuples():
         add("program", comp, None, None, comp.status)
     primary_gaps = verdicts[(verdicts["role"] == "primary") & ~verdicts["complete"]]
     for course_id, set_id in sorted(
@@ -178,8 +223,8 @@ def gap_tables(
     ):
         for comp in pc[pc["set_id"] == set_id].itertuples():
             st = ctx.status(course_id, comp.competency_id)
-            status = "not covered" if st is None else str(st["status"])
-            if status != "covered":
+            status = NOT_COVERED if st is None else str(st["status"])
+            if status != COVERED:
                 add(course_id, comp, [course_id], course_id, status)
     gaps = pd.DataFrame(gap_rows, columns=GAP_COLUMNS)
     near = pd.DataFrame(near_rows, columns=NEAR_MISS_COLUMNS)

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..columns import COVERED, NOT_COVERED, PARTIAL
 from ._base import (
+    ABSENT,
+    ACROSS_COURSES,
     PATH_COLUMNS,
     PROGRAM_COMPETENCY_COLUMNS,
     PROGRAM_SET_COLUMNS,
+    SINGLE_COURSE,
+    SOME_COVERED,
     Ctx,
     as_bool,
     missing_text,
@@ -40,33 +45,40 @@ def absent_set_suggestion(set_name: str, total: int) -> str:
 
 
 def _by_competency(ctx: Ctx) -> pd.DataFrame:
+    """One row per competency: its best status over the courses (one pass)."""
     cov = ctx.cov
+    covered = ctx.covered_courses
+    partial = set(cov.loc[cov["status"] == PARTIAL, "competency_id"])
+    reviewed = set(
+        cov.loc[(cov["status"] == COVERED) & cov["reviewed"], "competency_id"]
+    )
+    # best course per competency: highest score, then course id (stable)
+    best = (
+        cov.sort_values(
+            ["competency_id", "score", "course_id"],
+            ascending=[True, False, True],
+            kind="stable",
+        )
+        .drop_duplicates("competency_id")
+        .set_index("competency_id")
+    )
     rows = []
     for comp in ctx.comps.itertuples():
-        sub = cov[cov["competency_id"] == comp.competency_id]
-        covered = sub[sub["status"] == "covered"]
-        if len(covered):
-            status = "covered"
-        elif (sub["status"] == "partial").any():
-            status = "partial"
-        else:
-            status = "not covered"
-        best = sub.sort_values(
-            ["score", "course_id"], ascending=[False, True], kind="stable"
-        )
+        cid = comp.competency_id
+        courses = covered.get(cid, [])
+        status = COVERED if courses else PARTIAL if cid in partial else NOT_COVERED
+        has_best = cid in best.index
         rows.append(
             {
                 "set_id": comp.set_id,
-                "competency_id": comp.competency_id,
+                "competency_id": cid,
                 "number": comp.number,
                 "competency": comp.text,
                 "status": status,
-                "covered_by": ", ".join(
-                    ctx.code.get(c, c) for c in sorted(covered["course_id"].unique())
-                ),
-                "best_course_id": str(best["course_id"].iloc[0]) if len(best) else "",
-                "best_score": float(best["score"].iloc[0]) if len(best) else 0.0,
-                "reviewed": bool(covered["reviewed"].any()),
+                "covered_by": ", ".join(ctx.code.get(c, c) for c in courses),
+                "best_course_id": str(best.at[cid, "course_id"]) if has_best else "",
+                "best_score": float(best.at[cid, "score"]) if has_best else 0.0,
+                "reviewed": cid in reviewed,
             }
         )
     return pd.DataFrame(rows, columns=PROGRAM_COMPETENCY_COLUMNS)
@@ -74,13 +86,9 @@ def _by_competency(ctx: Ctx) -> pd.DataFrame:
 
 def _covering(ctx: Ctx, set_id: str) -> str:
     """``LTA 110: #1, #2; LTA 150: #9``: which courses cover which competencies."""
-    cov = ctx.cov
     by_course: dict[str, list[str]] = {}
     for comp in ctx.comps[ctx.comps["set_id"] == set_id].itertuples():
-        rows = cov[
-            (cov["competency_id"] == comp.competency_id) & (cov["status"] == "covered")
-        ]
-        for c in sorted(rows["course_id"].unique()):
+        for c in ctx.covered_courses.get(comp.competency_id, []):
             by_course.setdefault(c, []).append(comp.number)
     return "; ".join(
         f"{ctx.code.get(c, c)}: {numbers(nums)}"
@@ -88,70 +96,164 @@ def _covering(ctx: Ctx, set_id: str) -> str:
     )
 
 
+def _set_status(
+    single: list[str],
+    n_cov: int,
+    total: int,
+    covering: str,
+    missing: pd.DataFrame,
+    unknown: pd.DataFrame,
+) -> tuple[str, str]:
+    """``(status, verdict)`` of one set over the program (one of PROGRAM_STATUSES)."""
+    if single:
+        return SINGLE_COURSE, (
+            f"covered in full by one course ({', '.join(single)}); "
+            "it could be submitted for course approval"
+        )
+    if n_cov == total and total:
+        return ACROSS_COURSES, (
+            f"all {total} competencies covered only across several "
+            f"courses ({covering}); no single course covers the set, "
+            "so none could be submitted alone for course approval"
+        )
+    if n_cov:
+        verdict = f"covered {n_cov} of {total}"
+        if len(missing):
+            verdict += "; missing " + numbers(missing["number"])
+        if len(unknown):
+            verdict += "; unknown (wording not known): " + numbers(unknown["number"])
+        return SOME_COVERED, verdict
+    n_part = int((missing["status"] == PARTIAL).sum())
+    return ABSENT, "no course covers any competency of this set" + (
+        f" ({n_part} only partly addressed)" if n_part else ""
+    )
+
+
+def _set_row(ctx: Ctx, s, pc: pd.DataFrame, primaries: set[str]) -> dict:
+    """One row of ``program_sets`` for the set ``s`` (a row of ``ctx.sets``)."""
+    cs = ctx.course_sets
+    sub = pc[pc["set_id"] == s.set_id]
+    total = len(sub)
+    n_cov = int((sub["status"] == COVERED).sum())
+    complete_courses = sorted(
+        cs.loc[
+            (cs["set_id"] == s.set_id) & cs["complete"].map(as_bool), "course_id"
+        ].unique()
+    )
+    single = [ctx.code.get(c, c) for c in complete_courses]
+    covering = _covering(ctx, s.set_id)
+    # a placeholder (wording known only in part) nobody confirmed is unknown:
+    # never listed as missing, i.e. as work to do
+    placeholder = sub["competency_id"].isin(ctx.partial_ids)
+    unknown = sub[placeholder & (sub["status"] != COVERED)]
+    missing = sub[~placeholder & (sub["status"] != COVERED)]
+    status, verdict = _set_status(single, n_cov, total, covering, missing, unknown)
+    suggestion = ""
+    if status == ABSENT and s.set_id not in primaries:
+        suggestion = absent_set_suggestion(s.set_name, total)
+    return {
+        "set_id": s.set_id,
+        "set_name": s.set_name,
+        "required": bool(s.required),
+        "total": total,
+        "covered": n_cov,
+        "status": status,
+        "complete": status in {SINGLE_COURSE, ACROSS_COURSES},
+        "single_courses": ", ".join(single),
+        "covering": covering,
+        "missing": missing_text(missing),
+        "verdict": verdict,
+        "reviewed": bool(sub.loc[sub["status"] == COVERED, "reviewed"].any()),
+        "provisional_note": ctx.provisional(s.set_id),
+        "suggestion": suggestion,
+    }
+
+
 def program_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return ``(program_sets, program_competencies)`` (see :class:`GapReport`)."""
     pc = _by_competency(ctx)
-    cs = ctx.course_sets
     primaries = set(ctx.courses["primary_set_id"])
-    set_rows = []
-    for s in ctx.sets.itertuples():
-        sub = pc[pc["set_id"] == s.set_id]
-        total = len(sub)
-        n_cov = int((sub["status"] == "covered").sum())
-        complete_courses = sorted(
-            cs.loc[
-                (cs["set_id"] == s.set_id) & cs["complete"].map(as_bool), "course_id"
-            ].unique()
+    rows = [_set_row(ctx, s, pc, primaries) for s in ctx.sets.itertuples()]
+    return pd.DataFrame(rows, columns=PROGRAM_SET_COLUMNS), pc
+
+
+def _open_gaps(ctx: Ctx, ps: pd.DataFrame) -> pd.Series:
+    """Per set, the competencies still to cover, placeholders of unknown wording
+    (nobody can close those) left out."""
+    unknown: dict[str, int] = {}
+    for comp in ctx.comps.itertuples():
+        if comp.competency_id in ctx.partial_ids and not ctx.covered_courses.get(
+            comp.competency_id
+        ):
+            unknown[comp.set_id] = unknown.get(comp.set_id, 0) + 1
+    n_unknown = ps["set_id"].map(unknown).fillna(0).astype(int)
+    return ps["total"] - ps["covered"] - n_unknown
+
+
+def _path_plan(
+    ps: pd.DataFrame, n_electives: int, missing_count: pd.Series
+) -> tuple[set[str], set[str]]:
+    """``(counts, plan)``: sets counted toward the path, sets whose gaps to close.
+
+    Counted: the complete required sets and up to ``n_electives`` complete
+    electives, fully known sets first (a verdict on a set known in part is
+    provisional). Plan: every incomplete required set, then the incomplete
+    electives with the fewest missing competencies (framework order breaks
+    ties) until ``n_electives`` electives would be complete.
+    """
+    req = ps[ps["required"]]
+    ele = ps[~ps["required"]]
+    counts = set(req.loc[req["complete"], "set_id"])
+    done_electives = ele[ele["complete"]]
+    firm = done_electives.assign(_p=done_electives["provisional_note"] != "")
+    firm = firm.sort_values("_p", kind="stable")
+    counts |= set(firm["set_id"].head(n_electives))
+    plan = set(req.loc[~req["complete"], "set_id"])
+    need = max(0, n_electives - len(done_electives))
+    if need:
+        todo = ele[~ele["complete"]].assign(
+            _missing=missing_count[~ps["required"] & ~ps["complete"]],
+            _order=range(int((~ele["complete"]).sum())),
         )
-        single = [ctx.code.get(c, c) for c in complete_courses]
-        covering = _covering(ctx, s.set_id)
-        missing = sub[sub["status"] != "covered"]
-        suggestion = ""
-        if single:
-            status = "single course"
-            verdict = (
-                f"covered in full by one course ({', '.join(single)}); "
-                "it could be submitted for course approval"
-            )
-        elif n_cov == total and total:
-            status = "across courses"
-            verdict = (
-                f"all {total} competencies covered only across several "
-                f"courses ({covering}); no single course covers the set, "
-                "so none could be submitted alone for course approval"
-            )
-        elif n_cov:
-            status = "partial"
-            verdict = f"covered {n_cov} of {total}; missing " + numbers(
-                missing["number"]
-            )
-        else:
-            status = "absent"
-            n_part = int((sub["status"] == "partial").sum())
-            verdict = "no course covers any competency of this set" + (
-                f" ({n_part} only partly addressed)" if n_part else ""
-            )
-            if s.set_id not in primaries:
-                suggestion = absent_set_suggestion(s.set_name, total)
-        set_rows.append(
-            {
-                "set_id": s.set_id,
-                "set_name": s.set_name,
-                "required": bool(s.required),
-                "total": total,
-                "covered": n_cov,
-                "status": status,
-                "complete": status in {"single course", "across courses"},
-                "single_courses": ", ".join(single),
-                "covering": covering,
-                "missing": missing_text(missing),
-                "verdict": verdict,
-                "reviewed": bool(sub.loc[sub["status"] == "covered", "reviewed"].any()),
-                "provisional_note": ctx.provisional(s.set_id),
-                "suggestion": suggestion,
-            }
+        todo = todo.sort_values(["_missing", "_order"], kind="stable")
+        plan |= set(todo["set_id"].head(need))
+    return counts, plan
+
+
+def _path_verdict(ps: pd.DataFrame, path: pd.DataFrame, n_electives: int) -> str:
+    """The one-sentence verdict on the certification path."""
+    req = ps[ps["required"]]
+    n_req = len(req)
+    req_done = int(req["complete"].sum())
+    ele_done = int((~ps["required"] & ps["complete"]).sum())
+    used = path["counts"] | path["in_plan"]
+    prov = path.loc[used & (path["provisional_note"] != ""), "set_name"].tolist()
+    prov_txt = (
+        f" Provisional: it relies on {', '.join(prov)}, known only in part in "
+        "this framework."
+        if prov
+        else ""
+    )
+    if req_done == n_req and ele_done >= n_electives:
+        return (
+            f"Yes: a student can complete the certification through this program: "
+            f"all {n_req} required sets and {ele_done} elective sets "
+            f"(at least {n_electives} needed) are covered by the program's "
+            f"courses.{prov_txt}"
         )
-    return pd.DataFrame(set_rows, columns=PROGRAM_SET_COLUMNS), pc
+    n_gaps = int(path.loc[path["in_plan"], "missing_count"].sum())
+    parts = []
+    if req_done < n_req:
+        parts.append(f"{n_req - req_done} of {n_req} required sets incomplete")
+    if ele_done < n_electives:
+        parts.append(f"only {ele_done} of {n_electives} elective sets complete")
+    return (
+        "Not yet: " + " and ".join(parts) + f". The shortest route closes "
+        f"{n_gaps} competency gap(s) in "
+        + ", ".join(path.loc[path["in_plan"], "set_name"])
+        + "."
+        + prov_txt
+    )
 
 
 def certification_path(ctx: Ctx, ps: pd.DataFrame) -> tuple[pd.DataFrame, str, str]:
@@ -164,31 +266,15 @@ def certification_path(ctx: Ctx, ps: pd.DataFrame) -> tuple[pd.DataFrame, str, s
     rule = ctx.fw.rule
     if rule is None:
         return pd.DataFrame(columns=PATH_COLUMNS), "", ""
-    missing_count = ps["total"] - ps["covered"]
-    req = ps[ps["required"]]
-    ele = ps[~ps["required"]]
-    counts = set(req.loc[req["complete"], "set_id"])
-    done_electives = ele[ele["complete"]]
-    # count fully known sets first: a verdict on a set known in part is provisional
-    firm = done_electives.assign(_p=done_electives["provisional_note"] != "")
-    firm = firm.sort_values("_p", kind="stable")
-    counts |= set(firm["set_id"].head(rule.n_electives))
-    plan = set(req.loc[~req["complete"], "set_id"])
-    need = max(0, rule.n_electives - len(done_electives))
-    if need:
-        todo = ele[~ele["complete"]].assign(
-            _missing=missing_count[~ps["required"] & ~ps["complete"]],
-            _order=range(int((~ele["complete"]).sum())),
-        )
-        todo = todo.sort_values(["_missing", "_order"], kind="stable")
-        plan |= set(todo["set_id"].head(need))
+    missing_count = _open_gaps(ctx, ps)
+    counts, plan = _path_plan(ps, rule.n_electives, missing_count)
     rows = [
         {
             "set_id": r.set_id,
             "set_name": r.set_name,
             "required": r.required,
             "complete": r.complete,
-            "single_course": r.status == "single course",
+            "single_course": r.status == SINGLE_COURSE,
             "counts": r.set_id in counts,
             "missing_count": int(miss),
             "in_plan": r.set_id in plan,
@@ -197,41 +283,4 @@ def certification_path(ctx: Ctx, ps: pd.DataFrame) -> tuple[pd.DataFrame, str, s
         for r, miss in zip(ps.itertuples(), missing_count, strict=True)
     ]
     path = pd.DataFrame(rows, columns=PATH_COLUMNS)
-    n_req = len(req)
-    req_done = int(req["complete"].sum())
-    ele_done = len(done_electives)
-    prov = [
-        r.set_name
-        for r in ps.itertuples()
-        if r.provisional_note and (r.set_id in counts or r.set_id in plan)
-    ]
-    prov_txt = (
-        f" Provisional: it relies on {', '.join(prov)}, known only in part in "
-        "this framework."
-        if prov
-        else ""
-    )
-    if req_done == n_req and ele_done >= rule.n_electives:
-        verdict = (
-            f"Yes: a student can complete the certification through this program: "
-            f"all {n_req} required sets and {ele_done} elective sets "
-            f"(at least {rule.n_electives} needed) are covered by the program's "
-            f"courses.{prov_txt}"
-        )
-    else:
-        n_gaps = int(path.loc[path["in_plan"], "missing_count"].sum())
-        parts = []
-        if req_done < n_req:
-            parts.append(f"{n_req - req_done} of {n_req} required sets incomplete")
-        if ele_done < rule.n_electives:
-            parts.append(
-                f"only {ele_done} of {rule.n_electives} elective sets complete"
-            )
-        verdict = (
-            "Not yet: " + " and ".join(parts) + f". The shortest route closes "
-            f"{n_gaps} competency gap(s) in "
-            + ", ".join(path.loc[path["in_plan"], "set_name"])
-            + "."
-            + prov_txt
-        )
-    return path, verdict, PATH_BASIS
+    return path, _path_verdict(ps, path, rule.n_electives), PATH_BASIS

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..columns import AUDIT_COLUMNS, AUDIT_SUMMARY_COLUMNS
+from ._audit import audit_outcomes, audit_summary
 from ._base import (
     PROGRAM_STATUSES,
     Ctx,
     program_title,
     provisional_footnote,
 )
-from ._course import course_level
+from ._course import course_level, decided_sets
 from ._gaps import gap_tables
 from ._program import certification_path, program_level
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Alignment
 
 __all__ = ["GapReport", "gap_report"]
 
@@ -73,7 +78,9 @@ class GapReport:
         home_course_id, home_course_code, near_misses, suggestion, in_plan,
         provisional_note, action`` (``strengthen`` a near miss of the home
         course, ``add`` an outcome and assessment to it, or ``new``: no course
-        is a natural home).
+        is a natural home), ``draft_outcome`` (a measurable outcome drafted for
+        the home course, for faculty to edit; for a competency known only in
+        part, a note that its wording is unknown) and ``assessment_idea``.
     near_misses : pandas.DataFrame
         The closest existing statements for each gap: ``scope, set_id,
         competency_id, course_id, course_code, statement_id, kind, text,
@@ -85,6 +92,12 @@ class GapReport:
         Input problems: ``source, severity, reason``.
     method : str
         The matching method of the alignment.
+    outcome_quality : pandas.DataFrame
+        The outcome quality audit (:func:`lta_align.audit_outcomes`): ``course_id,
+        statement_id, text, verb, bloom_level, issues, suggestion``.
+    outcome_quality_summary : pandas.DataFrame
+        The audit counted per course: ``course_id, course_code, outcomes,
+        flagged`` and one count per issue.
     """
 
     framework_name: str
@@ -107,6 +120,12 @@ class GapReport:
     n_statements: int = 0
     title: str = ""
     provisional_footnote: str = ""
+    outcome_quality: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=AUDIT_COLUMNS)
+    )
+    outcome_quality_summary: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=AUDIT_SUMMARY_COLUMNS)
+    )
 
     def summary(self) -> str:
         """Return a short plain-text summary: framework, path verdict, set statuses."""
@@ -128,7 +147,7 @@ class GapReport:
         self,
         *,
         plots: bool = True,
-        alignment: Any = None,
+        alignment: Alignment | None = None,
         template: str | Path | None = None,
     ) -> str:
         """Return the report as one self-contained HTML page.
@@ -172,7 +191,7 @@ class GapReport:
         return f"GapReport({self.heading!r}: {self.path_verdict})"
 
 
-def gap_report(alignment: Any) -> GapReport:
+def gap_report(alignment: Alignment) -> GapReport:
     """Build the gap report of an alignment.
 
     Parameters
@@ -193,16 +212,22 @@ def gap_report(alignment: Any) -> GapReport:
     Examples
     --------
     >>> import lta_align as la
-    >>> result = la.align(la.load_syllabi("data/syllabi"), la.load_framework())
-    ... # doctest: +SKIP
-    >>> report = la.gap_report(result)                           # doctest: +SKIP
-    >>> print(report.summary())                                  # doctest: +SKIP
+    >>> report = la.gap_report(result)        # result = la.align(program, fw)
+    >>> print(report.summary())                # doctest: +ELLIPSIS
+    LTA program: 10 courses (LTA 101–LTA 190)
+    ALA-APA Library Support Staff Certification (LSSC) competency sets (version 2012)
+    Yes: a student can complete the certification through this program: ...
+    across courses: Technology
+    partial: Adult Readers' Advisory Services, Collection Management, Supervision...
     """
     ctx = Ctx(alignment)
     verdicts, detail = course_level(ctx)
     ps, pc = program_level(ctx)
+    # a verdict rests on review when any decision (a reject too) touched its set
+    ps["reviewed"] = ps["reviewed"] | ps["set_id"].isin(decided_sets(ctx))
     path, path_verdict, basis = certification_path(ctx, ps)
     gaps, near = gap_tables(ctx, ps, pc, path, verdicts)
+    audit = audit_outcomes(ctx.program)
     fw = ctx.fw
     incomplete = ps.loc[ps["provisional_note"] != "", "set_name"].tolist()
     return GapReport(
@@ -220,10 +245,12 @@ def gap_report(alignment: Any) -> GapReport:
         gaps=gaps,
         near_misses=near,
         problems=ctx.program.problems,
-        method=str(getattr(alignment, "method", "")),
+        method=alignment.method,
         rule_text=fw.rule.text if fw.rule is not None else "",
         n_courses=len(ctx.courses),
         n_statements=len(ctx.program.statements),
         title=program_title(ctx.program.name, ctx.courses["course_code"].tolist()),
         provisional_footnote=provisional_footnote(incomplete, fw.name),
+        outcome_quality=audit,
+        outcome_quality_summary=audit_summary(audit, ctx.courses),
     )

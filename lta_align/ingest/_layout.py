@@ -1,0 +1,94 @@
+"""Layout vocabulary shared by every reader: bullet glyphs and table column roles.
+
+One table of bullet glyphs (what Word, Google Docs and PDF exporters put before a
+list item) and one table of column-header words (what a column of a syllabus
+table holds), so a PDF, DOCX, HTML or Markdown table is read the same way: row
+by row, each cell in the kind its column names, with its location.
+"""
+
+from __future__ import annotations
+
+import re
+
+BULLET_GLYPHS = (
+    "-*+"
+    "\u2022\u2023\u2043\u25aa\u25ab\u25e6\u25cf\u25cb\u25a0\u25a1\u25c6\u25c7"
+    "\u25b8\u25ba\u27a2\u2756\u2713\u2714\u00b7\u2013\u2014"
+    # private-use code points of Word's Symbol and Wingdings bullets, as they
+    # come out of a PDF text layer or a paste from Word
+    "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071\uf0e0\uf0d8\uf0de\uf0f0"
+)
+"""Characters that start a list item when followed by a space (the ``o`` of a
+Courier New circle bullet is handled apart: only before a capital letter)."""
+
+_PRIVATE_USE = "".join(c for c in BULLET_GLYPHS if "\ue000" <= c <= "\uf8ff")
+
+BULLET_MARK = (
+    f"[{re.escape(BULLET_GLYPHS)}](?=\\s)|[{_PRIVATE_USE}]|(?-i:o(?=\\s+[A-Z0-9\"'(]))"
+)
+"""Regex alternation for one bullet mark (glyph and following-space rule)."""
+
+LONE_BULLET = f"^(?:[{re.escape(BULLET_GLYPHS)}]|o)$"
+"""Regex for a line that is only a bullet mark (its text is on the next line)."""
+
+COLUMN_ROLES: tuple[tuple[str, str], ...] = (
+    # (role, regex over the header's key: lower case, words only); first wins
+    ("number", r"^(slo|clo|outcome|objective|item|row)? ?(#|no|num|number)$|^#$"),
+    ("week", r"^(week|wk|session|class|unit|module|day|lesson)s?( no| number| #)?$"),
+    ("date", r"^(date|dates|due|due date|day and date|when)s?$"),
+    ("assessment", r"assess|assignment|evaluat|measure|evidence|exam|graded|task"),
+    ("outcome", r"outcome|objective|\bslos?\b|competenc|students will|goal"),
+    ("reading", r"reading|textbook|\btexts?\b|chapter|materials|resources|prepar"),
+    ("topic", r"topic|content|subject|theme|focus|activit|lecture|agenda"),
+)
+"""Column-header words and the role of the column under them."""
+
+_COMPILED = tuple((role, re.compile(rx)) for role, rx in COLUMN_ROLES)
+CONTENT_ROLES = ("outcome", "assessment", "topic", "reading")
+"""Roles whose cells are statements (of that kind); the others locate a row."""
+
+
+def _key(text: str) -> str:
+    text = text.casefold().replace("&", " and ").replace("#", " # ")
+    text = re.sub(r"[^a-z0-9# ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def column_role(header: str) -> str | None:
+    """Return the role a table column header names, or None.
+
+    >>> column_role("Student Learning Outcome"), column_role("SLO #")
+    ('outcome', 'number')
+    >>> column_role("Reading / Preparation"), column_role("Wk")
+    ('reading', 'week')
+    """
+    key = _key(header)
+    if not key or len(key.split()) > 6:
+        return None
+    for role, rx in _COMPILED:
+        if rx.search(key):
+            return role
+    return None
+
+
+def header_roles(cells: tuple[str, ...] | list[str]) -> tuple[str | None, ...] | None:
+    """Return the role of every column if ``cells`` is a table header row, else None.
+
+    A header row names at least two columns and at least one content column
+    (outcome, assessment, topic, reading), and no cell is a sentence.
+    """
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(
+        len(c.split()) > 6 or c.strip().endswith(".") for c in filled
+    ):
+        return None
+    roles = tuple(column_role(c) if c.strip() else None for c in cells)
+    named = [r for r in roles if r]
+    if len(named) < 2 or not any(r in CONTENT_ROLES for r in named):
+        return None
+    return roles
+
+
+def content_columns(roles: tuple[str | None, ...]) -> int:
+    """How many different content roles the header names."""
+    return len({r for r in roles if r in CONTENT_ROLES})

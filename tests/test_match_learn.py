@@ -1,0 +1,203 @@
+"""align(..., decisions=...) learns from reviewers; default method + fallback."""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import pytest
+
+import lta_align as la
+from lta_align.model import Program, problems_frame
+from lta_align.text import statement_id
+
+COURSES = {
+    "LTA130": "Cataloging and Classification",
+    "LTA131": "Cataloging Practice",
+    "LTA150": "Access Services",
+}
+ROWS = [
+    ("LTA130", "outcome", "Assign Library of Congress subject headings to new titles."),
+    ("LTA130", "outcome", "Create MARC bibliographic records following RDA."),
+    ("LTA131", "outcome", "Assign subject headings to titles using LCSH."),
+    ("LTA131", "outcome", "Create original MARC records with RDA."),
+    ("LTA150", "outcome", "Check materials in and out at the circulation desk."),
+    ("LTA150", "outcome", "Explain the library's borrowing policies to patrons."),
+]
+
+
+def program() -> Program:
+    st = pd.DataFrame(
+        [
+            {
+                "course_id": c,
+                "statement_id": statement_id(c, t),
+                "kind": k,
+                "text": t,
+                "source": f"{c}.docx",
+                "location": "",
+            }
+            for c, k, t in ROWS
+        ]
+    )
+    courses = pd.DataFrame(
+        {
+            "course_id": list(COURSES),
+            "course_code": list(COURSES),
+            "course_title": list(COURSES.values()),
+            "source": [f"{c}.docx" for c in COURSES],
+        }
+    )
+    return Program(courses, st, problems_frame([]), name="learn")
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return la.load_framework("lssc")
+
+
+@pytest.fixture(scope="module")
+def engine(framework):
+    return la.align(program(), framework, method="tfidf")
+
+
+def sid(course: str, i: int) -> str:
+    texts = [t for c, _, t in ROWS if c == course]
+    return statement_id(course, texts[i])
+
+
+def decisions(rows) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "course_id": s.split("-")[0],
+                "statement_id": s,
+                "competency_id": comp,
+                "decision": d,
+                "level": "",
+                "reviewer": "t",
+                "decided_at": "2026-01-01T00:00:00",
+                "note": "",
+            }
+            for s, comp, d in rows
+        ]
+    )
+
+
+def top(result, statement: str) -> pd.DataFrame:
+    m = result.matches
+    return m[m["statement_id"] == statement].sort_values("rank")
+
+
+def pick_target(engine, decided: str, near: str) -> str:
+    """A competency that ``near`` ranks below its first place (to be taught)."""
+    rows = top(engine, near)
+    return str(rows["competency_id"].iloc[-1])
+
+
+def test_decisions_rerank_near_statements_and_name_learned_from(framework, engine):
+    decided, near = sid("LTA130", 0), sid("LTA131", 0)
+    target = pick_target(engine, decided, near)
+    before = top(engine, near)
+    assert before["competency_id"].iloc[0] != target
+    config = la.MatchConfig.for_framework(framework, "tfidf", learn_weight=2.0)
+    result = la.align(
+        program(),
+        framework,
+        method="tfidf",
+        config=config,
+        decisions=decisions([(decided, target, "add")]),
+    )
+    after = top(result, near)
+    row = after[after["competency_id"] == target]
+    assert len(row) == 1
+    assert int(row["rank"].iloc[0]) < int(
+        before.loc[before["competency_id"] == target, "rank"].iloc[0]
+    )
+    assert row["learned_from"].iloc[0] == decided
+    # the decided pair itself is the reviewer's: decision "add", covered
+    mine = result.matches[
+        (result.matches["statement_id"] == decided)
+        & (result.matches["competency_id"] == target)
+    ]
+    assert mine["decision"].tolist() == ["add"]
+    # a far statement (circulation) learns nothing from a cataloging decision
+    far = top(result, sid("LTA150", 0))
+    assert (far["learned_from"] == "").all()
+
+
+def test_rejected_pairs_never_come_back(framework, engine):
+    decided = sid("LTA130", 1)
+    first = str(top(engine, decided)["competency_id"].iloc[0])
+    rejected = decisions([(decided, first, "reject")])
+    result = la.align(program(), framework, method="tfidf", decisions=rejected)
+    m = result.matches
+    pair = (m["statement_id"] == decided) & (m["competency_id"] == first)
+    assert not pair.any()
+    cov = result.coverage
+    assert not (
+        (cov["evidence_statement_id"] == decided) & (cov["competency_id"] == first)
+    ).any()
+    # a store works the same as a frame
+    store_result = la.align(
+        program(), framework, method="tfidf", decisions=rejected.iloc[:0]
+    )
+    assert len(store_result.matches) == len(engine.matches)
+
+
+def test_decision_store_is_accepted(framework, engine, tmp_path):
+    decided = sid("LTA130", 1)
+    first = str(top(engine, decided)["competency_id"].iloc[0])
+    store = la.DecisionStore(tmp_path / "decisions.csv")
+    store.record(
+        [
+            {
+                "course_id": "LTA130",
+                "statement_id": decided,
+                "competency_id": first,
+                "decision": "reject",
+            }
+        ],
+        reviewer="t",
+    )
+    result = la.align(program(), framework, method="tfidf", decisions=store)
+    m = result.matches
+    assert not ((m["statement_id"] == decided) & (m["competency_id"] == first)).any()
+
+
+def test_every_set_course_gets_a_primary_set(framework, engine):
+    assert (engine.courses["primary_set_id"] != "").all()
+    assert set(engine.courses["primary_set_id"]) <= set(framework.set_ids)
+
+
+def test_default_falls_back_to_tfidf_when_the_extra_is_absent(
+    framework, monkeypatch, caplog
+):
+    from lta_align import match
+
+    monkeypatch.setattr(match, "DEFAULT_METHOD", "hybrid")
+    monkeypatch.setattr(match, "embed_available", lambda: False)
+    monkeypatch.setattr(match, "_FALLBACK_NOTED", [])
+    with caplog.at_level(logging.WARNING, logger="lta_align"):
+        result = la.align(program(), framework)
+        again = la.align(program(), framework)
+    assert result.method == again.method == "tfidf"
+    notes = [r for r in caplog.records if "embed" in r.getMessage()]
+    assert len(notes) == 1  # once
+
+
+def test_default_uses_the_best_method_when_installed(framework, monkeypatch):
+    from lta_align import match
+
+    monkeypatch.setattr(match, "DEFAULT_METHOD", "embed")
+    monkeypatch.setattr(match, "embed_available", lambda: True)
+    assert match.default_method() == "embed"
+
+
+def test_embed_available_is_false_without_onnxruntime(monkeypatch):
+    import sys
+
+    from lta_align import match
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    assert match.embed_available() is False

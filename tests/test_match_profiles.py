@@ -1,0 +1,48 @@
+"""Competency profiles: example phrasings shipped beside the framework."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import lta_align as la
+from lta_align.match._base import load_profiles
+
+
+def test_lssc_ships_a_profile_for_every_competency():
+    fw = la.load_framework("lssc")
+    profiles = load_profiles(fw)
+    assert set(profiles) == set(fw.competencies["competency_id"])
+    assert all(len(v) >= 1 for v in profiles.values())
+
+
+def test_a_custom_framework_reads_profiles_beside_its_file(tmp_path):
+    fw = la.load_framework("lssc")
+    source = tmp_path / "mine.yaml"
+    custom = dataclasses.replace(fw, framework_id="mine", source=str(source))
+    assert load_profiles(custom) == {}
+    (tmp_path / "mine_profiles.yaml").write_text(
+        "foundations.1:\n  - Explain what libraries do for communities.\n"
+        "nope.1:\n  - ignored\n",
+        encoding="utf-8",
+    )
+    assert load_profiles(custom) == {
+        "foundations.1": ("Explain what libraries do for communities.",)
+    }
+
+
+def test_profile_weight_changes_scores_and_zero_keeps_them():
+    fw = la.load_framework("lssc")
+    from test_match import CATALOGING, make_program
+
+    program = make_program(CATALOGING)
+    base = la.MatchConfig.for_framework(fw, "tfidf", profile_weight=0.0)
+    off = la.align(program, fw, method="tfidf", config=base)
+    on = la.align(
+        program,
+        fw,
+        method="tfidf",
+        config=dataclasses.replace(base, profile_weight=0.5),
+    )
+    again = la.align(program, fw, method="tfidf", config=base)
+    assert off.matches.equals(again.matches)
+    assert not off.matches["score"].equals(on.matches["score"])
