@@ -23,16 +23,29 @@ from ._base import (
 )
 
 
-def _chosen_sets(ctx: Ctx, course) -> list[tuple[str, str]]:
-    set_order = {s: i for i, s in enumerate(ctx.fw.set_ids)}
+def _course_set_rows(ctx: Ctx) -> dict[str, list[tuple[str, float]]]:
+    """course id -> its ``(set_id, coverage)`` rows in table order (built once)."""
     cs = ctx.course_sets
-    mine = cs[cs["course_id"] == course.course_id]
+    out: dict[str, list[tuple[str, float]]] = {}
+    for course_id, set_id, coverage in zip(
+        cs["course_id"], cs["set_id"], cs["coverage"], strict=True
+    ):
+        out.setdefault(course_id, []).append((set_id, float(coverage)))
+    return out
+
+
+def _chosen_sets(
+    ctx: Ctx,
+    course,
+    set_order: dict[str, int],
+    rows: dict[str, list[tuple[str, float]]],
+) -> list[tuple[str, str]]:
     chosen = []
     if course.home_set_id:
         chosen.append((course.home_set_id, "primary"))
-    for r in mine.itertuples():
-        if r.set_id != course.home_set_id and float(r.coverage) >= 0.5:
-            chosen.append((r.set_id, "also"))
+    for set_id, coverage in rows.get(course.course_id, ()):
+        if set_id != course.home_set_id and coverage >= 0.5:
+            chosen.append((set_id, "also"))
     chosen.sort(key=lambda t: (t[1] != "primary", set_order.get(t[0], 99)))
     return [(s, role) for s, role in chosen if s in set_order]
 
@@ -60,9 +73,9 @@ def _status(st: pd.Series | None, partial: bool) -> str:
     return status
 
 
-def _detail(ctx: Ctx, course, set_id: str) -> pd.DataFrame:
+def _detail(ctx: Ctx, course, set_id: str, comps: list) -> pd.DataFrame:
     rows = []
-    for comp in ctx.comps[ctx.comps["set_id"] == set_id].itertuples():
+    for comp in comps:
         st = ctx.status(course.course_id, comp.competency_id)
         partial = bool(getattr(comp, "partial", False))
         sid = "" if st is None else str(st["evidence_statement_id"])
@@ -135,13 +148,18 @@ def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return ``(course_verdicts, course_detail)`` (see :class:`GapReport`)."""
     verdicts, detail = [], []
     decided = decided_pairs(ctx)
+    set_order = {s: i for i, s in enumerate(ctx.fw.set_ids)}
+    cs_rows = _course_set_rows(ctx)
+    comps_by_set: dict[str, list] = {}
+    for comp in ctx.comps.itertuples():
+        comps_by_set.setdefault(comp.set_id, []).append(comp)
     for course in ctx.courses.itertuples():
-        chosen = _chosen_sets(ctx, course)
+        chosen = _chosen_sets(ctx, course, set_order, cs_rows)
         if not chosen:
             verdicts.append(_general_row(course))
         for set_id, role in chosen:
             info = ctx.set_info(set_id)
-            d = _detail(ctx, course, set_id)
+            d = _detail(ctx, course, set_id, comps_by_set.get(set_id, []))
             detail.append(d)
             total = len(d)
             covered, complete, verdict, missing = _verdict(d)
