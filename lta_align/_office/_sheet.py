@@ -30,6 +30,25 @@ def _wrapped_lines(text: str, per_line: int) -> int:
     return lines
 
 
+def _set_value(cell: Any, value: Any) -> None:
+    """Store ``value`` as :meth:`Sheet.put` does: yes/no, a number or safe text."""
+    if isinstance(value, bool):
+        cell._value = "yes" if value else "no"
+        cell.data_type = "s"
+    elif isinstance(value, int | float) and not pd.isna(value):
+        cell.value = float(value) if isinstance(value, float) else int(value)
+    else:
+        # safe_cell_text already removed what XML cannot hold and cut the
+        # text to the cell limit: stored as is, never read as a formula
+        cell._value = safe_cell_text(value)
+        cell.data_type = "s"
+
+
+def _plain_key(wrap: bool) -> tuple:
+    """The style key of a table body cell (see :meth:`Sheet.put`)."""
+    return (False, None, None, None, False, wrap, False)
+
+
 #: workbook -> {style key: the StyleArray openpyxl gave the first cell styled so}
 _STYLES: WeakKeyDictionary = WeakKeyDictionary()
 
@@ -51,6 +70,8 @@ class Sheet:
         self.Border, self.Side = Border, Side
         self._styles = _STYLES.setdefault(ws.parent, {})
         self._widths: dict[int, float] = {}
+        self._heights: dict[int, float] = {}  # rows whose height this set
+        self._merged: tuple[int, dict[tuple[int, int], int]] = (0, {})
 
     def put(
         self,
@@ -67,14 +88,7 @@ class Sheet:
         center: bool = False,
     ) -> Any:
         cell = self.ws.cell(row=row, column=col)
-        if isinstance(value, bool):
-            cell.value = "yes" if value else "no"
-            cell.data_type = "s"
-        elif isinstance(value, int | float) and not pd.isna(value):
-            cell.value = float(value) if isinstance(value, float) else int(value)
-        else:
-            cell.value = safe_cell_text(value)
-            cell.data_type = "s"
+        _set_value(cell, value)
         key = (bold, fill, colour, size, italic, wrap, center)
         style = self._styles.get(key)
         if style is not None and not cell.has_style:
@@ -108,15 +122,13 @@ class Sheet:
         from openpyxl.utils import get_column_letter
 
         ws = self.ws
-        merged = next(
-            (
-                r
-                for r in ws.merged_cells.ranges
-                if r.min_row == row and r.min_col == col
-            ),
-            None,
-        )
-        cols = range(col, (merged.max_col if merged else col) + 1)
+        ranges = ws.merged_cells.ranges
+        if len(ranges) != self._merged[0]:  # (top-left cell) -> last column
+            firsts: dict[tuple[int, int], int] = {}
+            for r in ranges:
+                firsts.setdefault((r.min_row, r.min_col), r.max_col)
+            self._merged = (len(ranges), firsts)
+        cols = range(col, self._merged[1].get((row, col), col) + 1)
         width = 0.0
         for c in cols:
             if c not in self._widths:
@@ -126,11 +138,21 @@ class Sheet:
         # about 1.2 characters of running text per width unit at 11 pt (less
         # in bold); wrap word by word as the spreadsheet will
         per_line = max(1, int(width * (1.05 if bold else 1.2) * 11 / size))
-        lines = sum(_wrapped_lines(part, per_line) for part in text.split("\n"))
+        if len(text) <= per_line:  # fits on one line (the common case)
+            lines = text.count("\n") + 1 if "\n" in text else 1
+            if lines > 1:
+                lines = sum(_wrapped_lines(p, per_line) for p in text.split("\n"))
+        else:
+            lines = sum(_wrapped_lines(p, per_line) for p in text.split("\n"))
         height = min(409.0, 3 + lines * size * 1.35)
-        current = ws.row_dimensions[row].height or 15
+        current = self._heights.get(row)
+        if current is None:
+            current = ws.row_dimensions[row].height or 15
         if height > current:
             ws.row_dimensions[row].height = height
+            self._heights[row] = height
+        else:
+            self._heights[row] = current
 
     def header(self, row: int, names: list[str]) -> None:
         for j, name in enumerate(names, start=1):
@@ -152,14 +174,33 @@ class Sheet:
         start_row: int = 1,
     ) -> int:
         """Write ``df`` with (column, header, width, wrap) specs; return last row."""
+        from openpyxl.cell.cell import Cell as _Cell
         from openpyxl.utils import get_column_letter
 
         self.header(start_row, [h for _, h, _, _ in columns])
         self.widths([w for _, _, w, _ in columns])
         r = start_row
-        for r, rec in enumerate(df.to_dict("records"), start=start_row + 1):
-            for j, (col, _, _, wrap) in enumerate(columns, start=1):
-                self.put(r, j, rec.get(col, ""), wrap=wrap)
+        ws = self.ws
+        cells = ws._cells  # fresh cells are added directly (no lookup per cell)
+        names = [col for col, _, _, _ in columns]
+        wraps = [wrap for _, _, _, wrap in columns]
+        values = [df[c].tolist() if c in df.columns else [""] * len(df) for c in names]
+        # the first cell of each column is styled by put(); the others are
+        # fresh cells given a copy of the same style indices (as put() does)
+        keys = [_plain_key(w) for w in wraps]
+        for r, row in enumerate(zip(*values, strict=True), start=start_row + 1):
+            for j, value in enumerate(row, start=1):
+                wrap = wraps[j - 1]
+                style = self._styles.get(keys[j - 1])
+                if style is None or (r, j) in cells:
+                    self.put(r, j, value, wrap=wrap)
+                    continue
+                cell = _Cell(ws, row=r, column=j)
+                _set_value(cell, value)
+                cell._style = copy(style)
+                ws._add_cell(cell)
+                if wrap and cell.data_type == "s":
+                    self._fit_height(r, j, cell._value, 11)
         last = max(r, start_row)
         self.ws.freeze_panes = f"A{start_row + 1}"
         self.ws.auto_filter.ref = (
