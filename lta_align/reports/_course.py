@@ -18,7 +18,6 @@ from ._base import (
     COURSE_DETAIL_COLUMNS,
     COURSE_VERDICT_COLUMNS,
     Ctx,
-    missing_text,
     numbers,
 )
 
@@ -73,7 +72,7 @@ def _status(st: pd.Series | None, partial: bool) -> str:
     return status
 
 
-def _detail(ctx: Ctx, course, set_id: str, comps: list) -> pd.DataFrame:
+def _detail(ctx: Ctx, course, set_id: str, comps: list) -> list[dict]:
     rows = []
     for comp in comps:
         st = ctx.status(course.course_id, comp.competency_id)
@@ -98,7 +97,7 @@ def _detail(ctx: Ctx, course, set_id: str, comps: list) -> pd.DataFrame:
                 "evidence_location": loc,
             }
         )
-    return pd.DataFrame(rows, columns=COURSE_DETAIL_COLUMNS)
+    return rows
 
 
 def _general_row(course) -> dict:
@@ -127,21 +126,25 @@ def _general_row(course) -> dict:
     }
 
 
-def _verdict(d: pd.DataFrame) -> tuple[int, bool, str, pd.DataFrame]:
+def _verdict(d: list[dict]) -> tuple[int, bool, str, str]:
     total = len(d)
-    covered = int((d["status"] == COVERED).sum())
-    unknown = d[d["status"] == UNKNOWN]
-    missing = d[~d["status"].isin([COVERED, UNKNOWN])]
+    covered = sum(r["status"] == COVERED for r in d)
+    unknown = [r for r in d if r["status"] == UNKNOWN]
+    missing = [r for r in d if r["status"] not in (COVERED, UNKNOWN)]
     complete = covered == total and total > 0
     if complete:
         verdict = f"covers all {total} competencies"
     else:
         verdict = f"covers {covered} of {total} competencies"
-        if len(missing):
-            verdict += "; missing " + numbers(missing["number"])
-    if len(unknown):
-        verdict += "; wording not known (unknown): " + numbers(unknown["number"])
-    return covered, complete, verdict, missing
+        if missing:
+            verdict += "; missing " + numbers(r["number"] for r in missing)
+    if unknown:
+        verdict += "; wording not known (unknown): " + numbers(
+            r["number"] for r in unknown
+        )
+    # as missing_text(): "#n text; #m text"
+    missing_str = "; ".join(f"#{r['number']} {r['competency']}" for r in missing)
+    return covered, complete, verdict, missing_str
 
 
 def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -160,7 +163,7 @@ def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
         for set_id, role in chosen:
             info = ctx.set_info(set_id)
             d = _detail(ctx, course, set_id, comps_by_set.get(set_id, []))
-            detail.append(d)
+            detail.extend(d)
             total = len(d)
             covered, complete, verdict, missing = _verdict(d)
             on_review = (course.course_id, set_id) in decided
@@ -174,19 +177,15 @@ def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "required": bool(info["required"]),
                     "role": role,
                     "covered": covered,
-                    "partial": int((d["status"] == PARTIAL).sum()),
+                    "partial": sum(r["status"] == PARTIAL for r in d),
                     "total": total,
                     "complete": complete,
                     "verdict": verdict,
-                    "missing": missing_text(missing),
+                    "missing": missing,
                     "reviewed": on_review
-                    or bool(d.loc[d["status"] == COVERED, "reviewed"].any()),
+                    or any(r["reviewed"] for r in d if r["status"] == COVERED),
                     "provisional_note": ctx.provisional(set_id),
                 }
             )
-    detail_df = (
-        pd.concat(detail, ignore_index=True)
-        if detail
-        else pd.DataFrame(columns=COURSE_DETAIL_COLUMNS)
-    )
+    detail_df = pd.DataFrame(detail, columns=COURSE_DETAIL_COLUMNS)
     return pd.DataFrame(verdicts, columns=COURSE_VERDICT_COLUMNS), detail_df

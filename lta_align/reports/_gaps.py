@@ -74,9 +74,13 @@ def _candidates(ctx: Ctx) -> dict[str, list[tuple[float, str, str]]]:
         m["competency_id"], m["score"], m["course_id"], m["statement_id"], strict=True
     ):
         out.setdefault(comp_id, []).append((float(score), course_id, sid))
-    for rows in out.values():  # stable, as pandas' sort_values(kind="stable")
+    by_pair: dict[tuple[str, str], list[tuple[float, str, str]]] = {}
+    for comp_id, rows in out.items():  # stable, as sort_values(kind="stable")
         rows.sort(key=lambda r: (-r[0], r[1], r[2]))
+        for r in rows:  # the same order, one course at a time
+            by_pair.setdefault((comp_id, r[1]), []).append(r)
     ctx._near_candidates = out
+    ctx._near_by_pair = by_pair
     return out
 
 
@@ -84,7 +88,10 @@ def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> list[dict]:
     courses = None if course_ids is None else set(course_ids)
     seen: set[str] = set()
     rows: list[dict] = []
-    for score, course_id, sid in _candidates(ctx).get(comp_id, ()):
+    candidates = _candidates(ctx).get(comp_id, ())
+    if courses is not None and len(courses) == 1:  # one course: its own list
+        candidates = ctx._near_by_pair.get((comp_id, next(iter(courses))), ())
+    for score, course_id, sid in candidates:
         if courses is not None and course_id not in courses:
             continue
         if sid in seen:
