@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from copy import copy
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -245,6 +246,18 @@ def dropdown(
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+@lru_cache(maxsize=1)
+def _row_tools() -> tuple:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.cell.rich_text import CellRichText
+    from openpyxl.compat import safe_string
+    from openpyxl.utils import get_column_letter
+    from openpyxl.xml.functions import Element, SubElement
+
+    letter = lru_cache(maxsize=None)(get_column_letter)
+    return Cell, CellRichText, safe_string, letter, Element, SubElement
+
+
 def _fast_write_row(self: Any, xf: Any, row: list, row_idx: int) -> None:
     """openpyxl's ``WorksheetWriter.write_row``, built as one tree per row.
 
@@ -253,12 +266,7 @@ def _fast_write_row(self: Any, xf: Any, row: list, row_idx: int) -> None:
     anything but plain text and numbers (comments, links, dates, formulas,
     rich text) go to openpyxl's own writer.
     """
-    from openpyxl.cell.cell import Cell
-    from openpyxl.cell.rich_text import CellRichText
-    from openpyxl.compat import safe_string
-    from openpyxl.utils import get_column_letter
-    from openpyxl.xml.functions import Element, SubElement
-
+    Cell, CellRichText, safe_string, letter, Element, SubElement = _row_tools()
     for cell in row:
         if (
             type(cell) is not Cell  # merged cells: openpyxl's writer
@@ -277,7 +285,7 @@ def _fast_write_row(self: Any, xf: Any, row: list, row_idx: int) -> None:
         styled = cell.has_style
         if value is None and not styled:
             continue
-        ca = {"r": f"{get_column_letter(cell.column)}{row_idx}"}
+        ca = {"r": f"{letter(cell.column)}{row_idx}"}
         if styled:
             ca["s"] = f"{styles.add(cell._style)}"
         ca["t"] = "inlineStr" if cell.data_type == "s" else cell.data_type
