@@ -61,6 +61,9 @@ class Sheet:
     objects once per workbook; later fresh cells with the same options get a
     copy of the first one's style indices, so the file is the same as if every
     cell had been styled one by one. Column widths are looked up once.
+    :meth:`table` creates its body cells directly (each column's style
+    computed once), and :class:`fast_rows` saves a workbook's rows one XML
+    tree at a time: the same bytes, a fraction of the time at 20,000+ rows.
     """
 
     def __init__(self, ws: Any) -> None:
