@@ -115,7 +115,9 @@ def cli_once(src: Path, inputs: list[str], method: str) -> float:
         cmd = [sys.executable, "-m", "lta_align", "run", *inputs, "--out", tmp]
         cmd += ["--quiet", "--method", method]
         t = time.perf_counter()
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        # cwd=tmp: ``python -m`` puts the working directory first on sys.path,
+        # so run from the checkout, every tree would import this checkout
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tmp)
         wall = time.perf_counter() - t
     if done.returncode:
         raise RuntimeError(done.stderr[-1500:])
