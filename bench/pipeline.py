@@ -25,7 +25,8 @@ a notebook or a second CLI step. Then (unless ``--no-cli``) ``python -m
 lta_align run INPUT --out TMP`` runs ``--repeat`` times as separate processes
 (start-up, imports and fitting included). The two trees alternate, so load on a
 shared machine hits both alike. Printed: the median of each step, warm total
-and CLI wall time per tree, and the ratio this / baseline.
+and CLI wall time per tree, the in-process worker's peak resident memory (all
+runs of the job), and the ratio this / baseline.
 
 ``--method hybrid`` (or embed) needs the ``embed`` extra; the align line then
 also gives statements per second.
@@ -102,7 +103,10 @@ def worker(args) -> None:
         for i in range(args.repeat):
             t, counts = run_job(args.inputs, Path(tmp) / f"out{i}", args.method)
             runs.append(t)
-    print(json.dumps({"runs": runs, "counts": counts}))
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB
+    print(json.dumps({"runs": runs, "counts": counts, "peak_mb": peak}))
 
 
 def cli_once(src: Path, inputs: list[str], method: str) -> float:
@@ -111,7 +115,9 @@ def cli_once(src: Path, inputs: list[str], method: str) -> float:
         cmd = [sys.executable, "-m", "lta_align", "run", *inputs, "--out", tmp]
         cmd += ["--quiet", "--method", method]
         t = time.perf_counter()
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        # cwd=tmp: ``python -m`` puts the working directory first on sys.path,
+        # so run from the checkout, every tree would import this checkout
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tmp)
         wall = time.perf_counter() - t
     if done.returncode:
         raise RuntimeError(done.stderr[-1500:])
@@ -135,6 +141,7 @@ def summarise(result: dict) -> dict[str, float]:
     out["total warm"] = statistics.median(sum(r.values()) for r in warm)
     out["total cold (run 1)"] = sum(runs[0].values())
     out["align cold (run 1)"] = runs[0]["align"]
+    out["peak RSS (MB)"] = result.get("peak_mb", 0.0)
     return out
 
 
@@ -199,7 +206,9 @@ def main(argv=None) -> int:
             print(header + ("    this/baseline" if len(trees) > 1 else ""))
             for step in table["this"]:
                 vals = [table[t][step] for t, _ in trees]
-                line = f"  {step:22s}" + "".join(f"{v:11.3f}s" for v in vals)
+                unit = "" if step.startswith("peak") else "s"
+                fmt = "{:11.0f} " if unit == "" else "{:11.3f}s"
+                line = f"  {step:22s}" + "".join(fmt.format(v) for v in vals)
                 if len(trees) > 1 and vals[0] > 0:
                     line += f"    {vals[-1] / vals[0]:.2f}"
                 print(line)

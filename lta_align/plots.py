@@ -26,7 +26,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Alignment
     from .reports import GapReport
 
-__all__ = ["coverage_heatmap", "figure_png", "set_coverage_bars"]
+__all__ = [
+    "HEATMAP_MAX_COURSES",
+    "coverage_heatmap",
+    "figure_png",
+    "heatmap_grouped",
+    "set_coverage_bars",
+]
 
 # colour-blind safe, prints in grey scale: dark = covered, light = partial
 STATUS_COLOURS = {k: f"#{v.lower()}" for k, v in _STATUS_HEX.items()}
@@ -56,6 +62,36 @@ def _legend_below(ax: Any, colours: dict[str, str], *, y: float, x: float) -> No
     )
 
 
+HEATMAP_MAX_COURSES = 80
+"""Above this many courses the heat map has one row per primary set (the best
+status among its courses) instead of one row per course: a row per course
+would make an image hundreds of inches tall (and gigabytes to draw)."""
+
+
+def heatmap_grouped(alignment: Alignment) -> bool:
+    """True when :func:`coverage_heatmap` draws one row per primary set."""
+    return len(alignment.courses) > HEATMAP_MAX_COURSES
+
+
+def _group_rows(alignment: Alignment) -> tuple[list[str], dict[str, int]]:
+    """Row labels and course id -> row for the per-set heat map."""
+    fw = alignment.framework
+    courses = alignment.courses.sort_values("course_id", kind="stable")
+    prim = courses["primary_set_id"].fillna("").astype(str)
+    general = courses["general"].fillna(False).astype(bool) | prim.eq("")
+    home = prim.where(~general, "")
+    labels: list[str] = []
+    row: dict[str, int] = {}
+    for set_id in [*fw.set_ids, ""]:
+        ids = courses.loc[home == set_id, "course_id"].tolist()
+        if not ids:
+            continue
+        name = fw.set_name(set_id) if set_id else "no primary set"
+        labels.append(f"{name} ({len(ids)} course{'s' if len(ids) != 1 else ''})")
+        row.update({c: len(labels) - 1 for c in ids})
+    return labels, row
+
+
 def coverage_heatmap(alignment: Alignment, ax: Axes | None = None) -> Axes:
     """Draw the course x competency coverage grid, grouped by set.
 
@@ -70,27 +106,39 @@ def coverage_heatmap(alignment: Alignment, ax: Axes | None = None) -> Axes:
     -------
     matplotlib.axes.Axes
         Courses as rows, competencies as columns (numbered within each set),
-        vertical lines between sets, set names on top.
+        vertical lines between sets, set names on top. Above
+        :data:`HEATMAP_MAX_COURSES` courses, one row per primary set (its
+        courses counted in the label; courses with no primary set in one row)
+        showing the best status among its courses.
     """
     fw = alignment.framework
     courses = alignment.courses.sort_values("course_id", kind="stable")
     comps = fw.competencies
-    n_rows, n_cols = len(courses), len(comps)
+    grouped = heatmap_grouped(alignment)
+    if grouped:
+        labels, row = _group_rows(alignment)
+    else:
+        labels = courses["course_code"].astype(str).tolist()
+        row = {c: i for i, c in enumerate(courses["course_id"])}
+    n_rows, n_cols = len(labels), len(comps)
     ax = _new_ax(ax, (16, 2.2 + 0.38 * max(n_rows, 1)))
     grid = np.zeros((max(n_rows, 1), max(n_cols, 1)))
     col = {c: i for i, c in enumerate(comps["competency_id"])}
-    row = {c: i for i, c in enumerate(courses["course_id"])}
-    for r in alignment.coverage.itertuples():
-        if r.course_id in row and r.competency_id in col:
-            grid[row[r.course_id], col[r.competency_id]] = _STATUS_CODE.get(
-                str(r.status), 0
-            )
+    cov = alignment.coverage
+    for course_id, comp_id, status in zip(
+        cov["course_id"], cov["competency_id"], cov["status"], strict=True
+    ):
+        if course_id in row and comp_id in col:
+            i, j = row[course_id], col[comp_id]
+            code = _STATUS_CODE.get(str(status), 0)
+            # one course per row: its status; a set's row: the best of them
+            grid[i, j] = max(grid[i, j], code) if grouped else code
     cmap = ListedColormap(
         [STATUS_COLOURS[k] for k in sorted(_STATUS_CODE, key=_STATUS_CODE.get)]
     )
     ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto", interpolation="none")
     ax.set_yticks(range(n_rows))
-    ax.set_yticklabels(courses["course_code"].astype(str).tolist(), fontsize=9)
+    ax.set_yticklabels(labels, fontsize=9)
     ax.set_xticks(range(n_cols))
     ax.set_xticklabels(comps["number"].astype(str).tolist(), fontsize=6)
     ax.tick_params(length=0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from copy import copy
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -30,6 +31,25 @@ def _wrapped_lines(text: str, per_line: int) -> int:
     return lines
 
 
+def _set_value(cell: Any, value: Any) -> None:
+    """Store ``value`` as :meth:`Sheet.put` does: yes/no, a number or safe text."""
+    if isinstance(value, bool):
+        cell._value = "yes" if value else "no"
+        cell.data_type = "s"
+    elif isinstance(value, int | float) and not pd.isna(value):
+        cell.value = float(value) if isinstance(value, float) else int(value)
+    else:
+        # safe_cell_text already removed what XML cannot hold and cut the
+        # text to the cell limit: stored as is, never read as a formula
+        cell._value = safe_cell_text(value)
+        cell.data_type = "s"
+
+
+def _plain_key(wrap: bool) -> tuple:
+    """The style key of a table body cell (see :meth:`Sheet.put`)."""
+    return (False, None, None, None, False, wrap, False)
+
+
 #: workbook -> {style key: the StyleArray openpyxl gave the first cell styled so}
 _STYLES: WeakKeyDictionary = WeakKeyDictionary()
 
@@ -41,6 +61,9 @@ class Sheet:
     objects once per workbook; later fresh cells with the same options get a
     copy of the first one's style indices, so the file is the same as if every
     cell had been styled one by one. Column widths are looked up once.
+    :meth:`table` creates its body cells directly (each column's style
+    computed once), and :class:`fast_rows` saves a workbook's rows one XML
+    tree at a time: the same bytes, a fraction of the time at 20,000+ rows.
     """
 
     def __init__(self, ws: Any) -> None:
@@ -51,6 +74,8 @@ class Sheet:
         self.Border, self.Side = Border, Side
         self._styles = _STYLES.setdefault(ws.parent, {})
         self._widths: dict[int, float] = {}
+        self._heights: dict[int, float] = {}  # rows whose height this set
+        self._merged: tuple[int, dict[tuple[int, int], int]] = (0, {})
 
     def put(
         self,
@@ -67,14 +92,7 @@ class Sheet:
         center: bool = False,
     ) -> Any:
         cell = self.ws.cell(row=row, column=col)
-        if isinstance(value, bool):
-            cell.value = "yes" if value else "no"
-            cell.data_type = "s"
-        elif isinstance(value, int | float) and not pd.isna(value):
-            cell.value = float(value) if isinstance(value, float) else int(value)
-        else:
-            cell.value = safe_cell_text(value)
-            cell.data_type = "s"
+        _set_value(cell, value)
         key = (bold, fill, colour, size, italic, wrap, center)
         style = self._styles.get(key)
         if style is not None and not cell.has_style:
@@ -108,15 +126,13 @@ class Sheet:
         from openpyxl.utils import get_column_letter
 
         ws = self.ws
-        merged = next(
-            (
-                r
-                for r in ws.merged_cells.ranges
-                if r.min_row == row and r.min_col == col
-            ),
-            None,
-        )
-        cols = range(col, (merged.max_col if merged else col) + 1)
+        ranges = ws.merged_cells.ranges
+        if len(ranges) != self._merged[0]:  # (top-left cell) -> last column
+            firsts: dict[tuple[int, int], int] = {}
+            for r in ranges:
+                firsts.setdefault((r.min_row, r.min_col), r.max_col)
+            self._merged = (len(ranges), firsts)
+        cols = range(col, self._merged[1].get((row, col), col) + 1)
         width = 0.0
         for c in cols:
             if c not in self._widths:
@@ -126,11 +142,21 @@ class Sheet:
         # about 1.2 characters of running text per width unit at 11 pt (less
         # in bold); wrap word by word as the spreadsheet will
         per_line = max(1, int(width * (1.05 if bold else 1.2) * 11 / size))
-        lines = sum(_wrapped_lines(part, per_line) for part in text.split("\n"))
+        if len(text) <= per_line:  # fits on one line (the common case)
+            lines = text.count("\n") + 1 if "\n" in text else 1
+            if lines > 1:
+                lines = sum(_wrapped_lines(p, per_line) for p in text.split("\n"))
+        else:
+            lines = sum(_wrapped_lines(p, per_line) for p in text.split("\n"))
         height = min(409.0, 3 + lines * size * 1.35)
-        current = ws.row_dimensions[row].height or 15
+        current = self._heights.get(row)
+        if current is None:
+            current = ws.row_dimensions[row].height or 15
         if height > current:
             ws.row_dimensions[row].height = height
+            self._heights[row] = height
+        else:
+            self._heights[row] = current
 
     def header(self, row: int, names: list[str]) -> None:
         for j, name in enumerate(names, start=1):
@@ -152,14 +178,33 @@ class Sheet:
         start_row: int = 1,
     ) -> int:
         """Write ``df`` with (column, header, width, wrap) specs; return last row."""
+        from openpyxl.cell.cell import Cell as _Cell
         from openpyxl.utils import get_column_letter
 
         self.header(start_row, [h for _, h, _, _ in columns])
         self.widths([w for _, _, w, _ in columns])
         r = start_row
-        for r, rec in enumerate(df.to_dict("records"), start=start_row + 1):
-            for j, (col, _, _, wrap) in enumerate(columns, start=1):
-                self.put(r, j, rec.get(col, ""), wrap=wrap)
+        ws = self.ws
+        cells = ws._cells  # fresh cells are added directly (no lookup per cell)
+        names = [col for col, _, _, _ in columns]
+        wraps = [wrap for _, _, _, wrap in columns]
+        values = [df[c].tolist() if c in df.columns else [""] * len(df) for c in names]
+        # the first cell of each column is styled by put(); the others are
+        # fresh cells given a copy of the same style indices (as put() does)
+        keys = [_plain_key(w) for w in wraps]
+        for r, row in enumerate(zip(*values, strict=True), start=start_row + 1):
+            for j, value in enumerate(row, start=1):
+                wrap = wraps[j - 1]
+                style = self._styles.get(keys[j - 1])
+                if style is None or (r, j) in cells:
+                    self.put(r, j, value, wrap=wrap)
+                    continue
+                cell = _Cell(ws, row=r, column=j)
+                _set_value(cell, value)
+                cell._style = copy(style)
+                ws._add_cell(cell)
+                if wrap and cell.data_type == "s":
+                    self._fit_height(r, j, cell._value, 11)
         last = max(r, start_row)
         self.ws.freeze_panes = f"A{start_row + 1}"
         self.ws.auto_filter.ref = (
@@ -198,3 +243,92 @@ def dropdown(
     )
     dv.add(ref)
     ws.add_data_validation(dv)
+
+
+# --- saving: the rows of a sheet, one XML tree per row ------------------------------
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@lru_cache(maxsize=1)
+def _row_tools() -> tuple:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.cell.rich_text import CellRichText
+    from openpyxl.compat import safe_string
+    from openpyxl.utils import get_column_letter
+    from openpyxl.xml.functions import Element, SubElement
+
+    letter = lru_cache(maxsize=None)(get_column_letter)
+    return Cell, CellRichText, safe_string, letter, Element, SubElement
+
+
+def _fast_write_row(self: Any, xf: Any, row: list, row_idx: int) -> None:
+    """openpyxl's ``WorksheetWriter.write_row``, built as one tree per row.
+
+    The same bytes as openpyxl's cell-by-cell streaming (an empty cell or row is
+    written ``<c ...></c>`` as it does), several times faster. Rows holding
+    anything but plain text and numbers (comments, links, dates, formulas,
+    rich text) go to openpyxl's own writer.
+    """
+    Cell, CellRichText, safe_string, letter, Element, SubElement = _row_tools()
+    for cell in row:
+        if (
+            type(cell) is not Cell  # merged cells: openpyxl's writer
+            or cell._comment is not None
+            or cell._hyperlink is not None
+            or cell.data_type not in ("s", "n")
+            or isinstance(cell._value, CellRichText)
+        ):
+            return _OPENPYXL_WRITE_ROW[0](self, xf, row, row_idx)
+    attrs = {"r": f"{row_idx}"}
+    attrs.update(self.ws.row_dimensions.get(row_idx, {}))
+    el = Element("row", attrs)
+    styles = self.ws.parent._cell_styles
+    for cell in row:
+        value = cell._value
+        styled = cell.has_style
+        if value is None and not styled:
+            continue
+        ca = {"r": f"{letter(cell.column)}{row_idx}"}
+        if styled:
+            ca["s"] = f"{styles.add(cell._style)}"
+        ca["t"] = "inlineStr" if cell.data_type == "s" else cell.data_type
+        c = SubElement(el, "c", ca)
+        if value is None or value == "":
+            c.text = ""
+        elif cell.data_type == "s":
+            inline = SubElement(c, "is")
+            if isinstance(value, str):
+                t = SubElement(
+                    inline,
+                    "t",
+                    {_XML_SPACE: "preserve"} if value != value.strip() else {},
+                )
+                t.text = value
+            else:
+                inline.text = ""
+        else:
+            SubElement(c, "v").text = safe_string(value)
+    if not len(el):
+        el.text = ""
+    xf.write(el)
+
+
+_OPENPYXL_WRITE_ROW: list[Any] = []
+
+
+class fast_rows:  # noqa: N801 - used as a context manager, like a function
+    """While active, openpyxl writes sheet rows with :func:`_fast_write_row`."""
+
+    def __enter__(self) -> fast_rows:
+        from openpyxl.worksheet._writer import WorksheetWriter
+
+        if not _OPENPYXL_WRITE_ROW:
+            _OPENPYXL_WRITE_ROW.append(WorksheetWriter.write_row)
+        self._saved = WorksheetWriter.write_row
+        WorksheetWriter.write_row = _fast_write_row
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        from openpyxl.worksheet._writer import WorksheetWriter
+
+        WorksheetWriter.write_row = self._saved

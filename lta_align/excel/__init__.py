@@ -53,6 +53,7 @@ from .._office import (
     fix_workbook_properties,
     saved_bytes,
 )
+from .._office._sheet import fast_rows
 from .._utils import OutputGuard
 from ._cells import DECISION_CHOICES, LEVEL_CHOICES, MATCH_SHEET_COLUMNS
 from ._overview import MATRIX_HEADER_ROW, matrix_sheet, summary_sheet
@@ -133,7 +134,8 @@ def workbook_bytes(alignment: Any, report: Any = None) -> bytes:
         build(ws)
         apply_print_layout(ws, layout)
     fix_workbook_properties(wb, f"LSSC alignment \u2014 {report.heading}")
-    return saved_bytes(wb)
+    with fast_rows():  # the same bytes, written a row at a time
+        return saved_bytes(wb)
 
 
 def to_excel(alignment: Alignment, path: str | Path, *, force: bool = False) -> Path:

@@ -305,19 +305,23 @@ def audit_summary(audit: pd.DataFrame, courses: pd.DataFrame) -> pd.DataFrame:
             strict=False,
         )
     )
-    rows = []
-    for cid, sub in audit.groupby("course_id", sort=True):
-        issues = sub["issues"].map(lambda s: set(s.split("; ")) if s else set())
-        rows.append(
-            {
-                "course_id": cid,
-                "course_code": codes.get(cid, cid),
-                "outcomes": len(sub),
-                "flagged": int((sub["issues"] != "").sum()),
-                **{
-                    i: int(issues.map(lambda s, i=i: i in s).sum())
-                    for i in OUTCOME_ISSUES
-                },
-            }
-        )
+    # one pass over the outcomes (a groupby with a map per issue and course
+    # cost seconds for a thousand courses)
+    counts: dict[Any, dict[str, int]] = {}
+    for cid, text in zip(audit["course_id"], audit["issues"], strict=True):
+        c = counts.get(cid)
+        if c is None:
+            c = counts[cid] = {"outcomes": 0, "flagged": 0}
+            c.update(dict.fromkeys(OUTCOME_ISSUES, 0))
+        c["outcomes"] += 1
+        if text != "":
+            c["flagged"] += 1
+        found = set(text.split("; ")) if text else set()
+        for i in OUTCOME_ISSUES:
+            if i in found:
+                c[i] += 1
+    rows = [
+        {"course_id": cid, "course_code": codes.get(cid, cid), **counts[cid]}
+        for cid in sorted(counts)
+    ]
     return pd.DataFrame(rows, columns=AUDIT_SUMMARY_COLUMNS)

@@ -18,21 +18,33 @@ from ._base import (
     COURSE_DETAIL_COLUMNS,
     COURSE_VERDICT_COLUMNS,
     Ctx,
-    missing_text,
     numbers,
 )
 
 
-def _chosen_sets(ctx: Ctx, course) -> list[tuple[str, str]]:
-    set_order = {s: i for i, s in enumerate(ctx.fw.set_ids)}
+def _course_set_rows(ctx: Ctx) -> dict[str, list[tuple[str, float]]]:
+    """course id -> its ``(set_id, coverage)`` rows in table order (built once)."""
     cs = ctx.course_sets
-    mine = cs[cs["course_id"] == course.course_id]
+    out: dict[str, list[tuple[str, float]]] = {}
+    for course_id, set_id, coverage in zip(
+        cs["course_id"], cs["set_id"], cs["coverage"], strict=True
+    ):
+        out.setdefault(course_id, []).append((set_id, float(coverage)))
+    return out
+
+
+def _chosen_sets(
+    ctx: Ctx,
+    course,
+    set_order: dict[str, int],
+    rows: dict[str, list[tuple[str, float]]],
+) -> list[tuple[str, str]]:
     chosen = []
     if course.home_set_id:
         chosen.append((course.home_set_id, "primary"))
-    for r in mine.itertuples():
-        if r.set_id != course.home_set_id and float(r.coverage) >= 0.5:
-            chosen.append((r.set_id, "also"))
+    for set_id, coverage in rows.get(course.course_id, ()):
+        if set_id != course.home_set_id and coverage >= 0.5:
+            chosen.append((set_id, "also"))
     chosen.sort(key=lambda t: (t[1] != "primary", set_order.get(t[0], 99)))
     return [(s, role) for s, role in chosen if s in set_order]
 
@@ -60,9 +72,9 @@ def _status(st: pd.Series | None, partial: bool) -> str:
     return status
 
 
-def _detail(ctx: Ctx, course, set_id: str) -> pd.DataFrame:
+def _detail(ctx: Ctx, course, set_id: str, comps: list) -> list[dict]:
     rows = []
-    for comp in ctx.comps[ctx.comps["set_id"] == set_id].itertuples():
+    for comp in comps:
         st = ctx.status(course.course_id, comp.competency_id)
         partial = bool(getattr(comp, "partial", False))
         sid = "" if st is None else str(st["evidence_statement_id"])
@@ -85,7 +97,7 @@ def _detail(ctx: Ctx, course, set_id: str) -> pd.DataFrame:
                 "evidence_location": loc,
             }
         )
-    return pd.DataFrame(rows, columns=COURSE_DETAIL_COLUMNS)
+    return rows
 
 
 def _general_row(course) -> dict:
@@ -114,35 +126,44 @@ def _general_row(course) -> dict:
     }
 
 
-def _verdict(d: pd.DataFrame) -> tuple[int, bool, str, pd.DataFrame]:
+def _verdict(d: list[dict]) -> tuple[int, bool, str, str]:
     total = len(d)
-    covered = int((d["status"] == COVERED).sum())
-    unknown = d[d["status"] == UNKNOWN]
-    missing = d[~d["status"].isin([COVERED, UNKNOWN])]
+    covered = sum(r["status"] == COVERED for r in d)
+    unknown = [r for r in d if r["status"] == UNKNOWN]
+    missing = [r for r in d if r["status"] not in (COVERED, UNKNOWN)]
     complete = covered == total and total > 0
     if complete:
         verdict = f"covers all {total} competencies"
     else:
         verdict = f"covers {covered} of {total} competencies"
-        if len(missing):
-            verdict += "; missing " + numbers(missing["number"])
-    if len(unknown):
-        verdict += "; wording not known (unknown): " + numbers(unknown["number"])
-    return covered, complete, verdict, missing
+        if missing:
+            verdict += "; missing " + numbers(r["number"] for r in missing)
+    if unknown:
+        verdict += "; wording not known (unknown): " + numbers(
+            r["number"] for r in unknown
+        )
+    # as missing_text(): "#n text; #m text"
+    missing_str = "; ".join(f"#{r['number']} {r['competency']}" for r in missing)
+    return covered, complete, verdict, missing_str
 
 
 def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return ``(course_verdicts, course_detail)`` (see :class:`GapReport`)."""
     verdicts, detail = [], []
     decided = decided_pairs(ctx)
+    set_order = {s: i for i, s in enumerate(ctx.fw.set_ids)}
+    cs_rows = _course_set_rows(ctx)
+    comps_by_set: dict[str, list] = {}
+    for comp in ctx.comps.itertuples():
+        comps_by_set.setdefault(comp.set_id, []).append(comp)
     for course in ctx.courses.itertuples():
-        chosen = _chosen_sets(ctx, course)
+        chosen = _chosen_sets(ctx, course, set_order, cs_rows)
         if not chosen:
             verdicts.append(_general_row(course))
         for set_id, role in chosen:
             info = ctx.set_info(set_id)
-            d = _detail(ctx, course, set_id)
-            detail.append(d)
+            d = _detail(ctx, course, set_id, comps_by_set.get(set_id, []))
+            detail.extend(d)
             total = len(d)
             covered, complete, verdict, missing = _verdict(d)
             on_review = (course.course_id, set_id) in decided
@@ -156,19 +177,15 @@ def course_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "required": bool(info["required"]),
                     "role": role,
                     "covered": covered,
-                    "partial": int((d["status"] == PARTIAL).sum()),
+                    "partial": sum(r["status"] == PARTIAL for r in d),
                     "total": total,
                     "complete": complete,
                     "verdict": verdict,
-                    "missing": missing_text(missing),
+                    "missing": missing,
                     "reviewed": on_review
-                    or bool(d.loc[d["status"] == COVERED, "reviewed"].any()),
+                    or any(r["reviewed"] for r in d if r["status"] == COVERED),
                     "provisional_note": ctx.provisional(set_id),
                 }
             )
-    detail_df = (
-        pd.concat(detail, ignore_index=True)
-        if detail
-        else pd.DataFrame(columns=COURSE_DETAIL_COLUMNS)
-    )
+    detail_df = pd.DataFrame(detail, columns=COURSE_DETAIL_COLUMNS)
     return pd.DataFrame(verdicts, columns=COURSE_VERDICT_COLUMNS), detail_df

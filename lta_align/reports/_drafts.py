@@ -88,6 +88,8 @@ class Drafter:
         comps = framework.competencies
         self._comps = comps.drop_duplicates("competency_id").set_index("competency_id")
         self._context: dict[str, tuple[str, str]] = {}
+        self._by_course: dict[str, Any] | None = None
+        self._course_rows: dict[str, tuple[str, str]] = {}
 
     # --- the home course ------------------------------------------------------
     def course_context(self, course_id: str) -> tuple[str, str]:
@@ -100,14 +102,24 @@ class Drafter:
         """
         if course_id in self._context:
             return self._context[course_id]
-        courses = self.program.courses
-        row = courses[courses["course_id"] == course_id]
-        if not course_id or row.empty:
+        if self._by_course is None:  # built once: a lookup per course, not a scan
+            courses = self.program.courses.drop_duplicates("course_id")
+            self._course_rows = {
+                cid: (str(code), str(title))
+                for cid, code, title in zip(
+                    courses["course_id"],
+                    courses["course_code"],
+                    courses["course_title"],
+                    strict=True,
+                )
+            }
+            stmts = self.program.statements
+            self._by_course = dict(tuple(stmts.groupby("course_id", sort=False)))
+        if not course_id or course_id not in self._course_rows:
             return "core", ""
-        code = str(row["course_code"].iloc[0])
-        title = str(row["course_title"].iloc[0])
+        code, title = self._course_rows[course_id]
         stmts = self.program.statements
-        mine = stmts[stmts["course_id"] == course_id]
+        mine = self._by_course.get(course_id, stmts.iloc[0:0])
         vocabulary = " ".join([title, *mine["text"].astype(str)]).casefold()
         band = "core"
         if course_min_level(code, title)[0]:

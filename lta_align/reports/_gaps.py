@@ -55,48 +55,78 @@ def is_unknown(ctx: Ctx, comp_id: str) -> bool:
     return comp_id in ctx.partial_ids
 
 
-def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> pd.DataFrame:
-    m = ctx.matches[ctx.matches["competency_id"] == comp_id]
+def _candidates(ctx: Ctx) -> dict[str, list[tuple[float, str, str]]]:
+    """competency id -> its ``(score, course_id, statement_id)`` near-miss
+    candidates (no rejects, no logistics lines), best first; built once per
+    report (cached on ``ctx``) so each gap is a dict lookup, not a scan."""
+    cached = getattr(ctx, "_near_candidates", None)
+    if cached is not None:
+        return cached
+    m = ctx.matches
     m = m[m["decision"] != "reject"]
-    logistics = [is_boilerplate(ctx.evidence(sid)[0]) for sid in m["statement_id"]]
-    m = m[~pd.Series(logistics, index=m.index, dtype=bool)]
-    if course_ids is not None:
-        m = m[m["course_id"].isin(course_ids)]
-    m = m.sort_values(
-        ["score", "course_id", "statement_id"],
-        ascending=[False, True, True],
-        kind="stable",
-    )
-    m = m.drop_duplicates("statement_id").head(N_NEAR_MISSES)
-    rows = []
-    for r in m.itertuples():
-        text, kind, loc = ctx.evidence(r.statement_id)
-        st = ctx.status(r.course_id, comp_id)
+    boiler = {
+        sid: is_boilerplate(ctx.evidence(sid)[0]) for sid in m["statement_id"].unique()
+    }
+    keep = ~m["statement_id"].map(boiler).astype(bool)
+    m = m[keep]
+    out: dict[str, list[tuple[float, str, str]]] = {}
+    for comp_id, score, course_id, sid in zip(
+        m["competency_id"], m["score"], m["course_id"], m["statement_id"], strict=True
+    ):
+        out.setdefault(comp_id, []).append((float(score), course_id, sid))
+    by_pair: dict[tuple[str, str], list[tuple[float, str, str]]] = {}
+    for comp_id, rows in out.items():  # stable, as sort_values(kind="stable")
+        rows.sort(key=lambda r: (-r[0], r[1], r[2]))
+        for r in rows:  # the same order, one course at a time
+            by_pair.setdefault((comp_id, r[1]), []).append(r)
+    ctx._near_candidates = out
+    ctx._near_by_pair = by_pair
+    return out
+
+
+def _near(ctx: Ctx, comp_id: str, course_ids: list[str] | None) -> list[dict]:
+    courses = None if course_ids is None else set(course_ids)
+    seen: set[str] = set()
+    rows: list[dict] = []
+    candidates = _candidates(ctx).get(comp_id, ())
+    if courses is not None and len(courses) == 1:  # one course: its own list
+        candidates = ctx._near_by_pair.get((comp_id, next(iter(courses))), ())
+    for score, course_id, sid in candidates:
+        if courses is not None and course_id not in courses:
+            continue
+        if sid in seen:
+            continue
+        seen.add(sid)
+        text, kind, loc = ctx.evidence(sid)
+        st = ctx.status(course_id, comp_id)
         rows.append(
             {
-                "course_id": r.course_id,
-                "course_code": ctx.code.get(r.course_id, r.course_id),
-                "statement_id": r.statement_id,
+                "course_id": course_id,
+                "course_code": ctx.code.get(course_id, course_id),
+                "statement_id": sid,
                 "kind": kind,
                 "text": text,
                 "location": loc,
-                "score": float(r.score),
+                "score": score,
                 "status": NOT_COVERED if st is None else str(st["status"]),
-                "strength": ctx.strength(kind, float(r.score)),
+                "strength": ctx.strength(kind, score),
             }
         )
-    return pd.DataFrame(rows, columns=NEAR_MISS_COLUMNS[3:])
+        if len(rows) >= N_NEAR_MISSES:
+            break
+    return rows
 
 
-def _near_text(near: pd.DataFrame) -> str:
+def _near_text(near: list[dict]) -> str:
     return "; ".join(
-        f'{r.course_code} {r.kind} ({r.score:.2f}, {r.strength}): "{short(r.text, 80)}"'
-        for r in near.itertuples()
+        f"{r['course_code']} {r['kind']} ({r['score']:.2f}, {r['strength']}): "
+        f'"{short(r["text"], 80)}"'
+        for r in near
     )
 
 
 def _suggest(
-    ctx: Ctx, comp: Any, home: str, near: pd.DataFrame, set_suggestion: str
+    ctx: Ctx, comp: Any, home: str, near: list[dict], set_suggestion: str
 ) -> tuple[str, str]:
     """Return ``(action, suggestion)``; ``action`` is one of GAP_ACTIONS."""
     set_name = ctx.set_name(comp.set_id)
@@ -124,9 +154,11 @@ def _suggest(
     title = ctx.title.get(home, "")
     # only a statement that rates at least "partial" on its own is worth
     # strengthening; weaker ones are listed as weak near misses
-    mine = near[(near["course_id"] == home) & near["strength"].isin(STRONG_ENOUGH)]
-    if len(mine):
-        best = mine.iloc[0]
+    mine = [
+        r for r in near if r["course_id"] == home and r["strength"] in STRONG_ENOUGH
+    ]
+    if mine:
+        best = mine[0]
         return "strengthen", (
             f"In {code} ({title}), strengthen the {best['kind'] or 'statement'} "
             f'"{short(best["text"], 80)}" so that it explicitly addresses '
@@ -138,7 +170,7 @@ def _suggest(
     )
 
 
-def _home_course(ctx: Ctx, set_id: str, near: pd.DataFrame) -> str:
+def _home_course(ctx: Ctx, set_id: str, near: list[dict]) -> str:
     """The course whose primary set this is, else the best near miss's course."""
     prim = ctx.courses[ctx.courses["home_set_id"] == set_id]
     if len(prim):
@@ -147,9 +179,9 @@ def _home_course(ctx: Ctx, set_id: str, near: pd.DataFrame) -> str:
             ["_s", "course_id"], ascending=[False, True], kind="stable"
         )
         return str(prim["course_id"].iloc[0])
-    good = near[near["strength"].isin(STRONG_ENOUGH)]
-    if len(good):
-        return str(good["course_id"].iloc[0])
+    good = [r for r in near if r["strength"] in STRONG_ENOUGH]
+    if good:
+        return str(good[0]["course_id"])
     return ""
 
 
@@ -210,18 +242,21 @@ def gap_tables(
                 "scope": scope,
                 "set_id": comp.set_id,
                 "competency_id": comp.competency_id,
-                **r._asdict(),
+                **r,
             }
-            for r in near.itertuples(index=False)
+            for r in near
         )
 
     for comp in pc[pc["status"] != COVERED].itertuples():
         add("program", comp, None, None, comp.status)
+    by_set: dict[str, list[Any]] = {}
+    for comp in pc.itertuples():
+        by_set.setdefault(comp.set_id, []).append(comp)
     primary_gaps = verdicts[(verdicts["role"] == "primary") & ~verdicts["complete"]]
     for course_id, set_id in sorted(
         set(zip(primary_gaps["course_id"], primary_gaps["set_id"], strict=True))
     ):
-        for comp in pc[pc["set_id"] == set_id].itertuples():
+        for comp in by_set.get(set_id, ()):
             st = ctx.status(course_id, comp.competency_id)
             status = NOT_COVERED if st is None else str(st["status"])
             if status != COVERED:

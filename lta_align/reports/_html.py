@@ -51,11 +51,26 @@ def _png_b64(png: bytes) -> str:
 
 
 def _plots(report: Any, alignment: Any) -> dict[str, str]:
-    from ..plots import coverage_heatmap, figure_png, set_coverage_bars
+    from ..plots import (
+        HEATMAP_MAX_COURSES,
+        coverage_heatmap,
+        figure_png,
+        heatmap_grouped,
+        set_coverage_bars,
+    )
 
     out = {"bars": _png_b64(figure_png(set_coverage_bars(report).figure))}
     if alignment is not None:
         out["heatmap"] = _png_b64(figure_png(coverage_heatmap(alignment).figure))
+        if heatmap_grouped(alignment):
+            out["heatmap_note"] = (
+                f"This program has {len(alignment.courses)} courses, more than "
+                f"the {HEATMAP_MAX_COURSES} a readable grid can show one per row: "
+                "each row here is a primary set (the number of its courses in "
+                "brackets; courses with no primary set share one row) and shows "
+                "the best status among its courses. Each course's own status "
+                "is in the course tables below and in the workbook's Matrix sheet."
+            )
     return out
 
 

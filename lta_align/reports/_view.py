@@ -54,13 +54,17 @@ def _courses(report: Any) -> list[dict[str, Any]]:
     courses = []
     cv = report.course_verdicts
     detail = report.course_detail
+    # grouped once (filtering the tables per course was quadratic)
+    by_pair: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for d in _records(detail):
+        by_pair.setdefault((d["course_id"], d["set_id"]), []).append(d)
+    by_course: dict[Any, list[dict[str, Any]]] = {}
+    for v in _records(cv):
+        by_course.setdefault(v["course_id"], []).append(v)
     for cid in dict.fromkeys(cv["course_id"]):
         sets = []
-        for v in _records(cv[cv["course_id"] == cid]):
-            rows = detail[
-                (detail["course_id"] == cid) & (detail["set_id"] == v["set_id"])
-            ]
-            v["rows"] = _records(rows)
+        for v in by_course[cid]:
+            v["rows"] = list(by_pair.get((cid, v["set_id"]), ()))
             sets.append(v)
         first = sets[0]
         courses.append(
