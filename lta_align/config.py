@@ -84,7 +84,7 @@ class MatchConfig:
         Competencies listed per statement.
     match_threshold : float, default=0.1
         Lowest score listed as a match ("no match" below).
-    partial_threshold : float, default=0.15
+    partial_threshold : float, default=0.14
         Lowest coverage score reported as ``partial``.
     covered_threshold : float, default=0.22
         Lowest coverage score reported as ``covered``.
@@ -138,7 +138,7 @@ class MatchConfig:
 
     top_k: int = 3
     match_threshold: float = 0.1
-    partial_threshold: float = 0.15
+    partial_threshold: float = 0.14
     covered_threshold: float = 0.22
     ambiguity_margin: float = 0.02
     prior_weight: float = 0.7
