@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/accuracy.py [EVAL_DIR] [--methods tfidf,hybrid,embed]
-        [--no-learning] [--quick]
+        [--no-learning] [--prior-floor X]
 
 EVAL_DIR defaults to ``../shared/eval`` relative to the repository and holds
 the two development splits (``lta_courses_{dev,dev_b}.jsonl`` and
@@ -20,7 +20,16 @@ Figures (every one counted per course, so folds add up exactly):
   outcomes with a label).
 * coverage P / R / F1 over course x competency pairs of each course's labelled
   set(s): truly covered when one of the course's outcomes is labelled with the
-  competency; predicted covered when ``status`` is ``covered``.
+  competency; predicted covered when ``status`` is ``covered``. "every set":
+  the same over every competency of every set (evidence off the course's
+  labelled sets too: an outcome labelled with ``foundations.5`` in an access
+  services course is a true off-set pair, any other off-set "covered" a false
+  one); this is what ``prior_floor`` changes (``--prior-floor X`` runs with
+  that value; 0 = evidence is the priored score).
+* partial or covered: P / R of "status at least partial" with each fold's
+  ``partial_threshold`` (chosen on the training courses: the level between
+  the flag and the covered threshold with the best F1 of "partial or
+  covered" against truly covered).
 
 Rows printed per method: in-sample on each split and pooled (the shipped
 ``lssc_match.yaml`` values), then grouped cross-validation: leave one course out
