@@ -85,7 +85,9 @@ def coverage_heatmap(alignment: Alignment, ax: Axes | None = None) -> Axes:
             grid[row[r.course_id], col[r.competency_id]] = _STATUS_CODE.get(
                 str(r.status), 0
             )
-    cmap = ListedColormap([STATUS_COLOURS[k] for k in _STATUS_CODE])
+    cmap = ListedColormap(
+        [STATUS_COLOURS[k] for k in sorted(_STATUS_CODE, key=_STATUS_CODE.get)]
+    )
     ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto", interpolation="none")
     ax.set_yticks(range(n_rows))
     ax.set_yticklabels(courses["course_code"].astype(str).tolist(), fontsize=9)

@@ -159,6 +159,10 @@ def make_alignment(design: dict | None = None, *, inject: bool = True) -> Alignm
     m = pd.DataFrame(
         matches, columns=[*MATCH_COLUMNS, "kind", "decision", "level", "note"]
     )
+    # the engine's flags, as align() sets them
+    m["below_floor"] = m["score"] < DESIGN_CONFIG.match_threshold
+    m["no_match"] = False
+    m["learned_from"] = ""
     coverage, course_sets, aligned = summarise(m, program, fw, DESIGN_CONFIG)
     return Alignment(
         program=program,

@@ -95,7 +95,8 @@ def make_matches(program: Program, fw, matches=MATCHES) -> pd.DataFrame:
         )
     df = pd.DataFrame(rows, columns=[*MATCH_COLUMNS, "kind"])
     # engine rows, as align() returns them: no decision, level or note yet
-    df = df.assign(decision="", level="", note="")
+    df = df.assign(decision="", level="", note="", no_match=False, learned_from="")
+    df["below_floor"] = df["score"] < MatchConfig().match_threshold
     return df.astype({"score": "float64", "rank": "int64", "ambiguous": "bool"})
 
 

@@ -77,3 +77,18 @@ def test_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as info:
         main(["run"])
     assert info.value.code == 2
+
+
+def test_run_names_the_method_it_used(capsys, tmp_path):
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "syllabi"
+    one = tmp_path / "in"
+    one.mkdir()
+    (one / "LTA101.md").write_bytes(
+        (sample / "LTA101_intro_to_libraries.md").read_bytes()
+    )
+    assert main(["run", str(one), "--out", str(tmp_path / "out")]) == 0
+    said = capsys.readouterr().out
+    method = la.match.DEFAULT_METHOD if la.match.embed_available() else "tfidf"
+    assert f"using method '{method}'." in said

@@ -170,3 +170,19 @@ def test_cli_evidence_unknown_course_exits_1_with_message(tmp_path, capsys):
     )
     assert code == 1
     assert "LTA 999" in capsys.readouterr().err
+
+
+def test_evidence_pack_writes_both_files_or_neither(
+    sample_alignment, tmp_path, monkeypatch
+):
+    import lta_align.evidence as ev
+
+    def broken(*args, **kwargs):
+        raise la.LtaAlignError("the workbook could not be built")
+
+    monkeypatch.setattr(ev, "xlsx_bytes", broken)
+    with pytest.raises(la.LtaAlignError, match="could not be built"):
+        la.evidence_pack(
+            sample_alignment, "LTA 130", "cataloging_classification", tmp_path
+        )
+    assert list(tmp_path.iterdir()) == []  # no DOCX without its XLSX

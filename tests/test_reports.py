@@ -252,10 +252,9 @@ def sample(sample_alignment):
 
 def test_sample_report_finds_the_designed_gaps(sample_report):
     ps = sample_report.program_sets.set_index("set_id")
-    # no course addresses adult readers' advisory: a true gap; the engine credits
-    # one stray youth readers' advisory outcome of LTA 160 (#10), nothing more
+    # no course addresses adult readers' advisory: a true gap (data/README.md)
     ara = ps.loc["adult_readers_advisory"]
-    assert (ara["status"], ara["covered"]) == ("partial", 1)
+    assert (ara["status"], ara["covered"]) == ("absent", 0)
     assert ara["provisional_note"].startswith("Provisional")
     # LTA 130 covers cataloging on its own and could be submitted for approval
     assert ps.loc["cataloging_classification", "status"] == "single course"
@@ -415,13 +414,11 @@ def test_absent_set_gets_one_set_level_suggestion(report):
         assert "No course in the program is built around" not in text
 
 
-def test_only_near_misses_rated_partial_are_suggested_for_strengthening(sample_report):
-    g = sample_report.gaps
-    near = sample_report.near_misses
+def _check_strengthen_rule(rep):
+    """Only near misses rated partial (or covered) are offered for strengthening."""
+    g, near = rep.gaps, rep.near_misses
     assert set(near["strength"]) <= {"covered", "partial", "weak"}
-    assert (near["strength"] == "weak").any(), "sample has no weak near miss"
     strengthen = g[g["action"] == "strengthen"]
-    assert len(strengthen), "sample has no gap to strengthen"
     for row in strengthen.itertuples():
         cands = near[
             (near.scope == row.scope)
@@ -436,7 +433,19 @@ def test_only_near_misses_rated_partial_are_suggested_for_strengthening(sample_r
         }
     weak_only = g[(g["action"] != "strengthen")]
     assert not weak_only["suggestion"].str.contains("strengthen").any()
-    # weak near misses stay listed, labelled as weak
+    return strengthen
+
+
+def test_only_near_misses_rated_partial_are_suggested_for_strengthening(
+    sample_report, report
+):
+    # the hand-made program has partial near misses to build on ...
+    assert len(_check_strengthen_rule(report)), "no gap to strengthen"
+    # ... the sample only weak ones: they stay listed, labelled weak, and are
+    # never offered for strengthening
+    _check_strengthen_rule(sample_report)
+    g = sample_report.gaps
+    assert (sample_report.near_misses["strength"] == "weak").any()
     assert g["near_misses"].str.contains(r", weak\): ").any()
 
 

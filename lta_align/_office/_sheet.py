@@ -7,7 +7,9 @@ cell holds a formula; rows are sized by word wrap; print setup is shared.
 from __future__ import annotations
 
 import re
+from copy import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pandas as pd
 
@@ -28,8 +30,18 @@ def _wrapped_lines(text: str, per_line: int) -> int:
     return lines
 
 
+#: workbook -> {style key: the StyleArray openpyxl gave the first cell styled so}
+_STYLES: WeakKeyDictionary = WeakKeyDictionary()
+
+
 class Sheet:
-    """Thin writer around an openpyxl worksheet; every text is safe_cell_text."""
+    """Thin writer around an openpyxl worksheet; every text is safe_cell_text.
+
+    Speed: each combination of :meth:`put` options is built into openpyxl style
+    objects once per workbook; later fresh cells with the same options get a
+    copy of the first one's style indices, so the file is the same as if every
+    cell had been styled one by one. Column widths are looked up once.
+    """
 
     def __init__(self, ws: Any) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -37,6 +49,8 @@ class Sheet:
         self.ws = ws
         self.Font, self.PatternFill, self.Alignment = Font, PatternFill, Alignment
         self.Border, self.Side = Border, Side
+        self._styles = _STYLES.setdefault(ws.parent, {})
+        self._widths: dict[int, float] = {}
 
     def put(
         self,
@@ -61,15 +75,27 @@ class Sheet:
         else:
             cell.value = safe_cell_text(value)
             cell.data_type = "s"
-        if bold or colour or size or italic:
-            cell.font = self.Font(
-                name="Calibri", bold=bold, color=colour, size=size or 11, italic=italic
+        key = (bold, fill, colour, size, italic, wrap, center)
+        style = self._styles.get(key)
+        if style is not None and not cell.has_style:
+            cell._style = copy(style)
+        else:
+            fresh = not cell.has_style
+            if bold or colour or size or italic:
+                cell.font = self.Font(
+                    name="Calibri",
+                    bold=bold,
+                    color=colour,
+                    size=size or 11,
+                    italic=italic,
+                )
+            if fill:
+                cell.fill = self.PatternFill("solid", start_color=fill, end_color=fill)
+            cell.alignment = self.Alignment(
+                wrap_text=wrap, vertical="top", horizontal="center" if center else None
             )
-        if fill:
-            cell.fill = self.PatternFill("solid", start_color=fill, end_color=fill)
-        cell.alignment = self.Alignment(
-            wrap_text=wrap, vertical="top", horizontal="center" if center else None
-        )
+            if fresh:
+                self._styles[key] = copy(cell._style)
         if wrap and isinstance(cell.value, str):
             self._fit_height(row, col, cell.value, size or 11, bold=bold)
         return cell
@@ -91,9 +117,12 @@ class Sheet:
             None,
         )
         cols = range(col, (merged.max_col if merged else col) + 1)
-        width = sum(
-            ws.column_dimensions[get_column_letter(c)].width or 10 for c in cols
-        )
+        width = 0.0
+        for c in cols:
+            if c not in self._widths:
+                dims = ws.column_dimensions[get_column_letter(c)]
+                self._widths[c] = dims.width or 10
+            width += self._widths[c]
         # about 1.2 characters of running text per width unit at 11 pt (less
         # in bold); wrap word by word as the spreadsheet will
         per_line = max(1, int(width * (1.05 if bold else 1.2) * 11 / size))
@@ -113,6 +142,7 @@ class Sheet:
 
         for j, w in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(j)].width = w
+        self._widths.clear()
 
     def table(
         self,

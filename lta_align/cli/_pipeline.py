@@ -20,7 +20,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     )
     out(
         f"Aligned with {framework.name} (version {framework.version}) "
-        f"using method '{args.method}'."
+        f"using method '{alignment.method}'."
     )
     out(f"Outputs in {Path(args.out).resolve()}:")
     for path in written:

@@ -277,11 +277,10 @@ def evidence_pack(
     table = evidence_table(alignment, course_id, set_id)
     guard = OutputGuard(out_dir, force=force)
     stem = f"{course_id}_{set_id}_evidence"
-    return [
-        guard.write_bytes(
-            f"{stem}.docx", docx_bytes(alignment, course_id, set_id, table)
-        ),
-        guard.write_bytes(
-            f"{stem}.xlsx", xlsx_bytes(alignment, course_id, set_id, table)
-        ),
-    ]
+    # both files or neither: a pack never mixes two runs
+    return guard.commit(
+        {
+            f"{stem}.docx": docx_bytes(alignment, course_id, set_id, table),
+            f"{stem}.xlsx": xlsx_bytes(alignment, course_id, set_id, table),
+        }
+    )

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Framework
+from ._topk import course_evidence, top_candidates
 
 CHUNK_ROWS = 2048
 PARTIAL_WEIGHT = 0.5
@@ -248,6 +249,14 @@ class BaseMatcher:
                 comp_sim = self._profile_blend(vectors, start, comp_sim)
             yield start, comp_sim * self.comp_weight_ if weighted else comp_sim, set_sim
 
+    def _topk_args(self, **extra: int) -> dict:
+        weighted = bool((self.comp_weight_ != 1.0).any())
+        return {
+            "comp_set": self.comp_set_,
+            "comp_weight": self.comp_weight_ if weighted else None,
+            **extra,
+        }
+
     def _set_max(self, comp_sim: np.ndarray) -> np.ndarray:
         ordered = comp_sim[:, self.set_order_]
         starts = self.set_starts_[self.set_nonempty_]
@@ -314,14 +323,26 @@ class BaseMatcher:
         kind_w = kinds.fillna(0.7).to_numpy(dtype=np.float64)
 
         # pass 1: set evidence per statement -> course prior
-        evidence = np.zeros((n, n_sets), dtype=np.float32)
         prepared = self._prepare(texts) if n else None
-        for start, comp_sim, set_sim in self._weighted_blocks(prepared, n):
-            stop = start + comp_sim.shape[0]
-            evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
         n_courses = len(courses)
-        course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
-        np.add.at(course_set, course_codes, evidence * kind_w[:, None])
+        # sparse similarities (TF-IDF): set evidence and top-k in ._topk
+        sparse_blocks = getattr(self, "_sparse_blocks", None) if n else None
+        if sparse_blocks is not None:
+            course_set = course_evidence(
+                sparse_blocks(prepared, n),
+                n,
+                course_codes=course_codes,
+                n_courses=n_courses,
+                kind_w=kind_w,
+                **self._topk_args(n_sets=n_sets),
+            )
+        else:
+            evidence = np.zeros((n, n_sets), dtype=np.float32)
+            for start, comp_sim, set_sim in self._weighted_blocks(prepared, n):
+                stop = start + comp_sim.shape[0]
+                evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
+            course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
+            np.add.at(course_set, course_codes, evidence * kind_w[:, None])
         weights = np.bincount(course_codes, weights=kind_w, minlength=n_courses)
         titles = titles or {}
         title_texts = [str(titles.get(c, "") or "") for c in courses]
@@ -350,7 +371,20 @@ class BaseMatcher:
         raw = np.zeros((n, k), dtype=np.float64)
         learned = np.full((n, k), "", dtype=object) if learner is not None else None
         order_cols = np.arange(len(self.competency_ids_))
-        for start, comp_sim, _set_sim in self._weighted_blocks(prepared, n):
+        # the learner re-ranks dense blocks: with one, pass 2 stays dense
+        sparse_top = sparse_blocks is not None and learner is None
+        if sparse_top:
+            comp_idx, score, raw = top_candidates(
+                sparse_blocks(prepared, n),
+                n,
+                k,
+                factor_sets=factor_sets,
+                course_codes=course_codes,
+                **self._topk_args(n_comps=len(order_cols)),
+            )
+        for start, comp_sim, _set_sim in self._weighted_blocks(
+            prepared, 0 if sparse_top else n
+        ):
             stop = start + comp_sim.shape[0]
             factor = factor_sets[course_codes[start:stop]][:, self.comp_set_]
             adjusted = comp_sim.astype(np.float64) * factor

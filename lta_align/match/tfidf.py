@@ -25,18 +25,36 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..model import Framework
+from ._analysis import analyse, analyse_batch, term_rows
 from ._base import BaseMatcher, chunk_rows, competency_documents
-from ._glossary import analyse
+from ._cache import FIT_CACHE, framework_key
+from ._topk import SPARSE_ROWS
 
 
 def _tokens(text: str) -> list[str]:
-    toks = analyse(text)
+    return _with_bigrams(analyse(text))
+
+
+def _with_bigrams(toks: list[str]) -> list[str]:
     words = [t for t in toks if not t.startswith("_c_")]
     return toks + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
+def _tokens_batch(texts: list[str]) -> list[list[str]]:
+    return [_with_bigrams(t) for t in analyse_batch(texts)]
+
+
 def _identity(tokens: list[str]) -> list[str]:
     return tokens
+
+
+_FITTED = (
+    "vectorizer_",
+    "comp_matrix_",
+    "set_matrix_",
+    "comp_matrix_t_",
+    "set_matrix_t_",
+)
 
 
 class TfidfMatcher(BaseMatcher):
@@ -69,12 +87,24 @@ class TfidfMatcher(BaseMatcher):
     }
 
     def _fit_vectors(self, framework: Framework) -> None:
+        # fitted once per framework content and weights (see ._cache)
+        weights = (self.text_weight, self.terms_weight, self.set_weight)
+        key = ("tfidf", framework_key(framework), weights, self.comp_set_.tobytes())
+        fitted = FIT_CACHE.get(key)
+        if fitted is None:
+            self._fit_fresh(framework)
+            fitted = {k: getattr(self, k) for k in _FITTED}
+            FIT_CACHE.put(key, fitted)
+        for name, value in fitted.items():
+            setattr(self, name, value)
+
+    def _fit_fresh(self, framework: Framework) -> None:
         comps = framework.competencies
         texts, terms = competency_documents(framework)
         names = [str(n) for n in comps["set_name"]]
-        tok_text = [_tokens(t) for t in texts]
-        tok_terms = [_tokens(t) for t in terms]
-        tok_names = [_tokens(n) for n in names]
+        n = len(texts)
+        toks = _tokens_batch(texts + terms + names)
+        tok_text, tok_terms, tok_names = toks[:n], toks[n : 2 * n], toks[2 * n :]
         docs = [
             a + b + c for a, b, c in zip(tok_text, tok_terms, tok_names, strict=True)
         ]
@@ -102,8 +132,17 @@ class TfidfMatcher(BaseMatcher):
         self.set_matrix_t_ = self.set_matrix_.T.tocsr()
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
-        """Return the L2-normalised TF-IDF rows of ``texts``."""
-        return normalize(self.vectorizer_.transform([_tokens(t) for t in texts]))
+        """Return the L2-normalised TF-IDF rows of ``texts``.
+
+        Each distinct text is analysed once, for the whole batch at once; the
+        rows equal ``vectorizer_.transform`` of the texts' tokens.
+        """
+        x, inverse = term_rows(texts, self.vectorizer_.vocabulary_)
+        # TfidfTransformer(sublinear_tf=True, norm="l2"), step by step
+        np.log(x.data, x.data)
+        x.data += 1.0
+        x.data *= self.vectorizer_.idf_[x.indices]
+        return normalize(normalize(x))[inverse]
 
     def _prepare(self, texts: list[str]) -> sparse.csr_matrix:
         return self.transform(texts)
@@ -118,3 +157,12 @@ class TfidfMatcher(BaseMatcher):
             comp = (block @ self.comp_matrix_t_).toarray()
             sets = (block @ self.set_matrix_t_).toarray()
             yield start, comp.astype(np.float32), sets.astype(np.float32)
+
+    def _sparse_blocks(
+        self, prepared: sparse.csr_matrix, n: int
+    ) -> Iterator[tuple[int, sparse.csr_matrix, np.ndarray]]:
+        """``_similarity_blocks`` with the competency block left sparse (._topk)."""
+        for start in range(0, n, SPARSE_ROWS):
+            block = prepared[start : start + SPARSE_ROWS]
+            sets = (block @ self.set_matrix_t_).toarray().astype(np.float32)
+            yield start, (block @ self.comp_matrix_t_).tocsr(), sets

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..columns import COVERED, NOT_COVERED, STATUS_RANK
+from ..columns import COVERED, NOT_COVERED, REVIEWED_DECISIONS, STATUS_RANK
 from ..coverage import evidence_status, evidence_weight
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -334,6 +334,14 @@ class Ctx:
         courses = alignment.courses.copy()
         for c in ("primary_set_id", "primary_set_name"):
             courses[c] = courses[c].fillna("").astype(str)
+        # a general course (a practicum) names the set it leans to, but is
+        # checked against no set: it is nobody's home course
+        courses["general"] = courses["general"].fillna(False).astype(bool) | courses[
+            "primary_set_id"
+        ].eq("")
+        courses["home_set_id"] = courses["primary_set_id"].where(
+            ~courses["general"], ""
+        )
         self.courses = courses.sort_values("course_id", kind="stable")
         self.code = dict(
             zip(self.courses["course_id"], self.courses["course_code"], strict=True)
@@ -364,7 +372,10 @@ class Ctx:
         }
         m = alignment.matches.copy()
         m["decision"] = m["decision"].fillna("").astype(str)
-        self.matches = m
+        # a candidate under the no-match floor is no evidence and no near miss
+        # (a 0.03 "closest statement" is noise to a committee); reviewed pairs stay
+        below = m["below_floor"].fillna(False).astype(bool)
+        self.matches = m[~below | m["decision"].isin(REVIEWED_DECISIONS)]
         self.course_sets = alignment.course_sets
         self.config = alignment.config
         self._weights: dict[str, float] = {}

@@ -28,10 +28,10 @@ def _chosen_sets(ctx: Ctx, course) -> list[tuple[str, str]]:
     cs = ctx.course_sets
     mine = cs[cs["course_id"] == course.course_id]
     chosen = []
-    if course.primary_set_id:
-        chosen.append((course.primary_set_id, "primary"))
+    if course.home_set_id:
+        chosen.append((course.home_set_id, "primary"))
     for r in mine.itertuples():
-        if r.set_id != course.primary_set_id and float(r.coverage) >= 0.5:
+        if r.set_id != course.home_set_id and float(r.coverage) >= 0.5:
             chosen.append((r.set_id, "also"))
     chosen.sort(key=lambda t: (t[1] != "primary", set_order.get(t[0], 99)))
     return [(s, role) for s, role in chosen if s in set_order]
@@ -90,6 +90,9 @@ def _detail(ctx: Ctx, course, set_id: str) -> pd.DataFrame:
 
 def _general_row(course) -> dict:
     share = float(getattr(course, "primary_score", 0.0) or 0.0)
+    leans = (
+        f"; it leans to {course.primary_set_name}" if course.primary_set_name else ""
+    )
     return {
         "course_id": course.course_id,
         "course_code": course.course_code,
@@ -103,8 +106,8 @@ def _general_row(course) -> dict:
         "total": 0,
         "complete": False,
         "verdict": "general course: no primary set (its statements spread over "
-        f"several sets; the largest share is {share:.0%}), so it is not checked "
-        "against one set",
+        f"several sets; the largest share is {share:.0%}{leans}), so it is not "
+        "checked against one set",
         "missing": "",
         "reviewed": False,
         "provisional_note": "",

@@ -140,7 +140,7 @@ def _suggest(
 
 def _home_course(ctx: Ctx, set_id: str, near: pd.DataFrame) -> str:
     """The course whose primary set this is, else the best near miss's course."""
-    prim = ctx.courses[ctx.courses["primary_set_id"] == set_id]
+    prim = ctx.courses[ctx.courses["home_set_id"] == set_id]
     if len(prim):
         score = prim["primary_score"].astype(float)
         prim = prim.assign(_s=score).sort_values(

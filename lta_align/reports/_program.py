@@ -172,7 +172,7 @@ def _set_row(ctx: Ctx, s, pc: pd.DataFrame, primaries: set[str]) -> dict:
 def program_level(ctx: Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return ``(program_sets, program_competencies)`` (see :class:`GapReport`)."""
     pc = _by_competency(ctx)
-    primaries = set(ctx.courses["primary_set_id"])
+    primaries = set(ctx.courses["home_set_id"]) - {""}
     rows = [_set_row(ctx, s, pc, primaries) for s in ctx.sets.itertuples()]
     return pd.DataFrame(rows, columns=PROGRAM_SET_COLUMNS), pc
 
