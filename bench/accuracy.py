@@ -358,7 +358,13 @@ def method_grid(runner, program, framework, truth, labels, base):
         for floor in GRID_FLOOR[m]:
             outc[pw, floor] = outcome_counts(matches, labels, floor, config)
             for sw in GRID_SUPPORT:
-                cfg = replace(config, match_threshold=floor, support_weight=sw)
+                cfg = replace(
+                    config,
+                    match_threshold=floor,
+                    partial_threshold=max(floor, config.partial_threshold),
+                    covered_threshold=max(floor, config.covered_threshold),
+                    support_weight=sw,
+                )
                 cv, courses = coverage_scores(matches, program, framework, cfg)
                 for ct in GRID_COVERED[m]:
                     if ct >= floor:
