@@ -55,7 +55,7 @@ def sample_alignment(sample_program, lssc):
     """The tf-idf alignment of the sample program with LSSC (no decisions)."""
     import lta_align as la
 
-    return la.align(sample_program, lssc)
+    return la.align(sample_program, lssc, method="tfidf")
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/accuracy.py [EVAL_DIR] [--methods tfidf,hybrid,embed]
-        [--no-learning] [--quick]
+        [--no-learning] [--prior-floor X]
 
 EVAL_DIR defaults to ``../shared/eval`` relative to the repository and holds
 the two development splits (``lta_courses_{dev,dev_b}.jsonl`` and
@@ -20,7 +20,16 @@ Figures (every one counted per course, so folds add up exactly):
   outcomes with a label).
 * coverage P / R / F1 over course x competency pairs of each course's labelled
   set(s): truly covered when one of the course's outcomes is labelled with the
-  competency; predicted covered when ``status`` is ``covered``.
+  competency; predicted covered when ``status`` is ``covered``. "every set":
+  the same over every competency of every set (evidence off the course's
+  labelled sets too: an outcome labelled with ``foundations.5`` in an access
+  services course is a true off-set pair, any other off-set "covered" a false
+  one); this is what ``prior_floor`` changes (``--prior-floor X`` runs with
+  that value; 0 = evidence is the priored score).
+* partial or covered: P / R of "status at least partial" with each fold's
+  ``partial_threshold`` (chosen on the training courses: the level between
+  the flag and the covered threshold with the best F1 of "partial or
+  covered" against truly covered).
 
 Rows printed per method: in-sample on each split and pooled (the shipped
 ``lssc_match.yaml`` values), then grouped cross-validation: leave one course out
@@ -58,7 +67,7 @@ import pandas as pd
 
 import lta_align as la
 from lta_align.config import MatchConfig
-from lta_align.coverage import summarise
+from lta_align.coverage import evidence_score, summarise
 from lta_align.match import METHODS, get_matcher
 from lta_align.match._learn import DecisionLearner, decision_pairs
 from lta_align.match._result import dedupe_statements, select_matches
@@ -204,14 +213,19 @@ class Runner:
 # --- per-course counts -------------------------------------------------------
 # columns of a per-course count vector
 C_SET, C_SETN, C_GEN, C_TP, C_FP, C_FN, C_H1, C_H3, C_N, C_NL, C_COURSE = range(11)
+# coverage over every set (off-set evidence too): tp, fp, fn
+C_ATP, C_AFP, C_AFN = range(11, 14)
+NV = 14
 
 
-def outcome_counts(matches, labels, floor):
+def outcome_counts(matches, labels, floor, config=None):
     """Per course: hit@1, recall@3 numerators; outcomes; labelled outcomes;
-    labelled outcomes not flagged ``no_match`` at ``floor``."""
+    labelled outcomes not flagged ``no_match`` at ``floor`` (on the evidence
+    score of ``config.evidence``)."""
     ranked = matches.sort_values(["statement_id", "rank"], kind="stable")
     top = ranked.groupby("statement_id")["competency_id"].apply(list).to_dict()
-    best = ranked.groupby("statement_id")["score"].max().to_dict()
+    ev = evidence_score(ranked, config) if config is not None else ranked["score"]
+    best = ev.groupby(ranked["statement_id"]).max().to_dict()
     out = defaultdict(lambda: np.zeros(5))
     for lab in labels:
         pred = top.get(lab["statement_id"], [])
@@ -252,10 +266,31 @@ class Truth:
         covered = defaultdict(set)
         for lab in labels:
             covered[lab["course_id"]] |= lab["gold"]
+        self.gold = {cid: set(covered[cid]) for cid in self.courses}
         self.pairs = {}
         for cid in self.courses:
             cs = comps.loc[comps["set_id"].isin(info[cid]["sets"]), "competency_id"]
             self.pairs[cid] = {c: (c in covered[cid]) for c in cs}
+
+    def coverage_counts_all(self, cov, ct):
+        """(tp, fp, fn) over every competency of every set (off-set evidence too):
+        truly covered when one of the course's outcomes is labelled with it."""
+        pred = cov[
+            (cov["score"] >= ct)
+            & (~cov["competency_id"].isin(self.partial) | cov["reviewed"])
+        ]
+        pred_by = defaultdict(set)
+        for r in pred[["course_id", "competency_id"]].itertuples(index=False):
+            pred_by[r.course_id].add(r.competency_id)
+        out = {}
+        for cid in self.courses:
+            gold = self.gold[cid] - self.partial
+            out[cid] = (
+                len(pred_by[cid] & gold),
+                len(pred_by[cid] - gold),
+                len(gold - pred_by[cid]),
+            )
+        return out
 
     def coverage_counts(self, cov, ct):
         """Per course (tp, fp, fn) when covered means score >= ct."""
@@ -281,7 +316,13 @@ def figures(total):
     tp, fp, fn = total[C_TP], total[C_FP], total[C_FN]
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
+    atp, afp, afn = total[C_ATP], total[C_AFP], total[C_AFN]
+    ap_ = atp / (atp + afp) if atp + afp else 0.0
+    ar = atp / (atp + afn) if atp + afn else 0.0
     return {
+        "ap": ap_,
+        "ar": ar,
+        "af1": 2 * ap_ * ar / (ap_ + ar) if ap_ + ar else 0.0,
         "set": total[C_SET] / max(total[C_SETN], 1),
         "general": total[C_GEN] / max(total[C_COURSE], 1),
         "hit1": total[C_H1] / max(total[C_N], 1),
@@ -296,7 +337,8 @@ def fmt(f):
     return (
         f"set top-1 {f['set']:6.1%} | general {f['general']:6.1%} | hit@1 "
         f"{f['hit1']:6.1%} | recall@3 {f['rec3']:6.1%} | coverage P {f['p']:.2f} "
-        f"R {f['r']:.2f} F1 {f['f1']:.2f}"
+        f"R {f['r']:.2f} F1 {f['f1']:.2f} | every set P {f['ap']:.2f} "
+        f"R {f['ar']:.2f} F1 {f['af1']:.2f}"
     )
 
 
@@ -314,13 +356,22 @@ def method_grid(runner, program, framework, truth, labels, base):
         config = replace(base, prior_weight=pw[0], profile_weight=pw[1])
         matches = runner.matches(program, config)
         for floor in GRID_FLOOR[m]:
-            outc[pw, floor] = outcome_counts(matches, labels, floor)
+            outc[pw, floor] = outcome_counts(matches, labels, floor, config)
             for sw in GRID_SUPPORT:
-                cfg = replace(config, match_threshold=floor, support_weight=sw)
+                cfg = replace(
+                    config,
+                    match_threshold=floor,
+                    partial_threshold=max(floor, config.partial_threshold),
+                    covered_threshold=max(floor, config.covered_threshold),
+                    support_weight=sw,
+                )
                 cv, courses = coverage_scores(matches, program, framework, cfg)
                 for ct in GRID_COVERED[m]:
                     if ct >= floor:
-                        cov[pw, floor, sw, ct] = truth.coverage_counts(cv, ct)
+                        cov[pw, floor, sw, ct] = (
+                            truth.coverage_counts(cv, ct),
+                            truth.coverage_counts_all(cv, ct),
+                        )
         sets[pw] = dict(
             zip(
                 courses["course_id"],
@@ -334,13 +385,13 @@ def method_grid(runner, program, framework, truth, labels, base):
 def course_vector(truth, cid, set_pick, share_min, outc, cov):
     sets = truth.info[cid]["sets"]
     primary, share = set_pick
-    v = np.zeros(11)
+    v = np.zeros(NV)
     v[C_COURSE] = 1
     if sets:
         v[C_SETN] = 1
         v[C_SET] = primary in sets
     v[C_GEN] = (share < share_min) == (not sets)
-    v[C_TP], v[C_FP], v[C_FN] = cov
+    (v[C_TP], v[C_FP], v[C_FN]), (v[C_ATP], v[C_AFP], v[C_AFN]) = cov
     v[C_H1], v[C_H3], v[C_N], v[C_NL] = np.asarray(outc)[:4]
     return v
 
@@ -365,7 +416,7 @@ def choose(grid, truth, train):
     def coverage_choice(pw):
         """Best (support, covered) at context ``pw``: F1 with P >= 0.85."""
         cands = []
-        for (p_, floor, sw, ct), d in cov.items():
+        for (p_, floor, sw, ct), (d, _) in cov.items():
             if p_ != pw or floor != flag_floor(pw):
                 continue
             tp, fp, fn = tot(d, 3)
@@ -406,7 +457,18 @@ def choose(grid, truth, train):
     share = tied[len(tied) // 2]
     # 3. coverage: F1 subject to precision >= 0.85 (else the best precision)
     (floor, sw, ct), _ = coverage_choice(pw)
+    # 4. partial ("some evidence, check by hand"): the level, between the flag
+    # and the covered threshold, at which "partial or covered" best finds the
+    # truly covered pairs (F1; ties: the higher level)
+    part = []
+    for ct2 in sorted({k[3] for k in cov if k[:3] == (pw, floor, sw)}):
+        if floor <= ct2 <= ct:
+            tp, fp, fn = tot(cov[pw, floor, sw, ct2][0], 3)
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            part.append((round(f1, 4), ct2))
+    partial = max(part)[1] if part else ct
     return {
+        "partial_threshold": float(partial),
         "context": pw,
         "primary_min_share": float(share),
         "match_threshold": float(floor),
@@ -419,7 +481,7 @@ def score_courses(grid, truth, values, courses):
     outc, sets, cov = grid
     pw, floor = values["context"], values["match_threshold"]
     key = (pw, floor, values["support_weight"], values["covered_threshold"])
-    total = np.zeros(11)
+    total = np.zeros(NV)
     for c in courses:
         total += course_vector(
             truth,
@@ -427,23 +489,31 @@ def score_courses(grid, truth, values, courses):
             sets[pw][c],
             values["primary_min_share"],
             outc[pw, floor].get(c, np.zeros(5)),
-            cov[key][c],
+            (cov[key][0][c], cov[key][1][c]),
         )
     return total
 
 
 def cross_validate(grid, truth, groups):
     """Choose on all but one group, score it; sum the held-out counts."""
-    total = np.zeros(11)
+    total = np.zeros(NV)
     chosen = defaultdict(set)
+    pc = np.zeros(3)  # tp, fp, fn of "partial or covered"
     for held in sorted(set(groups.values())):
         test = [c for c in truth.courses if groups[c] == held]
         train = [c for c in truth.courses if groups[c] != held]
         values = choose(grid, truth, train)
         for k, v in values.items():
             chosen[k].add(v)
+        # held-out "partial or covered" counts at the fold's partial level
+        key = (values["context"], values["match_threshold"], values["support_weight"])
+        for c in test:
+            pc[:] += np.asarray(grid[2][key + (values["partial_threshold"],)][0][c])
         total += score_courses(grid, truth, values, test)
-    return figures(total), {k: sorted(v) for k, v in chosen.items()}
+    f = figures(total)
+    f["pp"] = pc[0] / max(pc[0] + pc[1], 1)
+    f["pr"] = pc[0] / max(pc[0] + pc[2], 1)
+    return f, {k: sorted(v) for k, v in chosen.items()}
 
 
 def shipped_values(config):
@@ -456,6 +526,7 @@ def shipped_values(config):
             "match_threshold",
             "support_weight",
             "covered_threshold",
+            "partial_threshold",
         )
     }
 
@@ -516,7 +587,8 @@ def baseline(program, framework, truth, labels, cov_threshold=0.2):
     best = matches.groupby(["course_id", "competency_id"])["score"].max().reset_index()
     best["reviewed"] = False
     cov = truth.coverage_counts(best, cov_threshold)
-    total = np.zeros(11)
+    cov_all = truth.coverage_counts_all(best, cov_threshold)
+    total = np.zeros(NV)
     for c in truth.courses:
         total += course_vector(
             truth,
@@ -524,7 +596,7 @@ def baseline(program, framework, truth, labels, cov_threshold=0.2):
             (primary.get(c, ""), share.get(c, 0.0)),
             0.5,
             outc.get(c, np.zeros(4)),
-            cov[c],
+            (cov[c], cov_all[c]),
         )
     return figures(total)
 
@@ -624,6 +696,12 @@ def main(argv=None) -> int:
     ap.add_argument("eval_dir", nargs="?", default=str(REPO / ".." / "shared" / "eval"))
     ap.add_argument("--methods", default="tfidf,hybrid,embed")
     ap.add_argument("--no-learning", action="store_true")
+    ap.add_argument(
+        "--prior-floor",
+        default=None,
+        help="MatchConfig.prior_floor to run with (default: the shipped value; "
+        "0 = evidence is the priored score, the rule before it existed)",
+    )
     args = ap.parse_args(argv)
     framework = la.load_framework("lssc")
     program, info, labels = load_eval(Path(args.eval_dir), framework)
@@ -644,6 +722,8 @@ def main(argv=None) -> int:
             continue
         t = time.perf_counter()
         base = MatchConfig.for_framework(framework, method)
+        if args.prior_floor is not None:
+            base = replace(base, prior_floor=float(args.prior_floor))
         runner = Runner(framework, method)
         try:
             grid = method_grid(runner, program, framework, truth, labels, base)
@@ -662,12 +742,16 @@ def main(argv=None) -> int:
             grid, truth, {c: info[c]["provider"] for c in truth.courses}
         )
         print(f"{method:>8} CV LOPO : {fmt(lopo)}")
+        print(
+            f"{'':>8} partial or covered (LOPO, the folds' partial_threshold): "
+            f"P {lopo['pp']:.2f} R {lopo['pr']:.2f}"
+        )
         full = choose(grid, truth, truth.courses)
         print(f"{'':>8} chosen on all 45 (ship these): {full}")
         print(f"{'':>8} chosen across LOPO folds: {ch2}")
         summary[method] = (loco, lopo, full, grid, values)
         # per set (LOPO choice): set top-1, hit@1, recall@3 per labelled set
-        per = defaultdict(lambda: np.zeros(11))
+        per = defaultdict(lambda: np.zeros(NV))
         for held in sorted({info[c]["provider"] for c in truth.courses}):
             test = [c for c in truth.courses if info[c]["provider"] == held]
             train = [c for c in truth.courses if info[c]["provider"] != held]

@@ -84,7 +84,7 @@ class MatchConfig:
         Competencies listed per statement.
     match_threshold : float, default=0.1
         Lowest score listed as a match ("no match" below).
-    partial_threshold : float, default=0.15
+    partial_threshold : float, default=0.14
         Lowest coverage score reported as ``partial``.
     covered_threshold : float, default=0.22
         Lowest coverage score reported as ``covered``.
@@ -124,13 +124,21 @@ class MatchConfig:
         Decided statements considered per undecided statement.
     learn_min_similarity : float, default=0.0
         Decided statements less similar than this teach nothing.
+    prior_floor : float, default=0.5
+        Coverage evidence (and ``below_floor`` / ``no_match``) is never under
+        ``prior_floor`` x the direct similarity (``raw_score``, without the
+        course prior): the prior re-ranks a statement's candidates and names
+        the course's set, but lowers a match's evidence at most to this
+        fraction of its own similarity. 0: evidence is ``score`` (the prior
+        in full, down to ``1 - prior_weight``); 1: evidence is the direct
+        similarity. Chosen by cross-validation (``lssc_match.yaml``).
 
     Every shipped value and how it was chosen: ``lssc_match.yaml``.
     """
 
     top_k: int = 3
     match_threshold: float = 0.1
-    partial_threshold: float = 0.15
+    partial_threshold: float = 0.14
     covered_threshold: float = 0.22
     ambiguity_margin: float = 0.02
     prior_weight: float = 0.7
@@ -145,8 +153,11 @@ class MatchConfig:
     reject_weight: float = 0.5
     learn_neighbors: int = 5
     learn_min_similarity: float = 0.0
+    prior_floor: float = 0.5
 
     def __post_init__(self) -> None:
+        if not 0 <= self.prior_floor <= 1:
+            raise ValueError(f"prior_floor should be in [0, 1]; got {self.prior_floor}")
         if self.top_k < 1:
             raise ValueError(f"top_k should be at least 1; got {self.top_k}")
         if not (

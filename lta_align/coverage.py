@@ -29,7 +29,7 @@ from .model import Framework, Program
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
 
-__all__ = ["evidence_status", "evidence_weight", "summarise"]
+__all__ = ["evidence_score", "evidence_status", "evidence_weight", "summarise"]
 
 COVERAGE_EXTRA_COLUMNS = ["level", "reviewed", "n_evidence"]
 COURSE_EXTRA_COLUMNS = ["general"]
@@ -44,6 +44,24 @@ def evidence_weight(kinds: pd.Series, config: MatchConfig) -> pd.Series:
     """
     weights = dict(config.kind_weights)
     return kinds.astype(str).map(weights).fillna(UNKNOWN_KIND_WEIGHT).astype(float)
+
+
+def evidence_score(matches: pd.DataFrame, config: MatchConfig) -> pd.Series:
+    """The score of each match row that counts as evidence.
+
+    The larger of ``score`` (with the course prior and what was learnt from
+    decisions) and ``config.prior_floor`` x ``raw_score`` (the direct
+    similarity, without the prior): the course prior re-ranks candidates and
+    names the course's set, but lowers a statement's evidence for a
+    competency at most to that fraction of its own similarity. Rows without a
+    ``raw_score`` (reviewer rows, older tables) use ``score``.
+    """
+    score = pd.to_numeric(matches["score"], errors="coerce").fillna(0.0)
+    score = score.astype(float)
+    if not config.prior_floor or "raw_score" not in matches.columns:
+        return score
+    raw = pd.to_numeric(matches["raw_score"], errors="coerce").astype(float)
+    return np.maximum(score, config.prior_floor * raw.fillna(0.0))
 
 
 def evidence_status(evidence: ArrayLike, config: MatchConfig) -> np.ndarray:
@@ -92,7 +110,8 @@ def summarise(
         ``course_id, competency_id, set_id, score, status, evidence_statement_id,
         level, reviewed, n_evidence``. One row per competency of every set in
         which the course has any match at or over the floor. ``score`` = the
-        combined evidence (best evidence score x the weight of its statement
+        combined evidence (best evidence score, :func:`evidence_score`, x the
+        weight of its statement
         kind, strengthened by the course's other statements for the same
         competency, ``config.support_weight``; reviewed pairs score 1.0);
         engine candidates flagged ``below_floor`` (or scoring under
@@ -158,8 +177,11 @@ def _prepare(
     m["rank"] = pd.to_numeric(m["rank"], errors="coerce").fillna(1).astype("int64")
     m["reviewed"] = m["decision"].isin(REVIEWED_DECISIONS)
     score = pd.to_numeric(m["score"], errors="coerce").fillna(0.0).astype(float)
+    direct = evidence_score(m, config)
     weight = evidence_weight(m["kind"], config)
-    m["evidence"] = np.where(m["reviewed"], 1.0, (score * weight).clip(0, 1))
+    m["evidence"] = np.where(m["reviewed"], 1.0, (direct * weight).clip(0, 1))
+    # the course's set is named from the ranking score (with the course prior)
+    m["set_evidence"] = np.where(m["reviewed"], 1.0, (score * weight).clip(0, 1))
     m["score"] = score
     # candidates under the no-match floor are ranked but are no evidence
     below = (
@@ -167,7 +189,7 @@ def _prepare(
         if "below_floor" in m.columns
         else pd.Series(False, index=m.index)
     )
-    m["evidence_ok"] = m["reviewed"] | (~below & (score >= config.match_threshold))
+    m["evidence_ok"] = m["reviewed"] | (~below & (direct >= config.match_threshold))
     return m
 
 
@@ -319,7 +341,7 @@ def _courses(
         # every rank-1 candidate counts here, under the floor too: the set a
         # course leans to is named even when it is general
         top = m[(m["rank"] == 1) | m["reviewed"]]
-        top = top.assign(w=evidence_weight(top["kind"], config) * top["evidence"])
+        top = top.assign(w=evidence_weight(top["kind"], config) * top["set_evidence"])
         by_set = top.groupby(["course_id", "set_id"])["w"].sum().reset_index()
         total = by_set.groupby("course_id")["w"].transform("sum")
         by_set["share"] = np.where(total > 0, by_set["w"] / total, 0.0)

@@ -167,3 +167,40 @@ def test_a_description_alone_is_weaker_coverage_evidence_than_an_outcome(framewo
     status = cov.set_index(["course_id", "competency_id"])["status"]
     assert status[("LTA130", "cataloging_classification.4")] == "covered"
     assert status[("LTA131", "cataloging_classification.4")] != "covered"
+
+
+def test_course_prior_never_pulls_direct_evidence_under_the_prior_floor(framework):
+    # an off-set outcome: the course prior cut its score to 0.18, its direct
+    # similarity (raw_score) is 0.7; evidence = max(score, prior_floor * raw)
+    matches = match_rows(
+        [
+            ("LTA150", "LTA150-a", "access_services.1", 0.5, "", ""),
+            ("LTA150", "LTA150-t", "technology.9", 0.18, "", ""),
+        ]
+    )
+    matches["raw_score"] = [0.5, 0.7]
+    prog = program_of(["LTA150"])
+    for floor, status in [(0.0, "not covered"), (0.5, "covered"), (1.0, "covered")]:
+        cfg = MatchConfig(
+            match_threshold=0.1,
+            partial_threshold=0.2,
+            covered_threshold=0.3,
+            prior_floor=floor,
+        )
+        cov, _, courses = summarise(matches, prog, framework, cfg)
+        row = cov.set_index("competency_id").loc["technology.9"]
+        assert row["status"] == status
+        assert row["score"] == pytest.approx(max(0.18, floor * 0.7))
+        # the course's set is still named from the priored score
+        assert courses.loc[0, "primary_set_id"] == "access_services"
+
+
+def test_evidence_score_uses_score_without_a_raw_column():
+    from lta_align.coverage import evidence_score
+
+    rows = pd.DataFrame({"score": [0.2, 0.4], "raw_score": [0.9, float("nan")]})
+    cfg = MatchConfig(prior_floor=0.5)
+    assert evidence_score(rows, cfg).tolist() == [0.45, 0.4]
+    assert evidence_score(rows[["score"]], cfg).tolist() == [0.2, 0.4]
+    with pytest.raises(ValueError, match="prior_floor"):
+        MatchConfig(prior_floor=1.5)

@@ -89,7 +89,7 @@ def framework():
 
 @pytest.fixture(scope="module")
 def result(framework):
-    return la.align(make_program(CATALOGING + ACCESS), framework)
+    return la.align(make_program(CATALOGING + ACCESS), framework, method="tfidf")
 
 
 def test_align_returns_the_contract_columns(result):
@@ -192,7 +192,7 @@ def test_close_ties_are_flagged_ambiguous_and_broken_by_framework_order():
             ("LTA150", "outcome", "Prepare and monitor the annual budget."),
         ]
     )
-    res = la.align(program, fw)
+    res = la.align(program, fw, method="tfidf")
     shelve = res.matches[
         res.matches["statement_id"] == program.statements["statement_id"].iloc[0]
     ]
@@ -207,8 +207,8 @@ def test_close_ties_are_flagged_ambiguous_and_broken_by_framework_order():
 
 def test_results_are_identical_across_runs(framework):
     program = make_program(CATALOGING + ACCESS)
-    a = la.align(program, framework)
-    b = la.align(program, framework)
+    a = la.align(program, framework, method="tfidf")
+    b = la.align(program, framework, method="tfidf")
     for name in ("matches", "coverage", "course_sets", "courses", "unmatched"):
         assert getattr(a, name).to_csv(index=False) == getattr(b, name).to_csv(
             index=False
@@ -220,8 +220,8 @@ def test_statement_order_does_not_change_results(framework):
     shuffled = dataclasses.replace(
         program, statements=program.statements.iloc[::-1].reset_index(drop=True)
     )
-    a = la.align(program, framework)
-    b = la.align(shuffled, framework)
+    a = la.align(program, framework, method="tfidf")
+    b = la.align(shuffled, framework, method="tfidf")
     assert a.matches.to_csv(index=False) == b.matches.to_csv(index=False)
     assert a.coverage.to_csv(index=False) == b.coverage.to_csv(index=False)
 
@@ -241,7 +241,7 @@ def test_general_course_is_flagged_and_names_its_leaning_set(framework):
         ("LTA190", "outcome", "Troubleshoot public computers and printers."),
         ("LTA190", "outcome", "Weed the nonfiction collection using CREW."),
     ]
-    res = la.align(make_program(practicum), framework)
+    res = la.align(make_program(practicum), framework, method="tfidf")
     row = res.courses.iloc[0]
     # flagged general, and still names the set it leans to
     assert bool(row["general"])
@@ -253,7 +253,7 @@ def test_general_course_is_flagged_and_names_its_leaning_set(framework):
 def test_empty_program_gives_empty_tables(framework):
     program = make_program(CATALOGING)
     empty = dataclasses.replace(program, statements=program.statements.iloc[:0])
-    res = la.align(empty, framework)
+    res = la.align(empty, framework, method="tfidf")
     assert res.matches.empty and res.coverage.empty and res.course_sets.empty
     assert res.courses["primary_set_id"].tolist() == [""]
 
@@ -278,8 +278,8 @@ def test_embed_method_without_the_extra_names_the_extra(framework, monkeypatch):
 def test_text_listed_under_two_kinds_keeps_the_stronger_kind(framework):
     text = "Create and edit MARC bibliographic records following RDA rules."
     rows = [("LTA130", "topic", text), ("LTA130", "outcome", text)]
-    a = la.align(make_program(rows), framework)
-    b = la.align(make_program(rows[::-1]), framework)
+    a = la.align(make_program(rows), framework, method="tfidf")
+    b = la.align(make_program(rows[::-1]), framework, method="tfidf")
     assert set(a.matches["kind"]) == {"outcome"}
     assert a.matches.to_csv(index=False) == b.matches.to_csv(index=False)
 
@@ -315,7 +315,7 @@ def test_course_title_decides_between_equally_worded_competencies(
     program = dataclasses.replace(
         program, courses=program.courses.assign(course_title=title)
     )
-    result = la.align(program, framework)
+    result = la.align(program, framework, method="tfidf")
     assert result.matches.iloc[0]["competency_id"] == expected
 
 

