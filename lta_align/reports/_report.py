@@ -218,7 +218,9 @@ def gap_report(alignment: Alignment) -> GapReport:
     ALA-APA Library Support Staff Certification (LSSC) competency sets (version 2012)
     Yes: a student can complete the certification through this program: ...
     across courses: Technology
-    partial: Adult Readers' Advisory Services, Collection Management, Supervision...
+    partial: Collection Management, Supervision and Management
+    absent: Adult Readers' Advisory Services
+    Note: ...
     """
     ctx = Ctx(alignment)
     verdicts, detail = course_level(ctx)
