@@ -6,30 +6,18 @@ import argparse
 from pathlib import Path
 
 from ..columns import OUTCOME_ISSUES
-from ..errors import LtaAlignError
-from ._common import err, out, positive_number
+from ._common import add_input_options, out, read_inputs
 
 AUDIT_FILE = "audit.csv"
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
     from .._utils import OutputGuard
-    from ..ingest import Limits, load_syllabi
     from ..outputs import table_to_csv
     from ..reports import audit_outcomes
     from ..reports._audit import audit_summary
 
-    limits = (
-        Limits() if args.max_file_mb is None else Limits(max_file_mb=args.max_file_mb)
-    )
-    program = load_syllabi(*args.inputs, progress=not args.quiet, limits=limits)
-    for row in program.problems.itertuples():
-        err(f"{row.severity}: {row.source}: {row.reason}")
-    if program.courses.empty:
-        raise LtaAlignError(
-            "Nothing could be read from the inputs "
-            f"({', '.join(map(str, args.inputs))}); see the problems above."
-        )
+    program = read_inputs(args, args.inputs)
     audit = audit_outcomes(program)
     guard = OutputGuard(args.out, force=args.force)
     guard.check(AUDIT_FILE)  # refuses before writing when a person edited it
@@ -62,17 +50,5 @@ def add_audit(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", help="syllabus files, outcome sheets, folders")
     p.add_argument("--out", required=True, help="output folder")
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="replace audit.csv even if someone edited it",
-    )
-    p.add_argument(
-        "--max-file-mb",
-        type=positive_number,
-        default=None,
-        metavar="MB",
-        help="skip input files larger than this (default: 50)",
-    )
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    add_input_options(p)
     p.set_defaults(func=_cmd_audit)

@@ -54,6 +54,11 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, decisions: bool = True) 
             help="review decisions file to apply (default: OUT/decisions.csv "
             "when it exists)",
         )
+    add_input_options(p)
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """Add the options of every command that reads syllabi and writes files."""
     p.add_argument(
         "--force",
         action="store_true",
@@ -69,18 +74,14 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, decisions: bool = True) 
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
-def load_and_align(args: argparse.Namespace, inputs: list[str], *, review: bool = True):
-    """Read ``inputs``, report their problems, align, and apply review decisions.
+def read_inputs(args: argparse.Namespace, inputs: list[str]):
+    """Read ``inputs``, print their problems, and refuse when nothing was read.
 
-    With ``review``, decisions come from ``--decisions``, else ``OUT/decisions.csv``
-    when it exists.
-    Raises :class:`LtaAlignError` when nothing at all could be read.
+    Raises :class:`LtaAlignError` when no course could be read (saying whether
+    files were found at all).
     """
-    from ..frameworks import load_framework
     from ..ingest import Limits, load_syllabi
-    from ..match import align
 
-    framework = load_framework(args.framework)
     limits = (
         Limits() if args.max_file_mb is None else Limits(max_file_mb=args.max_file_mb)
     )
@@ -99,6 +100,21 @@ def load_and_align(args: argparse.Namespace, inputs: list[str], *, review: bool 
             "files in a supported format (.docx, .pdf, .html, .md, .txt, .xlsx, "
             ".csv)."
         )
+    return program
+
+
+def load_and_align(args: argparse.Namespace, inputs: list[str], *, review: bool = True):
+    """Read ``inputs``, report their problems, align, and apply review decisions.
+
+    With ``review``, decisions come from ``--decisions``, else ``OUT/decisions.csv``
+    when it exists.
+    Raises :class:`LtaAlignError` when nothing at all could be read.
+    """
+    from ..frameworks import load_framework
+    from ..match import align
+
+    framework = load_framework(args.framework)
+    program = read_inputs(args, inputs)
     path = _decisions_path(args.decisions, args.out) if review else None
     if path is None:
         return align(program, framework, method=args.method)
