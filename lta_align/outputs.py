@@ -44,9 +44,11 @@ def table_to_csv(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, lineterminator="\n", float_format="%.4f")
 
 
-REPORT_FILES = ("alignment.xlsx", "report.html", "report.md", "gaps.csv")
+REPORT_FILES = ("alignment.xlsx", "report.html", "report.md", "gaps.csv", "audit.csv")
 """Files written beside the CSV tables: the Excel matrix, the gap report in HTML
-and Markdown, and the gap list (columns of :attr:`GapReport.gaps`)."""
+and Markdown, the gap list (columns of :attr:`GapReport.gaps`) and the outcome
+quality audit (columns of :func:`lta_align.audit_outcomes`, the same file as
+``lta-align audit --out DIR`` writes)."""
 
 
 def _check_all(guard: OutputGuard, names: list[str]) -> None:
@@ -82,6 +84,7 @@ def output_files(alignment) -> dict[str, bytes]:
     out["report.html"] = report.to_html(alignment=alignment).encode("utf-8")
     out["report.md"] = report.to_markdown().encode("utf-8")
     out["gaps.csv"] = table_to_csv(report.gaps).encode("utf-8")
+    out["audit.csv"] = table_to_csv(report.outcome_quality).encode("utf-8")
     return out
 
 
@@ -96,9 +99,9 @@ def write_outputs(
     Files: ``matches.csv``, ``coverage.csv``, ``course_sets.csv``, ``courses.csv``,
     ``statements.csv`` and ``problems.csv`` (columns as in :mod:`lta_align.columns`),
     then ``alignment.xlsx`` (:func:`lta_align.to_excel`), ``report.html`` and
-    ``report.md`` (:func:`lta_align.gap_report`) and ``gaps.csv`` (the report's
-    gap list). ``matches.csv`` keeps rejected matches, marked
-    ``decision=reject`` (they count for nothing).
+    ``report.md`` (:func:`lta_align.gap_report`), ``gaps.csv`` (the report's
+    gap list) and ``audit.csv`` (the outcome quality audit). ``matches.csv``
+    keeps rejected matches, marked ``decision=reject`` (they count for nothing).
 
     The run is whole or not at all: every target is checked before anything is
     written (a file edited by a person, unless ``force``, or a workbook open in

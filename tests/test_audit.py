@@ -263,6 +263,18 @@ def test_cli_audit_writes_audit_csv_and_prints_a_summary(tmp_path, capsys):
     assert len(audit) == 100
 
 
+def test_run_writes_the_same_audit_csv_as_the_audit_command(sample_run, tmp_path):
+    """The run's audit.csv is the audit command's file, byte for byte."""
+    from lta_align.cli import main
+
+    out = tmp_path / "out"
+    assert main(["audit", str(SAMPLE), "--out", str(out), "-q"]) == 0
+    from_run = (sample_run / "audit.csv").read_bytes()
+    assert from_run == (out / "audit.csv").read_bytes()
+    audit = pd.read_csv(sample_run / "audit.csv", keep_default_na=False)
+    assert len(audit) == 100 and (audit["issues"] != "").any()
+
+
 def test_cli_audit_refuses_to_overwrite_an_edited_audit_csv(tmp_path, capsys):
     from lta_align.cli import main
 

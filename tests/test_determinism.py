@@ -25,6 +25,7 @@ COMPARED = [
     "statements.csv",
     "problems.csv",
     "gaps.csv",
+    "audit.csv",
     "alignment.xlsx",
     "report.html",
     "report.md",
