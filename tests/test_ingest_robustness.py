@@ -53,7 +53,7 @@ def test_normalise_grows_linearly_with_a_run_of_one_character(run):
 
 
 @pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
-@pytest.mark.parametrize("run", ["!", ".", "[", "<", "<a ", "_", "|"])
+@pytest.mark.parametrize("run", ["!", ".", "[", "<", "<a ", "_", "|", "(1) ", " ; and"])
 def test_reading_a_file_grows_linearly_with_a_run_of_one_character(
     tmp_path, suffix, run
 ):
@@ -63,6 +63,14 @@ def test_reading_a_file_grows_linearly_with_a_run_of_one_character(
         return path
 
     assert _growth(la.load_syllabi, make, small=5_000) < MAX_RATIO
+
+
+@pytest.mark.parametrize("run", [" ", "; and ", "(2) x y "])
+def test_splitting_an_inline_list_grows_linearly(run):
+    from lta_align.ingest._statements import split_inline_list
+
+    make = lambda n: "will be able to: (1) a b" + run * (n // len(run)) + "(2) c d"  # noqa: E731
+    assert _growth(split_inline_list, make, small=200_000, runs=3) < MAX_RATIO
 
 
 def test_html_stray_angle_brackets_are_text_and_tags_are_kept():

@@ -25,6 +25,7 @@ from ._statements import (
     code_from_file_name,
     code_from_text,
     dedupe,
+    split_inline_list,
     split_lines,
     split_lines_at,
 )
@@ -50,6 +51,7 @@ _STEM = re.compile(
     r"|learners will|you will)",
     re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _INLINE_BOILERPLATE = re.compile(
     r"subject to change|academic (integrity|honesty)|plagiarism"
     r"|disability (services|resource)|accommodations? (letter|request)"
@@ -291,7 +293,7 @@ class _Walker:
         ):
             return False
         self.header_description = True
-        self._add("description", text, block.location)
+        self._add_listing("description", text, block.location)
         return True
 
     def _heading(self, block: Block) -> None:
@@ -344,10 +346,14 @@ class _Walker:
             pieces = [(0, " ".join(piece for _, piece in pieces))]
         line = re.fullmatch(r"line (\d+)", block.location)
         for offset, piece in pieces:
-            if section == "outcome" and _is_stem(piece, block.role):
+            if (
+                section == "outcome"
+                and _is_stem(piece, block.role)
+                and split_inline_list(piece) is None  # a lead-in and its list
+            ):
                 continue
             location = f"line {int(line.group(1)) + offset}" if line else block.location
-            self._add(section, piece, location)
+            self._add_listing(section, piece, location)
 
     def _row(self, section: str, block: Block) -> None:
         cells = [c.strip() for c in block.cells]
@@ -429,6 +435,29 @@ class _Walker:
                 for c in filled
             )
         )
+
+    def _add_listing(self, kind: str, text: str, location: str) -> None:
+        """Add ``text``, its inline outcome list ("able to: (1) X; (2) Y") as outcomes.
+
+        The list must follow a lead-in sentence ("Upon completion, students will
+        be able to:"; in an outcome section also any line ending in ":", or
+        nothing); the sentences before the lead-in and after the list keep the
+        text's kind. A list inside a sentence ("the roles of (a) staff and (b)
+        volunteers") is one statement.
+        """
+        parts = split_inline_list(text) if kind in ("description", "outcome") else None
+        if parts is not None:
+            head, items, tail = parts
+            sentences = _SENTENCE.split(head) if head else []
+            lead = sentences[-1] if sentences else ""
+            if _STEM.search(lead) or (kind == "outcome" and lead[-1:] in ("", ":")):
+                rest = " ".join([*sentences[:-1], tail]).strip()
+                if rest:
+                    self._add(kind, rest, location)
+                for item in items:
+                    self._add("outcome", item, location)
+                return
+        self._add(kind, text, location)
 
     def _add(self, kind: str, text: str, location: str) -> None:
         text = clean_statement(kind, text)

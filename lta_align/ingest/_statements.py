@@ -193,3 +193,60 @@ def dedupe(statements: list[Statement]) -> list[Statement]:
         first[key] = len(out)
         out.append(st)
     return out
+
+
+_INLINE_MARK = re.compile(
+    r"(?:^|(?<=[\s:;,]))(?:\((\d{1,2}|[a-h]|[ivx]{1,4})\)|(\d{1,2}|[a-h])\))\s+"
+)
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _position(mark: str, scheme: str) -> int:
+    """Place (from 1) of an inline list mark in ``scheme``; 0 when it has none."""
+    if scheme == "digit":
+        return int(mark) if mark.isdigit() else 0
+    if scheme == "roman":
+        return _ROMAN.index(mark) + 1 if mark in _ROMAN else 0
+    return ord(mark) - ord("a") + 1 if len(mark) == 1 and mark.isalpha() else 0
+
+
+def _without_joiner(item: str) -> str:
+    """``item`` without the "; and" / ", or" that joins it to the next one."""
+    item = item.rstrip(" \t\n;,")
+    for word in (" and", " or"):
+        if item.lower().endswith(word):
+            item = item[: -len(word)].rstrip(" \t\n;,")
+    return item
+
+
+def split_inline_list(text: str) -> tuple[str, list[str], str] | None:
+    """Split "... will be able to: (1) X; (2) Y; and (3) Z. More." into its parts.
+
+    Returns ``(head, items, tail)``: the text before the first mark, the items
+    (without their separators), and the sentences after the last item; or
+    ``None`` when ``text`` has no run of two or more bracketed marks counting
+    up from one (``(1) (2)``, ``a) b)``, ``(i) (ii)``; "1." inside a sentence is
+    too often a number), or an item is a single word.
+    """
+    marks: list[re.Match[str]] = []
+    scheme = ""
+    for m in _INLINE_MARK.finditer(text):
+        mark = m.group(1) or m.group(2)
+        if not marks:
+            scheme = "digit" if mark.isdigit() else "roman" if mark == "i" else "letter"
+            if _position(mark, scheme) == 1:
+                marks.append(m)
+        elif _position(mark, scheme) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < 2:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
+    last = _SENTENCE_END.split(items[-1], maxsplit=1)
+    items[-1] = last[0]
+    tail = last[1].strip() if len(last) > 1 else ""
+    items = [_without_joiner(item) for item in items]
+    if any(len(item.split()) < 2 for item in items):
+        return None
+    return text[: marks[0].start()].strip(), items, tail

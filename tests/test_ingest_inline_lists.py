@@ -1,0 +1,129 @@
+"""Outcomes written inline ("students will be able to: (1) X; (2) Y") are outcomes.
+
+Catalog descriptions and some syllabi put the whole outcome list in one
+paragraph. Each numbered item becomes an outcome statement; the sentences
+around the lead-in keep their kind; a list inside a sentence stays whole.
+"""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+import lta_align as la
+from lta_align.ingest._statements import split_inline_list
+
+REFERENCE = (
+    "LTA 150 Reference Services\n3 credits\n\nCourse Description\n"
+    "Students learn the reference interview and search strategies. Upon "
+    "completion, students will be able to: (1) conduct a reference interview; "
+    "(2) search online databases using Boolean logic; and (3) evaluate "
+    "information sources for authority and currency. The course includes a "
+    "visit to a public library.\n"
+)
+
+
+def _rows(program):
+    return list(
+        zip(program.statements["kind"], program.statements["text"], strict=True)
+    )
+
+
+def test_an_inline_list_in_a_description_becomes_outcomes(tmp_path):
+    (tmp_path / "LTA150.txt").write_text(REFERENCE, encoding="utf-8")
+    program = la.load_syllabi(tmp_path)
+    assert _rows(program) == [
+        (
+            "description",
+            "Students learn the reference interview and search strategies. "
+            "The course includes a visit to a public library.",
+        ),
+        ("outcome", "conduct a reference interview"),
+        ("outcome", "search online databases using Boolean logic"),
+        ("outcome", "evaluate information sources for authority and currency."),
+    ]
+    assert set(program.statements["location"]) == {"line 5"}
+
+
+def test_a_catalog_entry_with_lettered_outcomes(tmp_path):
+    html = (
+        "<html><body><main><p><strong>LTA 130 Cataloging</strong></p>"
+        "<p>An introduction to organising library collections for access by "
+        "users. By the end of the course students will be able to a) create "
+        "MARC bibliographic records, b) assign Dewey Decimal call numbers, and "
+        "c) apply Library of Congress Subject Headings.</p></main></body></html>"
+    )
+    (tmp_path / "catalog.html").write_text(html, encoding="utf-8")
+    program = la.load_syllabi(tmp_path)
+    assert program.courses["course_code"].tolist() == ["LTA 130"]
+    assert _rows(program) == [
+        (
+            "description",
+            "An introduction to organising library collections for access by users.",
+        ),
+        ("outcome", "create MARC bibliographic records"),
+        ("outcome", "assign Dewey Decimal call numbers"),
+        ("outcome", "apply Library of Congress Subject Headings."),
+    ]
+
+
+def test_a_numbered_run_in_an_outcome_paragraph_is_one_outcome_each(tmp_path):
+    doc = docx.Document()
+    doc.add_heading("LTA 140 Collection Development", 1)
+    doc.add_heading("Student Learning Outcomes", 2)
+    doc.add_paragraph(
+        "Students will be able to: (i) apply selection criteria to choose "
+        "materials; (ii) weed a collection using the CREW method."
+    )
+    doc.add_paragraph(
+        "Describe the roles of (a) library staff and (b) volunteer workers."
+    )
+    doc.save(tmp_path / "LTA140.docx")
+    program = la.load_syllabi(tmp_path)
+    assert _rows(program) == [
+        ("outcome", "apply selection criteria to choose materials"),
+        ("outcome", "weed a collection using the CREW method."),
+        # a list of objects inside one sentence is one outcome
+        (
+            "outcome",
+            "Describe the roles of (a) library staff and (b) volunteer workers.",
+        ),
+    ]
+
+
+def test_a_list_of_topics_in_a_description_stays_the_description(tmp_path):
+    text = (
+        "LTA 130 Cataloging\n\nCourse Description\nThe course covers: (1) MARC "
+        "records and their fields, (2) RDA description, (3) subject headings.\n"
+    )
+    (tmp_path / "LTA130.md").write_text(text, encoding="utf-8")
+    program = la.load_syllabi(tmp_path)
+    assert [k for k, _ in _rows(program)] == ["description"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copyright (c) 2024 Riverbend College (1) all rights",
+        "Read chapters (1) and (3) of the textbook before class.",
+        "Students will: a) catalog, b) classify",  # single words: not outcomes
+        "Compare (2) approaches and (3) systems",
+    ],
+)
+def test_no_run_counting_up_from_one_is_no_list(text):
+    assert split_inline_list(text) is None
+
+
+def test_split_inline_list_keeps_every_word():
+    head, items, tail = split_inline_list(REFERENCE.split("\n")[4])
+    assert head.endswith("will be able to:")
+    assert len(items) == 3 and tail.startswith("The course includes")
+    words = set(" ".join([head, *items, tail]).replace(";", " ").split())
+    assert words >= set(REFERENCE.split("\n")[4].split()) - {
+        "(1)",
+        "(2)",
+        "(3)",
+        "and",
+        "logic;",
+        "interview;",
+    }
