@@ -120,16 +120,31 @@ class Segmented:
 
 
 def _is_stem(text: str, role: str) -> bool:
-    """True for the lead-in line of an outcome list ("Students will be able to:")."""
+    """True for the lead-in line of an outcome list ("Students will be able to:").
+
+    A line that goes on to say what students will do ("Students will be able
+    to catalog books using MARC.") is an outcome, not a lead-in.
+    """
     text = text.strip()
     if text.endswith(":") and (role != "item" or _STEM.search(text)):
         return True
-    return (
-        role != "item"
-        and bool(_STEM.search(text))
-        and len(text.split()) < 25
-        and (not text.endswith(".") or "able to" in text.casefold())
-    )
+    if role == "item" or len(text.split()) >= 25 or not _STEM.search(text):
+        return False
+    rest = set(re.findall(r"[^\W\d_]+", _STEM.sub(" ", text.casefold())))
+    return rest <= _LEAD_IN_WORDS
+
+
+_LEAD_IN_WORDS = frozenset(
+    "a all an and at after be by completing completion course class do each end "
+    "expected following have in module of program semester should student students "
+    "successful successfully term the this to unit upon will you learner learners "
+    "able".split()
+)
+"""Words a lead-in has besides its stem phrase ("Upon successful completion of
+this course, the student will be able to do the following")."""
+_LEAD_IN_SECTIONS = frozenset({None, "description", "other", "topic", "methods"})
+"""Sections where a lead-in line starts the outcome list that follows it (in
+policy and program-outcome sections it does not)."""
 
 
 def _split_label(text: str) -> tuple[str, str] | None:
@@ -236,6 +251,12 @@ class _Walker:
             if kind is not None and len(text.split()) <= 8 and text[-1] not in ".;,":
                 self._switch(kind, 99)
                 return
+        if (
+            block.role == "para"
+            and self.section in _LEAD_IN_SECTIONS
+            and self._lead_in(block)
+        ):
+            return
         if block.role == "row" and self._role_table_row(block):
             return
         if block.role == "row":
@@ -266,6 +287,27 @@ class _Walker:
             if self._header_description(block):
                 return
         self._content(block)
+
+    def _lead_in(self, block: Block) -> bool:
+        """A paragraph that is, or ends with, a lead-in ("... will be able to:")
+        starts the outcome list after it; the lines and sentences before it keep
+        their section. Return True when the paragraph was taken."""
+        text = block.text.strip()
+        if split_inline_list(text) is not None:
+            return False
+        pieces = split_lines_at(text)
+        offset, last = pieces[-1]
+        sentences = _SENTENCE.split(last)
+        if not _is_stem(sentences[-1], "para") or (
+            len(pieces) + len(sentences) > 2 and not sentences[-1].endswith(":")
+        ):
+            return False
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:offset]
+        before = "\n".join([*lines, " ".join(sentences[:-1])]).strip()
+        if before and self.section in ("description", "topic", "methods"):
+            self._content(Block(before, block.location, "para"))
+        self._switch("outcome", 99)
+        return True
 
     def _take_credits(self, text: str) -> str:
         """Take "3 Units" / "3 credit hours" from a header-area line; return the
@@ -301,6 +343,13 @@ class _Walker:
         if self.section is None and self._take_code(text):
             return
         kind = classify_heading(text)
+        if (
+            kind is None
+            and self.section in _LEAD_IN_SECTIONS
+            and _is_stem(text, "para")
+        ):
+            self._switch("outcome", block.level or 99)  # "Upon completion ...:"
+            return
         if kind is None:
             parts = _split_label(text)
             if parts is not None and self._label(

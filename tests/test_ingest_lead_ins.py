@@ -1,8 +1,14 @@
-"""Outcomes written inline ("students will be able to: (1) X; (2) Y") are outcomes.
+"""Outcome lists however they are introduced: lead-ins and inline lists.
 
-Catalog descriptions and some syllabi put the whole outcome list in one
-paragraph. Each numbered item becomes an outcome statement; the sentences
-around the lead-in keep their kind; a list inside a sentence stays whole.
+Many syllabi introduce their outcomes with a lead-in ("Upon successful
+completion of this course, the student will be able to:") instead of an
+"Outcomes" heading: as a heading, a bold or capitalised line, or the end of the
+description paragraph. The list after a lead-in is outcomes; the lead-in itself
+is not a statement; an outcome that starts with the lead-in words ("Students
+will be able to catalog ...") is an outcome. Catalog descriptions put the whole
+list in one paragraph ("will be able to: (1) X; (2) Y"): each item is an
+outcome, the sentences around the lead-in keep their kind, and a list inside a
+sentence stays whole.
 """
 
 from __future__ import annotations
@@ -127,3 +133,86 @@ def test_split_inline_list_keeps_every_word():
         "logic;",
         "interview;",
     }
+
+
+LEAD_IN = "Upon successful completion of this course, the student will be able to:"
+DESCRIPTION = "This course covers selecting, acquiring and weeding library materials."
+OUTCOMES = [
+    "Apply selection criteria to choose materials.",
+    "Weed a collection using the CREW method.",
+]
+EXPECTED = (
+    [("description", DESCRIPTION)]
+    + [("outcome", t) for t in OUTCOMES]
+    + [("assessment", "Final exam")]
+)
+
+
+@pytest.mark.parametrize("style", ["heading", "bold", "plain", "capitals", "in_para"])
+def test_a_lead_in_starts_the_outcome_list_in_word(tmp_path, style):
+    doc = docx.Document()
+    doc.add_heading("LTA 140 Collection Development", 1)
+    doc.add_heading("Course Description", 2)
+    doc.add_paragraph(DESCRIPTION + (" " + LEAD_IN if style == "in_para" else ""))
+    if style == "heading":
+        doc.add_heading(LEAD_IN, 2)
+    elif style == "bold":
+        doc.add_paragraph().add_run(LEAD_IN).bold = True
+    elif style in ("plain", "capitals"):
+        doc.add_paragraph(LEAD_IN.upper() if style == "capitals" else LEAD_IN)
+    for text in OUTCOMES:
+        doc.add_paragraph(text, style="List Bullet")
+    doc.add_heading("Grading", 2)
+    doc.add_paragraph("Final exam 50%")
+    doc.save(tmp_path / "LTA140.docx")
+    program = la.load_syllabi(tmp_path)
+    assert _rows(program) == EXPECTED
+    assert program.problems.empty
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_lead_in_line_in_a_text_description_starts_the_outcomes(tmp_path, gap):
+    lines = (
+        "\n".join(OUTCOMES) if gap == "\n\n" else "\n".join(f"- {t}" for t in OUTCOMES)
+    )
+    text = (
+        f"LTA 140 Collection Development\n\nCourse Description\n{DESCRIPTION}\n"
+        f"{LEAD_IN}{gap}{lines}\n\nGrading\nFinal exam 50%\n"
+    )
+    (tmp_path / "LTA140.txt").write_text(text, encoding="utf-8")
+    program = la.load_syllabi(tmp_path)
+    assert _rows(program) == EXPECTED
+    assert program.statements["location"].iloc[0] == "line 4"
+
+
+def test_outcomes_that_start_with_the_lead_in_words_are_kept(tmp_path):
+    text = (
+        "LTA 130 Cataloging\n\nLearning Outcomes\n"
+        "Students will be able to catalog books using MARC records.\n"
+        "Students will be able to classify materials using the Dewey Decimal "
+        "System.\nBy the end of this course you will be able to do the following.\n"
+    )
+    (tmp_path / "LTA130.txt").write_text(text, encoding="utf-8")
+    program = la.load_syllabi(tmp_path)
+    assert _rows(program) == [
+        ("outcome", "Students will be able to catalog books using MARC records."),
+        (
+            "outcome",
+            "Students will be able to classify materials using the Dewey Decimal"
+            " System.",
+        ),
+    ]
+    assert program.problems.empty
+
+
+def test_a_lead_in_in_a_policy_section_starts_no_outcomes(tmp_path):
+    text = (
+        "LTA 130 Cataloging\n\nLearning Outcomes\n- Create MARC records.\n\n"
+        "Academic Integrity\nStudents will:\n- cite every source they use\n"
+        "- submit only their own work\n"
+    )
+    (tmp_path / "LTA130.txt").write_text(text, encoding="utf-8")
+    program = la.load_syllabi(tmp_path)
+    assert _rows(program) == [("outcome", "Create MARC records.")]
+    # the lead-in and its two items are policy text, dropped and counted
+    assert program.courses["dropped_boilerplate"].tolist() == [3]
