@@ -628,3 +628,24 @@ def test_html_line_breaks_separate_outcomes_written_in_one_paragraph(write_file)
         "Recommend books by reading level.",
         "Explain CIPA.",
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "LTA 140: Collection Development (3 credits)",
+        "LTA 140 Collection Development [3 Units]",
+    ],
+)
+def test_credits_in_brackets_after_the_title_leave_no_bracket(tmp_path, header):
+    text = (
+        f"{header}\n\nLearning Outcomes\n- Weed a collection using the CREW method.\n"
+    )
+    (tmp_path / "syllabus.txt").write_text(text, encoding="utf-8")
+    program = la.load_syllabi(tmp_path)
+    course = program.courses.iloc[0]
+    assert (course["course_code"], course["course_title"], course["credits"]) == (
+        "LTA 140",
+        "Collection Development",
+        "3",
+    )

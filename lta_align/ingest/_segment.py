@@ -85,9 +85,9 @@ _COLUMN_WORDS = {
     "description": ("description", "text"),
 }
 _CREDITS = re.compile(
-    r"(?:^|(?<=\s)|(?<=\())(\d{1,2}(?:\.\d)?)(?:\s*[-\u2013]\s*\d{1,2})?\s*"
+    r"(?:^|(?<=\s)|(?<=[(\[]))(\d{1,2}(?:\.\d)?)(?:\s*[-\u2013]\s*\d{1,2})?\s*"
     r"(?:units?|credits?|credit hours?|semester (?:credit )?hours?|cr\.?)"
-    r"(?:\s*\))?\s*$",
+    r"(?:\s*[)\]])?\s*$",
     re.IGNORECASE,
 )
 """Credits written after a course title or on their own line: "3 Units",
@@ -317,7 +317,10 @@ class _Walker:
             return text
         if not self.credits:
             self.credits = m.group(1)
-        rest = (text[: m.start()] + text[m.end() :]).strip(" \t|,;:-\u2013\u2014")
+        head = text[: m.start()].rstrip()
+        if head.endswith(("(", "[")):  # "Collection Development (3 credits)"
+            head = head[:-1]
+        rest = (head + text[m.end() :]).strip(" \t|,;:-\u2013\u2014")
         return rest
 
     def _header_description(self, block: Block) -> bool:
