@@ -216,3 +216,14 @@ def test_a_lead_in_in_a_policy_section_starts_no_outcomes(tmp_path):
     assert _rows(program) == [("outcome", "Create MARC records.")]
     # the lead-in and its two items are policy text, dropped and counted
     assert program.courses["dropped_boilerplate"].tolist() == [3]
+
+
+def test_a_line_ending_in_a_colon_is_no_lead_in_without_lead_in_words(tmp_path):
+    text = (
+        "LTA 130 Cataloging\n\nCourse Description\nAn introduction to cataloging."
+        "\nThe course is organised around three questions:\n"
+        "- What makes a catalog record useful?\n- Why do libraries share records?\n"
+    )
+    (tmp_path / "LTA130.txt").write_text(text, encoding="utf-8")
+    program = la.load_syllabi(tmp_path)
+    assert set(program.statements["kind"]) == {"description"}

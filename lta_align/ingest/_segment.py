@@ -298,8 +298,9 @@ class _Walker:
         pieces = split_lines_at(text)
         offset, last = pieces[-1]
         sentences = _SENTENCE.split(last)
-        if not _is_stem(sentences[-1], "para") or (
-            len(pieces) + len(sentences) > 2 and not sentences[-1].endswith(":")
+        lead = sentences[-1]
+        if not (_STEM.search(lead) and _is_stem(lead, "para")) or (
+            len(pieces) + len(sentences) > 2 and not lead.endswith(":")
         ):
             return False
         lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:offset]
@@ -349,6 +350,7 @@ class _Walker:
         if (
             kind is None
             and self.section in _LEAD_IN_SECTIONS
+            and _STEM.search(text)
             and _is_stem(text, "para")
         ):
             self._switch("outcome", block.level or 99)  # "Upon completion ...:"
