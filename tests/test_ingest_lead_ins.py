@@ -227,3 +227,23 @@ def test_a_line_ending_in_a_colon_is_no_lead_in_without_lead_in_words(tmp_path):
     (tmp_path / "LTA130.txt").write_text(text, encoding="utf-8")
     program = la.load_syllabi(tmp_path)
     assert set(program.statements["kind"]) == {"description"}
+
+
+def test_paragraphs_under_an_unknown_heading_are_named_not_lost(tmp_path):
+    doc = docx.Document()
+    doc.add_heading("LTA 140 Collection Development", 1)
+    doc.add_heading("Learning Outcomes", 2)
+    doc.add_paragraph(OUTCOMES[1], style="List Bullet")
+    doc.add_heading("Library Skills You Will Practice", 2)
+    for text in ("Shelf reading", "Processing new books"):
+        doc.add_paragraph(text, style="List Bullet")
+    doc.save(tmp_path / "LTA140.docx")
+    program = la.load_syllabi(tmp_path)
+    assert _rows(program) == [("outcome", OUTCOMES[1])]
+    (problem,) = program.problems.to_dict("records")
+    assert problem["severity"] == "info"
+    assert problem["source"].endswith("LTA140.docx")
+    assert "2 paragraph(s)" in problem["reason"]
+    assert "'Library Skills You Will Practice' (2)" in problem["reason"]
+    assert "rename the heading" in problem["reason"]
+    assert "Error" not in problem["reason"]

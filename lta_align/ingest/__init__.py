@@ -386,6 +386,21 @@ def _course(
     return course
 
 
+def _unread_note(source: str, unread: tuple[tuple[str, int], ...]) -> ReadProblem:
+    """The info row naming the sections under headings lta-align does not know."""
+    shown = ", ".join(f"'{heading}' ({n})" for heading, n in unread[:5])
+    more = f" and {len(unread) - 5} more" if len(unread) > 5 else ""
+    total = sum(n for _, n in unread)
+    return ReadProblem(
+        source,
+        f"{total} paragraph(s) under heading(s) lta-align does not know were not "
+        f"read: {shown}{more}.",
+        "info",
+        "If they are outcomes, topics, assignments or readings, rename the heading "
+        "(for example 'Learning Outcomes', 'Weekly Topics', 'Assignments').",
+    )
+
+
 def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
     course = _course(courses, seg.course_code, seg.course_title, source, fmt)
     course.credits = course.credits or seg.credits
@@ -403,6 +418,8 @@ def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
                 "Put the code in the title or a 'Course: LTA 101 ...' line.",
             )
         )
+    if seg.unread:
+        problems.append(_unread_note(source, seg.unread))
     if not seg.statements:
         problems.append(
             ReadProblem(

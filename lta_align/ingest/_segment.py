@@ -117,6 +117,9 @@ class Segmented:
     statements: tuple[Statement, ...]
     dropped_boilerplate: int
     code_from_file_name: bool
+    unread: tuple[tuple[str, int], ...] = ()
+    """Headings lta-align does not know, in order, with how many blocks under
+    each were not read (neither statements nor policy)."""
 
 
 def _is_stem(text: str, role: str) -> bool:
@@ -174,6 +177,8 @@ class _Walker:
         self.table_roles: dict[int, tuple[str | None, ...]] = {}
         self.rows_checked: dict[int, int] = {}
         self.header_description = False
+        self.other_heading = ""
+        self.unread: dict[str, int] = {}
 
     # -- header facts
     def _take_code(self, text: str, *, from_label: bool = False) -> bool:
@@ -367,6 +372,7 @@ class _Walker:
                 return
             if block.level <= self.section_level:
                 self._switch("other", block.level)
+                self.other_heading = clean(text)
             return
         self._switch(kind, block.level or 99)
 
@@ -376,7 +382,11 @@ class _Walker:
 
     def _content(self, block: Block) -> None:
         section = self.section
-        if section in (None, "info", "other", "table"):
+        if section == "other":
+            heading = self.other_heading
+            self.unread[heading] = self.unread.get(heading, 0) + 1
+            return
+        if section in (None, "info", "table"):
             return
         if section == "boilerplate":
             self.boilerplate += 1
@@ -562,4 +572,5 @@ def segment(blocks: list[Block], *, file_stem: str) -> Segmented:
         statements=tuple(dedupe(walker.statements)),
         dropped_boilerplate=walker.boilerplate,
         code_from_file_name=from_file,
+        unread=tuple(walker.unread.items()),
     )
