@@ -55,8 +55,10 @@ def test_every_non_empty_row_is_a_statement_or_named_in_a_problem(tmp_path):
         ],
     )
     program = la.load_syllabi(path)
-    assert len(program.statements) == 2
+    # row 4 has no course code: read as the course above it, and said so
+    assert len(program.statements) == 3
     reasons = " ".join(program.problems.reason)
+    assert "row 4 has no course code and was read as the course named above" in reasons
     for row in (3, 4, 5):
         assert f"row {row} " in reasons
     assert "row 6" not in reasons  # blank rows are not content

@@ -190,15 +190,46 @@ def test_xlsx_row_without_a_course_code_is_skipped_with_a_warning(make_xlsx):
         {
             "Outcomes": [
                 ["Course", "Outcome"],
-                ["LTA 101", "Explain values."],
                 [None, "Orphan outcome."],
+                ["LTA 101", "Explain values."],
             ]
         },
     )
     program = la.load_syllabi(path)
     assert program.statements["text"].tolist() == ["Explain values."]
     assert program.problems["severity"].tolist() == ["warning"]
-    assert "row 3 has text but no course code" in program.problems["reason"].iloc[0]
+    assert "row 2 has text but no course code" in program.problems["reason"].iloc[0]
+
+
+def test_a_course_named_once_above_its_rows_owns_them(make_xlsx):
+    """A curriculum map names each course on its first row only."""
+    path = make_xlsx(
+        "map.xlsx",
+        {
+            "Curriculum Map": [
+                ["Course", "Course Title", "SLO #", "Student Learning Outcome"],
+                ["LTA 101", "Intro to Libraries", 1, "Explain library values."],
+                [None, None, 2, "Describe types of libraries."],
+                [None, None, 3, "Compare library governance models."],
+                ["LTA 110", "Library Technology", 1, "Troubleshoot public computers."],
+            ]
+        },
+    )
+    program = la.load_syllabi(path)
+    st = program.statements
+    assert st.groupby("course_id")["text"].count().to_dict() == {
+        "LTA101": 3,
+        "LTA110": 1,
+    }
+    assert program.courses["course_title"].tolist() == [
+        "Intro to Libraries",
+        "Library Technology",
+    ]
+    (reason,) = program.problems["reason"]
+    assert program.problems["severity"].tolist() == ["info"]
+    assert (
+        "rows 3 and 4 have no course code and were read as the course named" in reason
+    )
 
 
 def test_xlsx_formulas_give_their_cached_values(make_xlsx, tmp_path):

@@ -173,6 +173,8 @@ def rows_to_statements(
     skipped: dict[str, list[int]] = {}
     seen: set[tuple[str, str]] = set()
     where = f"sheet {sheet} " if sheet else ""
+    above = ("", "")  # the last course code (and title) named
+    filled: list[int] = []
     for r in range(start + 1, len(rows)):
         row = rows[r]
 
@@ -186,9 +188,16 @@ def rows_to_statements(
             if any(row):
                 skipped.setdefault("has no statement text", []).append(r + 1)
             continue
-        if not code:
+        if not code and above[0]:
+            # a course named once, on its first row (a curriculum map's layout)
+            code, title = above
+            filled.append(r + 1)
+        elif not code:
             skipped.setdefault("has text but no course code", []).append(r + 1)
             continue
+        else:
+            title = get("course_title")
+            above = (code, title)
         raw_kind = get("kind")
         kind = KIND_VALUES.get(_key(raw_kind), "") if raw_kind else "outcome"
         if not kind:
@@ -207,14 +216,23 @@ def rows_to_statements(
             ).append(r + 1)
             continue
         seen.add(key)
-        out.append(
-            SheetRow(code, get("course_title"), kind, text, f"{where}row {r + 1}")
-        )
+        out.append(SheetRow(code, title, kind, text, f"{where}row {r + 1}"))
     hints = {
         "has text but no course code": "Fill in the course code on every row.",
         "has no statement text": "Put the statement in the text column, or delete "
         "the row.",
     }
+    if filled:
+        one = len(filled) == 1
+        notes.append(
+            note(
+                f"{where}{_rows_phrase(filled)} {'has' if one else 'have'} no course "
+                f"code and {'was' if one else 'were'} read as the course named above "
+                f"{'it' if one else 'them'}.",
+                "Fill in the course code on every row if that is not right.",
+                severity="info",
+            )
+        )
     for what, numbers in skipped.items():
         one = len(numbers) == 1
         verb = what if one else what.replace("has ", "have ", 1)
