@@ -335,6 +335,8 @@ def test_html_drops_scripts_navigation_and_footer_and_unescapes_entities():
         ("Academic Honesty", "boilerplate"),
         ("Attendance Policy", "boilerplate"),
         ("Disability Services", "boilerplate"),
+        ("Accessibility", "boilerplate"),
+        ("Accessibility and Assistive Technology", None),  # a topic, not a policy
         ("Grading Scale", "boilerplate"),
         ("Title IX", "boilerplate"),
         ("Office Hours", "boilerplate"),

@@ -36,7 +36,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "boilerplate",
-        r"disabilit|accommodations?|accessibility (statement|services)|\bada\b",
+        r"disabilit|accommodations?|^accessibility$|accessibility (statement|services)"
+        r"|\bada\b",
     ),
     ("boilerplate", r"title ix|non ?discrimination|harassment|equal opportunity"),
     ("boilerplate", r"late (work|assignments?|submissions?|policy)|make ?up"),
