@@ -44,7 +44,7 @@ def pair_codes(
     """
     a = np.asarray(first, dtype=object)
     b = np.asarray(second, dtype=object)
-    if len(a) and _ascending_pairs(a, b):
+    if len(a) and ascending_pairs(a, b):
         new_a = np.empty(len(a), dtype=bool)
         new_a[0] = True
         np.not_equal(a[1:], a[:-1], out=new_a[1:])
@@ -58,7 +58,7 @@ def pair_codes(
     return ca, cb, ua, ub, False
 
 
-def _ascending_pairs(a: np.ndarray, b: np.ndarray) -> bool:
+def ascending_pairs(a: np.ndarray, b: np.ndarray) -> bool:
     """True when the rows are sorted by ``(a, b)`` (all strings)."""
     try:
         gt = a[1:] > a[:-1]
