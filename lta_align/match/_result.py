@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._codes import ascending_pairs, str_array
+from .._codes import ascending_pairs, pair_codes, str_array
 from ..columns import STATEMENT_COLUMNS
 from ..config import MatchConfig
 from ..model import Alignment
@@ -46,13 +46,23 @@ def dedupe_statements(statements: pd.DataFrame) -> pd.DataFrame:
     (outcome, assessment, topic, description, reading), whatever the input order.
     """
     cols = [c for c in STATEMENT_COLUMNS if c in statements.columns]
-    out = statements[cols].copy()
-    out["text"] = out["text"].astype(str)
-    out["kind"] = out["kind"].astype(str)
-    out["_k"] = out["kind"].map(KIND_PRIORITY).fillna(len(KIND_PRIORITY))
-    out = out.sort_values(["course_id", "statement_id", "_k"], kind="stable")
-    out = out.drop_duplicates(["course_id", "statement_id"], keep="first")
-    return out.drop(columns="_k").reset_index(drop=True)
+    out = statements[cols]
+    kind = out["kind"].astype(str)
+    course, stmt, _, _, in_order = pair_codes(out["course_id"], out["statement_id"])
+    n = len(out)
+    new = np.ones(n, dtype=bool)
+    new[1:] = (course[1:] != course[:-1]) | (stmt[1:] != stmt[:-1])
+    if not (in_order and new.all()):
+        codes, values = pd.factorize(kind, use_na_sentinel=False)
+        priority = pd.Series(values, dtype=object).map(KIND_PRIORITY)
+        priority = priority.fillna(len(KIND_PRIORITY)).to_numpy(dtype=float)
+        order = np.lexsort((priority[codes], stmt, course))
+        course, stmt = course[order], stmt[order]
+        new[1:] = (course[1:] != course[:-1]) | (stmt[1:] != stmt[:-1])
+        rows = order[new]
+        out, kind = out.iloc[rows], kind.iloc[rows]
+    out = out.assign(text=out["text"].astype(str), kind=kind)
+    return out.reset_index(drop=True)
 
 
 def select_matches(
