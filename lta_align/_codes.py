@@ -18,14 +18,18 @@ def sorted_codes(values) -> tuple[np.ndarray, np.ndarray]:
     ``uniques`` (object array) is in sorted order and ``uniques[codes]`` gives
     the values back, so sorting by ``codes`` sorts by the values (as
     ``sort_values`` does). The sort uses Python's list sort (its fast path for
-    strings).
+    strings); missing values get the last code.
     """
     codes, uniques = pd.factorize(np.asarray(values, dtype=object))
     uniques = np.asarray(uniques, dtype=object)
     listed = uniques.tolist()
     order = np.array(sorted(range(len(listed)), key=listed.__getitem__), np.int64)
-    rank = np.empty(len(order), dtype=np.int64)
+    rank = np.empty(len(order) + 1, dtype=np.int64)
     rank[order] = np.arange(len(order), dtype=np.int64)
+    rank[-1] = len(order)  # missing values last, as sort_values puts them
+    if (codes < 0).any():
+        uniques = np.append(uniques, np.nan)
+        order = np.append(order, len(order))
     return rank[codes], uniques[order]
 
 
@@ -44,12 +48,9 @@ def pair_codes(
     """
     a = np.asarray(first, dtype=object)
     b = np.asarray(second, dtype=object)
-    if len(a) and ascending_pairs(a, b):
-        new_a = np.empty(len(a), dtype=bool)
-        new_a[0] = True
-        np.not_equal(a[1:], a[:-1], out=new_a[1:])
-        new_b = new_a.copy()
-        new_b[1:] |= b[1:] != b[:-1]
+    runs = _runs(a, b)
+    if runs is not None:
+        new_a, new_b = runs
         ca = np.cumsum(new_a, dtype=np.int64) - 1
         cb = np.cumsum(new_b, dtype=np.int64) - 1
         return ca, cb, a[new_a], b[new_b], True
@@ -58,19 +59,36 @@ def pair_codes(
     return ca, cb, ua, ub, False
 
 
-def ascending_pairs(a: np.ndarray, b: np.ndarray) -> bool:
+def ascending_pairs(a, b) -> bool:
     """True when the rows are sorted by ``(a, b)`` (all strings)."""
+    return _runs(np.asarray(a, dtype=object), np.asarray(b, dtype=object)) is not None
+
+
+def _runs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where a new ``a`` and a new ``(a, b)`` pair start, if sorted by ``(a, b)``.
+
+    ``None`` when the rows are not in order (or the ids are not all strings).
+    Equal neighbours are usually the same string object, so ``!=`` is cheap;
+    the order is checked only where a value changes.
+    """
+    n = len(a)
+    new_a = np.ones(n, dtype=bool)
+    new_b = np.ones(n, dtype=bool)
+    if n < 2:
+        return new_a, new_b
     try:
-        gt = a[1:] > a[:-1]
-        if gt.all():
-            return True
-        eq = a[1:] == a[:-1]
-        if not (gt | eq).all():
-            return False
-        idx = np.flatnonzero(eq)
-        return bool((b[idx + 1] >= b[idx]).all())
+        np.not_equal(a[1:], a[:-1], out=new_a[1:])
+        at = np.flatnonzero(new_a[1:])
+        if not (a[at + 1] > a[at]).all():
+            return None
+        np.not_equal(b[1:], b[:-1], out=new_b[1:])
+        within = np.flatnonzero(new_b[1:] & ~new_a[1:])
+        if not (b[within + 1] > b[within]).all():
+            return None
     except TypeError:  # not all strings: let the sort decide
-        return False
+        return None
+    new_b |= new_a
+    return new_a, new_b
 
 
 def str_array(values) -> pd.api.extensions.ExtensionArray:

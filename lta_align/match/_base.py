@@ -74,7 +74,7 @@ def load_profiles(framework: Framework) -> dict[str, tuple[str, ...]]:
     from importlib.resources import files
     from pathlib import Path
 
-    import yaml
+    from ._cache import read_yaml
 
     texts = []
     resource = files("lta_align.frameworks") / "data"
@@ -84,7 +84,7 @@ def load_profiles(framework: Framework) -> dict[str, tuple[str, ...]]:
         texts.append(src.with_name(f"{src.stem}_profiles.yaml"))
     for path in texts:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = read_yaml(path) or {}
         except (FileNotFoundError, OSError, ValueError):
             continue
         if not isinstance(data, dict):
