@@ -202,6 +202,7 @@ class _Rows:
     set_evidence: np.ndarray
     evidence_ok: np.ndarray
     level: np.ndarray | None  # raw ``level`` values (None: no column)
+    unique_pairs: bool  # no statement names a competency twice
 
     def __len__(self) -> int:
         return len(self.course)
@@ -219,7 +220,7 @@ def _prepare(
         matches = matches[known]
         comp = comp[known]
     n = len(matches)
-    course, stmt, course_ids, stmt_ids, _ = pair_codes(
+    course, stmt, course_ids, stmt_ids, in_order = pair_codes(
         matches["course_id"], matches["statement_id"]
     )
     kind = (
@@ -274,7 +275,27 @@ def _prepare(
         set_evidence=set_evidence,
         evidence_ok=reviewed | (~below & (direct >= config.match_threshold)),
         level=level,
+        unique_pairs=in_order and _unique_in_runs(stmt, comp),
     )
+
+
+def _unique_in_runs(run: np.ndarray, value: np.ndarray, max_run: int = 16) -> bool:
+    """True when no ``value`` repeats within a run of equal ``run`` codes.
+
+    Rows of a run are contiguous; each row is compared with the few rows
+    before it (a statement has a handful of candidates). False (unknown) for
+    longer runs.
+    """
+    if len(run) < 2:
+        return True
+    starts = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
+    longest = int(np.diff(np.r_[starts, len(run)]).max())
+    if longest > max_run:
+        return False
+    for d in range(1, longest):
+        if ((run[d:] == run[:-d]) & (value[d:] == value[:-d])).any():
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,8 +330,11 @@ def _coverage(
     best = rows[first]  # the evidence row of each pair
     keys = pair[first]  # sorted
     # a statement counts once per pair (its best row)
-    one = ~pd.Series(group * (int(m.stmt.max()) + 1) + m.stmt[rows]).duplicated()
-    one = one.to_numpy()
+    if m.unique_pairs:
+        one = np.ones(len(rows), dtype=bool)
+    else:
+        key = group * (int(m.stmt.max()) + 1) + m.stmt[rows]
+        one = ~pd.Series(key).duplicated().to_numpy()
     combined = _combined_evidence(m, rows, group, first, one, config.support_weight)
     n_ev = np.bincount(group[one], minlength=len(keys))
     reviewed = np.bincount(group, weights=m.reviewed[rows], minlength=len(keys)) > 0
@@ -335,7 +359,7 @@ def _coverage(
     n = np.zeros(size, dtype=np.int64)
     n[has] = n_ev[at]
     score = np.round(score, 4)
-    status = evidence_status(score, config)
+    status = _statuses(score, config)
     is_partial = fw.partial[grid.comp]
     status[is_partial & (status == "covered") & ~rev] = "partial"
     status[rev] = "covered"
@@ -354,6 +378,27 @@ def _coverage(
         copy=False,
     )
     return out[columns], grid
+
+
+def _statuses(score: np.ndarray, config: MatchConfig) -> np.ndarray:
+    """:func:`evidence_status` of each score, asked once per distinct score.
+
+    The scores are rounded to 4 decimals, so there are few distinct values
+    (at most 10,001 in [0, 1]); the answer shares its few string objects.
+    """
+    steps = np.rint(score * 10_000)
+    low = steps.min() if len(steps) else 0.0
+    if len(steps) and steps.max() - low <= 100_000:
+        code = (steps - low).astype(np.int64)
+        present = np.flatnonzero(np.bincount(code))
+        where = np.empty(int(code.max()) + 1, dtype=np.int64)
+        where[present] = np.arange(len(present))
+        inverse = where[code]
+        values = np.zeros(len(present))
+        values[inverse] = score  # every score of a step is the same float
+    else:
+        values, inverse = np.unique(score, return_inverse=True)
+    return evidence_status(values, config)[inverse]
 
 
 def _grid(course: np.ndarray, set_: np.ndarray, fw: _FrameworkCodes) -> _Grid:

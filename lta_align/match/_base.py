@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Framework
-from ._topk import course_evidence, top_candidates
+from ._topk import REPLAY_BYTES, BlockReplay, course_evidence, top_candidates
 
 CHUNK_ROWS = 2048
 PARTIAL_WEIGHT = 0.5
@@ -328,8 +328,13 @@ class BaseMatcher:
         # sparse similarities (TF-IDF): set evidence and top-k in ._topk
         sparse_blocks = getattr(self, "_sparse_blocks", None) if n else None
         if sparse_blocks is not None:
+            # the similarity blocks of pass 1, kept for a sparse pass 2 when small
+            blocks = BlockReplay(
+                lambda: sparse_blocks(prepared, n),
+                budget=REPLAY_BYTES if learner is None else 0,
+            )
             course_set = course_evidence(
-                sparse_blocks(prepared, n),
+                blocks.first(),
                 n,
                 course_codes=course_codes,
                 n_courses=n_courses,
@@ -375,7 +380,7 @@ class BaseMatcher:
         sparse_top = sparse_blocks is not None and learner is None
         if sparse_top:
             comp_idx, score, raw = top_candidates(
-                sparse_blocks(prepared, n),
+                blocks.again(),
                 n,
                 k,
                 factor_sets=factor_sets,
