@@ -91,6 +91,20 @@ def _runs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     return new_a, new_b
 
 
+#: pandas' default string dtype (what ``astype(str)`` gives)
+STR_DTYPE = pd.Series(["x"]).dtype
+
+
 def str_array(values) -> pd.api.extensions.ExtensionArray:
-    """Return ``values`` (strings) as pandas' ``str`` dtype, like ``astype(str)``."""
-    return pd.array(np.asarray(values, dtype=object), dtype="str")
+    """Return ``values`` (strings) as pandas' ``str`` dtype, like ``astype(str)``.
+
+    An object array of strings is wrapped without a copy when the dtype keeps
+    Python strings (``storage="python"``); anything else is converted.
+    """
+    values = np.asarray(values, dtype=object)
+    if getattr(STR_DTYPE, "storage", None) == "python":
+        try:
+            return pd.arrays.StringArray(values, dtype=STR_DTYPE)
+        except ValueError:  # not all strings: convert them as astype does
+            pass
+    return pd.array(values, dtype="str")

@@ -112,11 +112,10 @@ def select_matches(
         at = group_pos[group]
         kind = np.where(at >= 0, kinds[np.maximum(at, 0)], np.nan)
     n = len(keep)
-    blank = np.full(n, "", dtype=object)
     learned = (
         cand["learned_from"].to_numpy(dtype=object)[keep]
         if "learned_from" in cand.columns
-        else blank
+        else _blank(n)
     )
     margin = cand["margin"].round(4).to_numpy(dtype=float)[keep]
     columns = {
@@ -131,9 +130,9 @@ def select_matches(
             "ambiguous": margin < config.ambiguity_margin,
             "raw_score": raw.to_numpy(dtype="float64")[keep],
             "kind": str_array(kind),
-            "decision": str_array(blank),
-            "level": str_array(blank),
-            "note": str_array(blank),
+            "decision": str_array(_blank(n)),
+            "level": str_array(_blank(n)),
+            "note": str_array(_blank(n)),
             "below_floor": ev_kept < config.match_threshold,
             "no_match": best_g[group] < config.match_threshold,
             "learned_from": str_array(learned),
@@ -163,6 +162,11 @@ def select_matches(
         .reset_index(drop=True)
     )
     return matches, unmatched
+
+
+def _blank(n: int) -> np.ndarray:
+    """``n`` empty strings (a new array: columns never share one)."""
+    return np.full(n, "", dtype=object)
 
 
 def _take(column: pd.Series, rows: np.ndarray) -> pd.Series:
