@@ -143,9 +143,11 @@ def summarise(
     )
     fw = _FrameworkCodes.of(framework)
     m = _prepare(matches, program, fw, config)
-    coverage, grid = _coverage(m, fw, config)
-    course_sets = _course_sets(coverage, grid, m.course_ids, fw, framework)
     courses = _courses(m, program, framework, fw, config)
+    pairs = _pair_evidence(m, fw, config)
+    del m  # memory: only one value per (course, competency) from here on
+    coverage, grid = _coverage(pairs, fw, config)
+    course_sets = _course_sets(coverage, grid, pairs.course_ids, fw, framework)
     return coverage, course_sets, courses
 
 
@@ -306,29 +308,48 @@ class _Grid:
     comp: np.ndarray
 
 
-def _coverage(
-    m: _Rows, fw: _FrameworkCodes, config: MatchConfig
-) -> tuple[pd.DataFrame, _Grid]:
-    columns = COVERAGE_COLUMNS + COVERAGE_EXTRA_COLUMNS
+@dataclass(frozen=True, slots=True)
+class _Pairs:
+    """Per (course, competency) with evidence: its best statement and score."""
+
+    keys: np.ndarray  # course * n_comps + comp, sorted
+    score: np.ndarray  # combined evidence
+    stmt_id: np.ndarray  # the evidence statement
+    level: np.ndarray  # its level ("" when none)
+    reviewed: np.ndarray
+    n_evidence: np.ndarray
+    course_ids: np.ndarray  # course code -> id
+
+
+def _pair_evidence(m: _Rows, fw: _FrameworkCodes, config: MatchConfig) -> _Pairs:
+    n_comps = len(fw.comp_ids)
     rows = np.flatnonzero(m.evidence_ok)
     if not len(rows):
-        empty = _Grid(np.zeros(0, np.int64), np.zeros(0, np.int64))
-        return _empty(
-            columns, {"score": float, "reviewed": bool, "n_evidence": "int64"}
-        ), empty
-    n_comps = len(fw.comp_ids)
+        none = np.zeros(0, dtype=np.int64)
+        blank = np.zeros(0, dtype=object)
+        return _Pairs(
+            none,
+            none.astype(float),
+            blank,
+            blank,
+            none.astype(bool),
+            none,
+            m.course_ids,
+        )
     # best evidence first: reviewed, then evidence score, then statement id
     pair = m.course[rows] * n_comps + m.comp[rows]
     order = np.lexsort(
         (m.stmt[rows], -m.evidence[rows], ~m.reviewed[rows], pair), axis=0
     )
     rows, pair = rows[order], pair[order]
+    del order
     first = np.empty(len(rows), dtype=bool)
     first[0] = True
     np.not_equal(pair[1:], pair[:-1], out=first[1:])
+    keys = pair[first]  # sorted
+    del pair
     group = np.cumsum(first) - 1  # (course, competency) pair of each row
     best = rows[first]  # the evidence row of each pair
-    keys = pair[first]  # sorted
     # a statement counts once per pair (its best row)
     if m.unique_pairs:
         one = np.ones(len(rows), dtype=bool)
@@ -338,34 +359,61 @@ def _coverage(
     combined = _combined_evidence(m, rows, group, first, one, config.support_weight)
     n_ev = np.bincount(group[one], minlength=len(keys))
     reviewed = np.bincount(group, weights=m.reviewed[rows], minlength=len(keys)) > 0
+    level = np.full(len(best), "", dtype=object)
+    if m.level is not None:
+        best_level = pd.Series(m.level[best], dtype=object).fillna("")
+        level[:] = best_level.astype(str).to_numpy(dtype=object)
+    return _Pairs(
+        keys=keys,
+        score=combined,
+        stmt_id=m.stmt_ids[m.stmt[best]],
+        level=level,
+        reviewed=reviewed,
+        n_evidence=n_ev,
+        course_ids=m.course_ids,
+    )
 
+
+def _coverage(
+    pairs: _Pairs, fw: _FrameworkCodes, config: MatchConfig
+) -> tuple[pd.DataFrame, _Grid]:
+    columns = COVERAGE_COLUMNS + COVERAGE_EXTRA_COLUMNS
+    if not len(pairs.keys):
+        empty = _Grid(np.zeros(0, np.int64), np.zeros(0, np.int64))
+        return _empty(
+            columns, {"score": float, "reviewed": bool, "n_evidence": "int64"}
+        ), empty
+    n_comps = len(fw.comp_ids)
+    keys = pairs.keys
     # grid: for each course, every competency of every set it touches
-    grid = _grid(m.course[best], fw.comp_set[m.comp[best]], fw)
+    grid = _grid(keys // n_comps, fw.comp_set[keys % n_comps], fw)
     gkey = grid.course * n_comps + grid.comp
     pos = np.minimum(np.searchsorted(keys, gkey), len(keys) - 1)
     has = keys[pos] == gkey
+    del gkey
     at = pos[has]
-    size = len(gkey)
+    del pos
+    size = len(has)
     score = np.zeros(size)
-    score[has] = combined[at]
+    score[has] = pairs.score[at]
     evidence = np.full(size, "", dtype=object)
-    evidence[has] = m.stmt_ids[m.stmt[best[at]]]
+    evidence[has] = pairs.stmt_id[at]
     level = np.full(size, "", dtype=object)
-    if m.level is not None:
-        best_level = pd.Series(m.level[best[at]], dtype=object).fillna("")
-        level[has] = best_level.astype(str).to_numpy(dtype=object)
+    level[has] = pairs.level[at]
     rev = np.zeros(size, dtype=bool)
-    rev[has] = reviewed[at]
+    rev[has] = pairs.reviewed[at]
     n = np.zeros(size, dtype=np.int64)
-    n[has] = n_ev[at]
+    n[has] = pairs.n_evidence[at]
+    del has, at
     score = np.round(score, 4)
     status = _statuses(score, config)
     is_partial = fw.partial[grid.comp]
     status[is_partial & (status == "covered") & ~rev] = "partial"
     status[rev] = "covered"
+    del is_partial
     out = pd.DataFrame(
         {
-            "course_id": str_array(m.course_ids[grid.course]),
+            "course_id": str_array(pairs.course_ids[grid.course]),
             "competency_id": str_array(fw.comp_ids[grid.comp]),
             "set_id": str_array(fw.set_ids[fw.comp_set[grid.comp]]),
             "score": score,
