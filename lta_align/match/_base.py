@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from .._codes import str_array
 from ..model import Framework
 from ._topk import REPLAY_BYTES, BlockReplay, course_evidence, top_candidates
 
@@ -453,30 +454,26 @@ def candidates_frame(
     flat = cand.comp_index.ravel()
     margin = cand.score[:, 0] - (cand.score[:, 1] if k > 1 else 0.0)
     learned = (
-        cand.learned.ravel()
+        cand.learned.reshape(-1).copy()
         if cand.learned is not None
         else np.full(n * k, "", dtype=object)
     )
+    # string columns as pandas' str dtype, each from its own new array
     return pd.DataFrame(
         {
-            "course_id": np.repeat(statements["course_id"].to_numpy(dtype=object), k),
-            "statement_id": np.repeat(
-                statements["statement_id"].to_numpy(dtype=object), k
+            "course_id": str_array(
+                np.repeat(statements["course_id"].to_numpy(dtype=object), k)
             ),
-            "competency_id": matcher.competency_ids_[flat],
-            "set_id": matcher.set_ids_[matcher.comp_set_[flat]],
+            "statement_id": str_array(
+                np.repeat(statements["statement_id"].to_numpy(dtype=object), k)
+            ),
+            "competency_id": str_array(matcher.competency_ids_[flat]),
+            "set_id": str_array(matcher.set_ids_[matcher.comp_set_[flat]]),
             "score": np.clip(cand.score.ravel(), 0.0, 1.0),
             "raw_score": np.clip(cand.raw.ravel(), 0.0, 1.0),
             "rank": np.tile(np.arange(1, k + 1, dtype=np.int64), n),
             "margin": np.repeat(margin, k),
-            "learned_from": learned,
-        }
-    ).astype(
-        {
-            "course_id": str,
-            "statement_id": str,
-            "competency_id": str,
-            "set_id": str,
-            "learned_from": str,
-        }
+            "learned_from": str_array(learned),
+        },
+        copy=False,
     )
