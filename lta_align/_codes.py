@@ -55,8 +55,40 @@ def pair_codes(
         cb = np.cumsum(new_b, dtype=np.int64) - 1
         return ca, cb, a[new_a], b[new_b], True
     ca, ua = sorted_codes(a)
+    grouped = _sort_within(ca, b)
+    if grouped is not None:
+        order, new_b = grouped
+        cb = np.empty(len(b), dtype=np.int64)
+        cb[order] = np.cumsum(new_b, dtype=np.int64) - 1
+        return ca, cb, ua, b[order[new_b]], False
     cb, ub = sorted_codes(b)
     return ca, cb, ua, ub, False
+
+
+def _sort_within(ca: np.ndarray, b: np.ndarray):
+    """Order rows by ``(ca, b)``, sorting ``b`` within each ``ca`` only.
+
+    A course's statements are sorted among themselves: far fewer comparisons
+    than one sort of every id. Returns ``(order, new)``: ``new`` marks, in
+    that order, where a new ``(ca, b)`` pair starts; None when ``b`` holds
+    something other than strings.
+    """
+    order = np.argsort(ca, kind="stable")
+    sorted_a = ca[order]
+    bounds = np.flatnonzero(np.r_[True, sorted_a[1:] != sorted_a[:-1], True])
+    listed = b[order].tolist()
+    if not all(type(x) is str for x in listed):
+        return None
+    key = listed.__getitem__
+    within = []
+    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        within += sorted(range(lo, hi), key=key)
+    within = np.array(within, dtype=np.int64)
+    order = order[within]
+    values = b[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (ca[order][1:] != ca[order][:-1]) | (values[1:] != values[:-1])
+    return order, new
 
 
 def ascending_pairs(a, b) -> bool:
