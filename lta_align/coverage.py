@@ -306,6 +306,7 @@ class _Grid:
 
     course: np.ndarray
     comp: np.ndarray
+    covered: np.ndarray | None = None  # status "covered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,6 +412,7 @@ def _coverage(
     status[is_partial & (status == "covered") & ~rev] = "partial"
     status[rev] = "covered"
     del is_partial
+    grid = _Grid(grid.course, grid.comp, status == COVERED)
     out = pd.DataFrame(
         {
             "course_id": str_array(pairs.course_ids[grid.course]),
@@ -522,16 +524,20 @@ def _course_sets(
             },
         )
     n_sets = len(fw.set_ids)
-    g_set = fw.comp_set[grid.comp]
-    key = grid.course * n_sets + g_set
-    covered_row = (coverage["status"] == "covered").to_numpy(dtype=np.int64)
     score = coverage["score"].to_numpy(dtype=float)
-    g = pd.Series(score).groupby(key, sort=True)
-    mean = g.mean()
-    keys = mean.index.to_numpy()
-    pair = np.searchsorted(keys, key)
-    covered = np.bincount(pair, weights=covered_row, minlength=len(keys))
-    total = np.bincount(pair, minlength=len(keys)).astype("int64")
+    parts = []
+    # by chunks of whole courses: a (course, set) is never split, and the
+    # grouping's temporary arrays stay those of one chunk
+    for lo, hi in _course_chunks(grid.course):
+        key = grid.course[lo:hi] * n_sets + fw.comp_set[grid.comp[lo:hi]]
+        mean = pd.Series(score[lo:hi]).groupby(key, sort=True).mean()
+        keys = mean.index.to_numpy()
+        pair = np.searchsorted(keys, key)
+        covered = np.bincount(pair, weights=grid.covered[lo:hi], minlength=len(keys))
+        total = np.bincount(pair, minlength=len(keys))
+        parts.append((keys, mean.to_numpy(), covered, total))
+    keys, mean, covered, total = (np.concatenate(p) for p in zip(*parts, strict=True))
+    covered, total = covered.astype("int64"), total.astype("int64")
     course, set_ = keys // n_sets, keys % n_sets
     sets = framework.sets.set_index("set_id")
     set_ids = pd.Series(fw.set_ids, dtype=object)
@@ -551,13 +557,22 @@ def _course_sets(
             "covered": covered,
             "total": total,
             "coverage": np.round(covered / total, 4),
-            "score": np.round(mean.to_numpy()[o], 4),
+            "score": np.round(mean[o], 4),
             "complete": (covered == total) & (total > 0),
             "provisional": provisional[set_],
         },
         copy=False,
     )
     return out[columns]
+
+
+def _course_chunks(course: np.ndarray, rows: int = 1 << 20) -> list[tuple[int, int]]:
+    """``(start, stop)`` row ranges of about ``rows`` rows, cut between courses."""
+    starts = _firsts(course)
+    at = np.searchsorted(starts, np.arange(0, len(course), rows))
+    cuts = np.unique(starts[np.minimum(at, len(starts) - 1)])
+    bounds = [*cuts.tolist(), len(course)]
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
 
 
 def _firsts(codes: np.ndarray) -> np.ndarray:
