@@ -14,7 +14,7 @@ seed; courses of 100 statements, each mostly about one set) and, like a user,
   most ``ROWS_PER_SHEET`` rows so that it stays under the import's
   2,000,000-character cap: a program is split over several files; ``--via
   memory`` skips the files, for quick runs),
-* runs ``la.align(program, framework)`` (method tfidf, default config)
+* runs ``la.align(program, framework, method="tfidf")`` (default config)
   ``--repeat`` times; the first run fits the framework, the later ones reuse it
   as a notebook or a second CLI step in the same process does,
 * runs in the same process a straightforward dense scikit-learn matcher on the
@@ -224,7 +224,7 @@ def worker(args) -> dict:
         result = None  # free the previous result: peak memory of one run
         gc.collect()
         t = time.perf_counter()
-        result = la.align(program, framework)
+        result = la.align(program, framework, method="tfidf")
         times.append(time.perf_counter() - t)
     rss_align = rss_mb()
     n_matches, n_cov = len(result.matches), len(result.coverage)

@@ -339,3 +339,23 @@ def test_matcher_rejects_a_misspelt_parameter_and_lists_the_allowed_ones():
     params = TfidfMatcher(terms_weight=0.5).get_params()
     assert params["terms_weight"] == 0.5
     assert params["prior_weight"] == 0.5
+
+
+def test_editing_one_column_of_the_result_leaves_the_others_alone(sample_program, lssc):
+    result = la.align(sample_program, lssc, method="tfidf")
+    for name in ("matches", "coverage", "course_sets", "unmatched"):
+        table = getattr(result, name)
+        text = [
+            c
+            for c in table.columns
+            if table[c].dtype == object or table[c].dtype == "str"
+        ]
+        before = table.copy()
+        for col in text:
+            edited = table.copy()
+            edited.loc[0, col] = "edited"
+            others = [c for c in text if c != col]
+            pd.testing.assert_frame_equal(edited[others], before[others])
+            table.loc[0, col] = "edited"
+            assert (table[others].iloc[0] == before[others].iloc[0]).all(), (name, col)
+            table.loc[0, col] = before.loc[0, col]

@@ -215,6 +215,7 @@ def align(
     matcher = get_matcher(method, config).fit(framework)
     cand = matcher.score(statements, titles=_titles(program), learner=learner)
     matches, unmatched = select_matches(cand, statements, config)
+    del cand  # memory: the candidate table is not needed for the coverage
     coverage, course_sets, courses = summarise(matches, program, framework, config)
     result = Alignment(
         program=program,

@@ -35,8 +35,9 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from .._codes import str_array
 from ..model import Framework
-from ._topk import course_evidence, top_candidates
+from ._topk import REPLAY_BYTES, BlockReplay, course_evidence, top_candidates
 
 CHUNK_ROWS = 2048
 PARTIAL_WEIGHT = 0.5
@@ -74,7 +75,7 @@ def load_profiles(framework: Framework) -> dict[str, tuple[str, ...]]:
     from importlib.resources import files
     from pathlib import Path
 
-    import yaml
+    from ._cache import read_yaml
 
     texts = []
     resource = files("lta_align.frameworks") / "data"
@@ -84,7 +85,7 @@ def load_profiles(framework: Framework) -> dict[str, tuple[str, ...]]:
         texts.append(src.with_name(f"{src.stem}_profiles.yaml"))
     for path in texts:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = read_yaml(path) or {}
         except (FileNotFoundError, OSError, ValueError):
             continue
         if not isinstance(data, dict):
@@ -328,8 +329,13 @@ class BaseMatcher:
         # sparse similarities (TF-IDF): set evidence and top-k in ._topk
         sparse_blocks = getattr(self, "_sparse_blocks", None) if n else None
         if sparse_blocks is not None:
+            # the similarity blocks of pass 1, kept for a sparse pass 2 when small
+            blocks = BlockReplay(
+                lambda: sparse_blocks(prepared, n),
+                budget=REPLAY_BYTES if learner is None else 0,
+            )
             course_set = course_evidence(
-                sparse_blocks(prepared, n),
+                blocks.first(),
                 n,
                 course_codes=course_codes,
                 n_courses=n_courses,
@@ -375,7 +381,7 @@ class BaseMatcher:
         sparse_top = sparse_blocks is not None and learner is None
         if sparse_top:
             comp_idx, score, raw = top_candidates(
-                sparse_blocks(prepared, n),
+                blocks.again(),
                 n,
                 k,
                 factor_sets=factor_sets,
@@ -448,30 +454,26 @@ def candidates_frame(
     flat = cand.comp_index.ravel()
     margin = cand.score[:, 0] - (cand.score[:, 1] if k > 1 else 0.0)
     learned = (
-        cand.learned.ravel()
+        cand.learned.reshape(-1).copy()
         if cand.learned is not None
         else np.full(n * k, "", dtype=object)
     )
+    # string columns as pandas' str dtype, each from its own new array
     return pd.DataFrame(
         {
-            "course_id": np.repeat(statements["course_id"].to_numpy(dtype=object), k),
-            "statement_id": np.repeat(
-                statements["statement_id"].to_numpy(dtype=object), k
+            "course_id": str_array(
+                np.repeat(statements["course_id"].to_numpy(dtype=object), k)
             ),
-            "competency_id": matcher.competency_ids_[flat],
-            "set_id": matcher.set_ids_[matcher.comp_set_[flat]],
+            "statement_id": str_array(
+                np.repeat(statements["statement_id"].to_numpy(dtype=object), k)
+            ),
+            "competency_id": str_array(matcher.competency_ids_[flat]),
+            "set_id": str_array(matcher.set_ids_[matcher.comp_set_[flat]]),
             "score": np.clip(cand.score.ravel(), 0.0, 1.0),
             "raw_score": np.clip(cand.raw.ravel(), 0.0, 1.0),
             "rank": np.tile(np.arange(1, k + 1, dtype=np.int64), n),
             "margin": np.repeat(margin, k),
-            "learned_from": learned,
-        }
-    ).astype(
-        {
-            "course_id": str,
-            "statement_id": str,
-            "competency_id": str,
-            "set_id": str,
-            "learned_from": str,
-        }
+            "learned_from": str_array(learned),
+        },
+        copy=False,
     )

@@ -10,6 +10,7 @@ edited one gets a new entry.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
@@ -60,3 +61,29 @@ def framework_key(framework: Framework) -> str:
     for cid in sorted(framework.match_terms):
         h.update(f"{cid}\x1f{'|'.join(framework.match_terms[cid])}\x1e".encode())
     return h.hexdigest()
+
+
+#: parsed YAML files (competency profiles, read at every fit) by path, size and
+#: modification time
+YAML_CACHE = LRU(8)
+
+
+def read_yaml(path: Any) -> Any:
+    """``yaml.safe_load`` of the UTF-8 file ``path``; the result is shared: read only.
+
+    Files on disk are parsed once per (path, size, modification time); other
+    resources (a zipped package) are parsed at every call.
+    """
+    import yaml
+
+    key = None
+    if isinstance(path, os.PathLike):
+        st = os.stat(path)
+        key = (os.fspath(path), st.st_size, st.st_mtime_ns)
+        cached = YAML_CACHE.get(key)
+        if cached is not None:
+            return cached[0]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if key is not None:
+        YAML_CACHE.put(key, (data,))
+    return data

@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from ..columns import MATCH_COLUMNS, STATEMENT_COLUMNS
+from .._codes import ascending_pairs, pair_codes, str_array
+from ..columns import STATEMENT_COLUMNS
 from ..config import MatchConfig
 from ..model import Alignment
 
@@ -44,13 +46,23 @@ def dedupe_statements(statements: pd.DataFrame) -> pd.DataFrame:
     (outcome, assessment, topic, description, reading), whatever the input order.
     """
     cols = [c for c in STATEMENT_COLUMNS if c in statements.columns]
-    out = statements[cols].copy()
-    out["text"] = out["text"].astype(str)
-    out["kind"] = out["kind"].astype(str)
-    out["_k"] = out["kind"].map(KIND_PRIORITY).fillna(len(KIND_PRIORITY))
-    out = out.sort_values(["course_id", "statement_id", "_k"], kind="stable")
-    out = out.drop_duplicates(["course_id", "statement_id"], keep="first")
-    return out.drop(columns="_k").reset_index(drop=True)
+    out = statements[cols]
+    kind = out["kind"].astype(str)
+    course, stmt, _, _, in_order = pair_codes(out["course_id"], out["statement_id"])
+    n = len(out)
+    new = np.ones(n, dtype=bool)
+    new[1:] = (course[1:] != course[:-1]) | (stmt[1:] != stmt[:-1])
+    if not (in_order and new.all()):
+        codes, values = pd.factorize(kind, use_na_sentinel=False)
+        priority = pd.Series(values, dtype=object).map(KIND_PRIORITY)
+        priority = priority.fillna(len(KIND_PRIORITY)).to_numpy(dtype=float)
+        order = np.lexsort((priority[codes], stmt, course))
+        course, stmt = course[order], stmt[order]
+        new[1:] = (course[1:] != course[:-1]) | (stmt[1:] != stmt[:-1])
+        rows = order[new]
+        out, kind = out.iloc[rows], kind.iloc[rows]
+    out = out.assign(text=out["text"].astype(str), kind=kind)
+    return out.reset_index(drop=True)
 
 
 def select_matches(
@@ -68,44 +80,81 @@ def select_matches(
     """
     from ..coverage import evidence_score
 
-    cand = cand.copy()
-    cand["score"] = cand["score"].round(4)
-    if "raw_score" not in cand.columns:
-        cand["raw_score"] = cand["score"]
-    cand["raw_score"] = cand["raw_score"].round(4)
-    cand["_ev"] = evidence_score(cand, config)
-    cand["margin"] = cand["margin"].round(4)
-    if "learned_from" not in cand.columns:
-        cand["learned_from"] = ""
-    kinds = statements.set_index("statement_id")["kind"]
-    matches = cand[cand["rank"] <= config.top_k].copy()
-    best = matches.groupby("statement_id")["_ev"].max()
-    matches["below_floor"] = (matches["_ev"] < config.match_threshold).astype(bool)
-    matches["no_match"] = (
-        matches["statement_id"].map(best).fillna(0.0) < config.match_threshold
-    ).astype(bool)
-    matches["ambiguous"] = (matches["margin"] < config.ambiguity_margin).astype(bool)
-    matches["kind"] = matches["statement_id"].map(kinds).astype(str)
-    matches["decision"] = ""
-    matches["level"] = ""
-    matches["note"] = ""
-    matches = matches[MATCH_COLUMNS + MATCH_EXTRA_COLUMNS].astype(
-        {
-            "decision": str,
-            "level": str,
-            "note": str,
-            "learned_from": str,
-            "rank": "int64",
-            "score": "float64",
-            "raw_score": "float64",
-        }
+    score = cand["score"].round(4)
+    raw = cand["raw_score"].round(4) if "raw_score" in cand.columns else score
+    ev = np.asarray(
+        evidence_score(pd.DataFrame({"score": score, "raw_score": raw}), config),
+        dtype=float,
     )
-    matches = matches.sort_values(
-        ["course_id", "statement_id", "rank"], kind="stable"
-    ).reset_index(drop=True)
+    keep = np.flatnonzero((cand["rank"] <= config.top_k).to_numpy(dtype=bool))
+    n_st = len(statements)
+    st_ids = statements["statement_id"].to_numpy(dtype=object)
+    sids = cand["statement_id"].to_numpy(dtype=object)[keep]
+    # each kept row's statement (position in ``statements``) and its group
+    k = len(cand) // n_st if n_st and len(cand) % n_st == 0 else 0
+    row_pos = np.repeat(np.arange(n_st), k)[keep] if k else None
+    if row_pos is not None and (sids == st_ids[row_pos]).all():
+        group, group_pos, n_groups = row_pos, np.arange(n_st), n_st
+    else:  # rows not in statement order: group them by statement id
+        group, uniques = pd.factorize(sids)
+        group_pos = pd.Index(st_ids).get_indexer(uniques)
+        n_groups = len(uniques)
+        row_pos = None
+    ev_kept = ev[keep]
+    best = pd.Series(ev_kept).groupby(group).max()
+    best_g = np.zeros(n_groups)
+    if len(best):
+        best_g[best.index.to_numpy(dtype=np.int64)] = best.to_numpy()
+    kinds = statements["kind"].to_numpy(dtype=object)
+    if row_pos is not None:
+        kind = kinds[row_pos]
+    else:
+        at = group_pos[group]
+        kind = np.where(at >= 0, kinds[np.maximum(at, 0)], np.nan)
+    n = len(keep)
+    learned = (
+        cand["learned_from"].to_numpy(dtype=object)[keep]
+        if "learned_from" in cand.columns
+        else _blank(n)
+    )
+    margin = cand["margin"].round(4).to_numpy(dtype=float)[keep]
+    columns = {
+        c: _take(cand[c], keep)
+        for c in ("course_id", "statement_id", "competency_id", "set_id")
+    }
+    matches = pd.DataFrame(
+        {
+            **columns,
+            "score": score.to_numpy(dtype="float64")[keep],
+            "rank": cand["rank"].to_numpy(dtype="int64")[keep],
+            "ambiguous": margin < config.ambiguity_margin,
+            "raw_score": raw.to_numpy(dtype="float64")[keep],
+            "kind": str_array(kind),
+            "decision": str_array(_blank(n)),
+            "level": str_array(_blank(n)),
+            "note": str_array(_blank(n)),
+            "below_floor": ev_kept < config.match_threshold,
+            "no_match": best_g[group] < config.match_threshold,
+            "learned_from": str_array(learned),
+        },
+        copy=False,
+    )
+    st_courses = statements["course_id"].to_numpy(dtype=object)
+    in_order = (
+        row_pos is not None
+        and _ranks_ascending(matches["rank"].to_numpy(), row_pos)
+        and bool((np.asarray(columns["course_id"]) == st_courses[row_pos]).all())
+        and ascending_pairs(st_courses, st_ids)
+    )
+    if not in_order:
+        matches = matches.sort_values(
+            ["course_id", "statement_id", "rank"], kind="stable"
+        ).reset_index(drop=True)
 
-    stmt = statements.copy()
-    stmt["best_score"] = stmt["statement_id"].map(best).fillna(0.0).astype(float)
+    st_best = np.zeros(n_st)
+    found = group_pos >= 0
+    st_best[group_pos[found]] = best_g[found]
+    stmt = statements.assign(best_score=st_best)
     unmatched = stmt[stmt["best_score"] < config.match_threshold]
     unmatched = (
         unmatched[UNMATCHED_COLUMNS]
@@ -113,3 +162,19 @@ def select_matches(
         .reset_index(drop=True)
     )
     return matches, unmatched
+
+
+def _blank(n: int) -> np.ndarray:
+    """``n`` empty strings (a new array: columns never share one)."""
+    return np.full(n, "", dtype=object)
+
+
+def _take(column: pd.Series, rows: np.ndarray) -> pd.Series:
+    """The values of ``column`` at ``rows`` (same dtype), with a fresh index."""
+    return pd.Series(column.array.take(rows), dtype=column.dtype, copy=False)
+
+
+def _ranks_ascending(rank: np.ndarray, pos: np.ndarray) -> bool:
+    """True when ranks ascend within each statement (rows grouped by ``pos``)."""
+    same = pos[1:] == pos[:-1]
+    return bool((rank[1:][same] >= rank[:-1][same]).all())

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 from scipy import sparse
 
-#: statements per sparse block (a few million stored similarities at 10,000
-#: competencies)
-SPARSE_ROWS = 8192
+#: statements per sparse block (about half a million stored similarities at
+#: 10,000 competencies: smaller blocks stay in cache and bound the temporary
+#: arrays; 2,048 measured faster than 8,192 on both frameworks of bench/scale.py)
+SPARSE_ROWS = 2048
 
 #: show progress bars for at least this many statements (and only on a terminal)
 PROGRESS_MIN = 200_000
@@ -40,6 +41,45 @@ def progress(items: Iterable, *, total: int, n: int, desc: str) -> Iterable:
     from tqdm.auto import tqdm
 
     return tqdm(items, total=total, desc=desc, unit="block", leave=False)
+
+
+#: bytes of similarity blocks kept from the first scoring pass for the second
+#: (a small framework's blocks for a whole program; larger ones are made again)
+REPLAY_BYTES = 96 * 2**20
+
+
+class BlockReplay:
+    """The blocks of ``make()`` for two passes over the statements.
+
+    :meth:`first` yields them and keeps them while they hold at most
+    ``budget`` bytes in all; :meth:`again` yields the kept ones (once), or
+    calls ``make()`` again when they did not fit. The passes only read the
+    blocks.
+    """
+
+    def __init__(self, make, budget: int = REPLAY_BYTES) -> None:
+        self._make = make
+        self._budget = budget
+        self._kept: list | None = None
+
+    def first(self) -> Iterator:
+        kept: list | None = []
+        size = 0
+        for item in self._make():
+            if kept is not None:
+                _, comp_sim, set_sim = item
+                size += comp_sim.data.nbytes + comp_sim.indices.nbytes
+                size += comp_sim.indptr.nbytes + np.asarray(set_sim).nbytes
+                if size <= self._budget:
+                    kept.append(item)
+                else:
+                    kept = None
+            yield item
+        self._kept = kept
+
+    def again(self) -> Iterator:
+        kept, self._kept = self._kept, None
+        return iter(kept) if kept is not None else self._make()
 
 
 def _rows_of(block: sparse.csr_matrix) -> np.ndarray:
