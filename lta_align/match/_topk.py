@@ -34,13 +34,21 @@ SPARSE_ROWS = 2048
 PROGRESS_MIN = 200_000
 
 
-def progress(items: Iterable, *, total: int, n: int, desc: str) -> Iterable:
-    """``items`` with a tqdm bar on stderr when ``n`` is large and stderr a tty."""
-    if n < PROGRESS_MIN or not sys.stderr.isatty():
+def progress(
+    items: Iterable,
+    *,
+    total: int,
+    n: int,
+    desc: str,
+    minimum: int = PROGRESS_MIN,
+    unit: str = "block",
+) -> Iterable:
+    """``items`` with a tqdm bar on stderr when ``n >= minimum`` and stderr a tty."""
+    if n < minimum or not sys.stderr.isatty():
         return items
     from tqdm.auto import tqdm
 
-    return tqdm(items, total=total, desc=desc, unit="block", leave=False)
+    return tqdm(items, total=total, desc=desc, unit=unit, leave=False)
 
 
 #: bytes of similarity blocks kept from the first scoring pass for the second
