@@ -116,10 +116,16 @@ class MatchConfig:
     profile_weight : float, default=0.25
         Weight of the competency profiles (example phrasings shipped beside
         the framework) in each statement-competency similarity; 0 = unused.
+    lexical_weight : float, default=0.6
+        ``method="hybrid"`` only: the share of the TF-IDF similarity in the
+        hybrid similarity (the rest is the embedding similarity). Chosen by
+        cross-validation (``lssc_match.yaml``).
     learn_weight, reject_weight : float, default=0.1, 0.5
-        Learning from decisions (``align(..., decisions=...)``): gain (loss)
-        per unit of similarity to a statement whose pair was accepted or added
-        (rejected); see :mod:`lta_align.match._learn`.
+        Learning from decisions (``align(..., decisions=...)``): a statement
+        near one whose pair was accepted or added scores at least
+        ``learn_weight`` x that similarity on the pair's competency; it loses
+        ``reject_weight`` x the similarity to one whose pair was rejected; see
+        :mod:`lta_align.match._learn`.
     learn_neighbors : int, default=5
         Decided statements considered per undecided statement.
     learn_min_similarity : float, default=0.0
@@ -149,6 +155,7 @@ class MatchConfig:
     primary_min_share: float = 0.58
     support_weight: float = 0.0
     profile_weight: float = 0.25
+    lexical_weight: float = 0.6
     learn_weight: float = 0.1
     reject_weight: float = 0.5
     learn_neighbors: int = 5
@@ -158,6 +165,10 @@ class MatchConfig:
     def __post_init__(self) -> None:
         if not 0 <= self.prior_floor <= 1:
             raise ValueError(f"prior_floor should be in [0, 1]; got {self.prior_floor}")
+        if not 0 <= self.lexical_weight <= 1:
+            raise ValueError(
+                f"lexical_weight should be in [0, 1]; got {self.lexical_weight}"
+            )
         if self.top_k < 1:
             raise ValueError(f"top_k should be at least 1; got {self.top_k}")
         if not (

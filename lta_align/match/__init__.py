@@ -69,12 +69,15 @@ def get_matcher(method: str, config: MatchConfig | None = None):
             "it with: pip install 'lta-align[embed]', or use method='tfidf'."
         ) from exc
     cls = getattr(module, cls_name)
-    return cls(
-        prior_weight=config.prior_weight,
-        prior_power=config.prior_power,
-        top_k=config.top_k,
-        profile_weight=config.profile_weight,
-    )
+    params = {
+        "prior_weight": config.prior_weight,
+        "prior_power": config.prior_power,
+        "top_k": config.top_k,
+        "profile_weight": config.profile_weight,
+    }
+    if "lexical_weight" in cls.param_defaults:
+        params["lexical_weight"] = config.lexical_weight
+    return cls(**params)
 
 
 _FALLBACK_NOTED: list[bool] = []
