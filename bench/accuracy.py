@@ -107,8 +107,9 @@ def context_config(config, pw):
 
 GRID_FLOOR = {
     "tfidf": (0.05, 0.06, 0.08, 0.1, 0.12, 0.15),
-    "hybrid": (0.1, 0.12, 0.15, 0.18, 0.2, 0.22),
-    "embed": (0.1, 0.15, 0.2, 0.25, 0.3),
+    # the flag rule chose the highest value of the earlier grids (0.22, 0.3)
+    "hybrid": (0.15, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28),
+    "embed": (0.2, 0.25, 0.3, 0.35, 0.4),
 }
 GRID_COVERED = {
     "tfidf": tuple(np.round(np.arange(0.12, 0.5, 0.02), 2)),
