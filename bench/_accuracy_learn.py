@@ -19,14 +19,30 @@ import pandas as pd
 
 from lta_align.model import Program
 
-#: (learn_weight, learn_min_similarity, reject_weight): a statement near a
-#: decided one scores at least learn_weight x its similarity on an accepted
-#: competency (see lta_align.match._learn)
+#: the learning values chosen together (see lta_align.match._learn): the gain
+#: per unit of similarity, the "decided text as an example phrasing" floor,
+#: the similarity under which a decided statement teaches nothing, the loss
+LEARN_FIELDS = (
+    "learn_weight",
+    "learn_example_weight",
+    "learn_min_similarity",
+    "reject_weight",
+)
 GRID_LEARN = list(
     itertools.product(
-        (0.2, 0.3, 0.4, 0.5, 0.6, 0.8), (0.0, 0.1, 0.2, 0.3), (0.0, 0.25, 0.5)
+        (0.0, 0.1, 0.25), (0.0, 0.4, 0.6), (0.0, 0.1, 0.2), (0.0, 0.25, 0.5)
     )
 )
+
+
+def learn_config(config, values):
+    """``config`` with the learning ``values`` (in :data:`LEARN_FIELDS` order)."""
+    return replace(config, **dict(zip(LEARN_FIELDS, values, strict=True)))
+
+
+def _tie(k):
+    """Ties: the least learning (smallest gain and example weight)."""
+    return -(k[0] + k[1])
 
 
 def subprogram(program: Program, course_ids) -> Program:
@@ -84,30 +100,30 @@ def learning_simulation(runner, program, truth, labels, config):
         before = runner.matches(sub, config)
         dec = simulated_decisions(before, labs, decided)
         res = {"before": hit1_on(before, labs, rest)}
-        for lw, ms, rw in GRID_LEARN:
-            cfg = replace(
-                config, learn_weight=lw, learn_min_similarity=ms, reject_weight=rw
-            )
-            after = runner.matches(sub, cfg, decisions=dec)
-            res[lw, ms, rw] = hit1_on(after, labs, rest)
+        for k in GRID_LEARN:
+            after = runner.matches(sub, learn_config(config, k), decisions=dec)
+            res[k] = hit1_on(after, labs, rest)
         per[prov] = res
     before = sum(r["before"] for r in per.values())
     after = np.zeros(2)
     chosen = set()
     for held in providers:
         train = [p for p in providers if p != held]
-        best = max(GRID_LEARN, key=lambda k: (sum(per[p][k][0] for p in train), -k[0]))
+        best = max(
+            GRID_LEARN, key=lambda k: (sum(per[p][k][0] for p in train), _tie(k))
+        )
         chosen.add(best)
         after += per[held][best]
-    full = max(GRID_LEARN, key=lambda k: (sum(per[p][k][0] for p in providers), -k[0]))
+    full = max(
+        GRID_LEARN, key=lambda k: (sum(per[p][k][0] for p in providers), _tie(k))
+    )
     shipped = sum(
         per[p][
             min(
                 GRID_LEARN,
-                key=lambda k: (
-                    abs(k[0] - config.learn_weight)
-                    + abs(k[1] - config.learn_min_similarity)
-                    + abs(k[2] - config.reject_weight)
+                key=lambda k: sum(
+                    abs(v - getattr(config, f))
+                    for v, f in zip(k, LEARN_FIELDS, strict=True)
                 ),
             )
         ]

@@ -64,7 +64,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _accuracy_learn import half_simulation, learning_simulation
+from _accuracy_learn import half_simulation, learn_config, learning_simulation
 
 import lta_align as la
 from lta_align.config import MatchConfig
@@ -207,6 +207,7 @@ class Runner:
                 reject_weight=config.reject_weight,
                 learn_neighbors=config.learn_neighbors,
                 learn_min_similarity=config.learn_min_similarity,
+                learn_example_weight=config.learn_example_weight,
             )
         titles = dict(
             zip(
@@ -707,19 +708,11 @@ def main(argv=None) -> int:
                 f"the undecided {before[0] / before[1]:.1%} -> LOPO "
                 f"{after[0] / after[1]:.1%} (n={int(before[1])}); shipped "
                 f"values {shipped[0] / shipped[1]:.1%}; chosen (learn_weight, "
-                f"min_similarity, reject_weight): LOPO {chosen}, all {best_all}"
+                f"example_weight, min_similarity, reject_weight): LOPO {chosen}, "
+                f"all {best_all}"
             )
-            lw, ms, rw = best_all
             b, a = half_simulation(
-                runner,
-                program,
-                labels,
-                replace(
-                    config,
-                    learn_weight=lw,
-                    learn_min_similarity=ms,
-                    reject_weight=rw,
-                ),
+                runner, program, labels, learn_config(config, best_all)
             )
             print(
                 f"{'':>8} learning, decisions on a random half of all outcomes "

@@ -121,11 +121,14 @@ class MatchConfig:
         hybrid similarity (the rest is the embedding similarity). Chosen by
         cross-validation (``lssc_match.yaml``).
     learn_weight, reject_weight : float, default=0.1, 0.5
-        Learning from decisions (``align(..., decisions=...)``): a statement
-        near one whose pair was accepted or added scores at least
-        ``learn_weight`` x that similarity on the pair's competency; it loses
-        ``reject_weight`` x the similarity to one whose pair was rejected; see
-        :mod:`lta_align.match._learn`.
+        Learning from decisions (``align(..., decisions=...)``): gain (loss)
+        per unit of similarity to a statement whose pair was accepted or added
+        (rejected); see :mod:`lta_align.match._learn`.
+    learn_example_weight : float, default=0.0
+        Learning from decisions: a statement near one whose pair was accepted
+        or added scores at least ``learn_example_weight`` x that similarity on
+        the pair's competency (the decided text as one more example phrasing
+        of the competency); 0 = off.
     learn_neighbors : int, default=5
         Decided statements considered per undecided statement.
     learn_min_similarity : float, default=0.0
@@ -157,6 +160,7 @@ class MatchConfig:
     profile_weight: float = 0.25
     lexical_weight: float = 0.6
     learn_weight: float = 0.1
+    learn_example_weight: float = 0.0
     reject_weight: float = 0.5
     learn_neighbors: int = 5
     learn_min_similarity: float = 0.0
