@@ -20,18 +20,12 @@ import pandas as pd
 from lta_align.model import Program
 
 #: the learning values chosen together (see lta_align.match._learn): the gain
-#: per unit of similarity, the "decided text as an example phrasing" floor,
-#: the similarity under which a decided statement teaches nothing, the loss
-LEARN_FIELDS = (
-    "learn_weight",
-    "learn_example_weight",
-    "learn_min_similarity",
-    "reject_weight",
-)
+#: per unit of similarity to an accepted pair, the similarity under which a
+#: decided statement teaches nothing, the loss per unit of similarity to a
+#: rejected pair
+LEARN_FIELDS = ("learn_weight", "learn_min_similarity", "reject_weight")
 GRID_LEARN = list(
-    itertools.product(
-        (0.0, 0.1, 0.25), (0.0, 0.4, 0.6), (0.0, 0.1, 0.2), (0.0, 0.25, 0.5)
-    )
+    itertools.product((0.0, 0.1, 0.25, 0.5), (0.0, 0.1, 0.2, 0.3), (0.0, 0.25, 0.5))
 )
 
 
@@ -41,8 +35,8 @@ def learn_config(config, values):
 
 
 def _tie(k):
-    """Ties: the least learning (smallest gain and example weight)."""
-    return -(k[0] + k[1])
+    """Ties: the least learning (the smallest gain)."""
+    return -k[0]
 
 
 def subprogram(program: Program, course_ids) -> Program:

@@ -35,20 +35,22 @@ Rows printed per method: in-sample on each split and pooled (the shipped
 ``lssc_match.yaml`` values), then grouped cross-validation: leave one course out
 (LOCO) and leave one provider out (LOPO). In CV every calibrated value is
 chosen on the training courses only and the held-out courses are scored with
-it: ``prior_weight`` with ``profile_weight`` (the objective: the sum of
-hit@1, recall@3, set top-1 and the coverage F1 below), ``primary_min_share``
+it: ``prior_weight`` with ``profile_weight`` and, for ``hybrid``,
+``lexical_weight`` (the objective: the sum of hit@1, recall@3, set top-1 and
+the coverage F1 below), ``primary_min_share``
 (general-detection accuracy), and ``match_threshold``, ``covered_threshold``,
 ``support_weight`` (coverage F1 subject to precision >= 0.85 on the training
 courses, precision first). ``match_threshold`` is the no-match flag: the
 highest value that keeps 97% of the training courses' labelled outcomes
 unflagged (a floor under ``covered_threshold`` cannot change "covered"). The
 values chosen on all 45 courses are printed: they are the shipped ones. The
-learning simulation: within each provider's courses, a simulated reviewer
-decides every other outcome (accepts the labelled competencies, rejects wrong
-top-3 candidates); hit@1 on the undecided outcomes
-before and after ``align(..., decisions=...)``, learning values chosen by
+learning simulation (``_accuracy_learn.py``, with the matcher's context chosen
+on all 45): within each provider's courses, a simulated reviewer decides every
+other outcome (accepts the labelled competencies, rejects wrong top-3
+candidates); hit@1 on the undecided outcomes before and after
+``align(..., decisions=...)``, the three learning values chosen by
 leave-one-provider-out; and the same with decisions on a random half of all
-outcomes of the pooled program.
+outcomes of the pooled program (with the values chosen on all providers).
 """
 
 from __future__ import annotations
@@ -207,7 +209,6 @@ class Runner:
                 reject_weight=config.reject_weight,
                 learn_neighbors=config.learn_neighbors,
                 learn_min_similarity=config.learn_min_similarity,
-                learn_example_weight=config.learn_example_weight,
             )
         titles = dict(
             zip(
@@ -708,8 +709,7 @@ def main(argv=None) -> int:
                 f"the undecided {before[0] / before[1]:.1%} -> LOPO "
                 f"{after[0] / after[1]:.1%} (n={int(before[1])}); shipped "
                 f"values {shipped[0] / shipped[1]:.1%}; chosen (learn_weight, "
-                f"example_weight, min_similarity, reject_weight): LOPO {chosen}, "
-                f"all {best_all}"
+                f"min_similarity, reject_weight): LOPO {chosen}, all {best_all}"
             )
             b, a = half_simulation(
                 runner, program, labels, learn_config(config, best_all)

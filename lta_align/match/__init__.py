@@ -214,7 +214,6 @@ def align(
                 reject_weight=config.reject_weight,
                 learn_neighbors=config.learn_neighbors,
                 learn_min_similarity=config.learn_min_similarity,
-                learn_example_weight=config.learn_example_weight,
             )
     matcher = get_matcher(method, config).fit(framework)
     cand = matcher.score(statements, titles=_titles(program), learner=learner)

@@ -7,12 +7,9 @@ scores (the decided statements themselves are settled by
 :func:`lta_align.decisions.apply_decisions`):
 
 * accepted and added pairs (statement ``d``, competency ``c``) are positive
-  examples: a statement ``s`` whose text is near ``d`` (cosine ``sim(s, d)``
-  of the matcher's own statement vectors, TF-IDF and/or embeddings) gains
-  ``learn_weight * sim(s, d)`` on ``c``; and the decided text is one more
-  example phrasing of ``c`` for the program: ``s`` scores at least
-  ``learn_example_weight * sim(s, d)`` on ``c`` (the larger of that and its
-  score with the gain);
+  examples: a statement ``s`` whose text is near ``d`` (cosine ``sim(s, d)`` of
+  the matcher's own statement vectors, TF-IDF and/or embeddings) gains
+  ``learn_weight * sim(s, d)`` on ``c``;
 * rejected pairs are negative examples: ``s`` loses ``reject_weight * sim(s, d)``
   on ``c``;
 * only the ``learn_neighbors`` nearest decided statements with
@@ -93,9 +90,6 @@ class DecisionLearner:
         From :func:`decision_pairs`.
     learn_weight : float
         Gain per unit of similarity to a statement with an accepted/added pair.
-    learn_example_weight : float, default=0.0
-        An undecided statement scores at least this times its similarity to a
-        statement with an accepted/added pair on that pair's competency.
     reject_weight : float
         Loss per unit of similarity to a statement with a rejected pair.
     learn_neighbors : int
@@ -112,11 +106,9 @@ class DecisionLearner:
         reject_weight: float,
         learn_neighbors: int,
         learn_min_similarity: float,
-        learn_example_weight: float = 0.0,
     ) -> None:
         self.decisions = decisions
         self.learn_weight = float(learn_weight)
-        self.learn_example_weight = float(learn_example_weight)
         self.reject_weight = float(reject_weight)
         self.learn_neighbors = max(1, int(learn_neighbors))
         self.learn_min_similarity = float(learn_min_similarity)
@@ -177,10 +169,7 @@ class DecisionLearner:
             gain = np.where(better, g, gain)
             source = np.where(better, nb[:, None], source)
             loss = np.maximum(loss, s * self.neg_[nb])
-        new = adjusted + self.learn_weight * gain
-        # the decided text as an example phrasing of the accepted competency
-        new = np.maximum(new, self.learn_example_weight * gain)
-        new = new - self.reject_weight * loss
+        new = adjusted + self.learn_weight * gain - self.reject_weight * loss
         new = np.clip(new, 0.0, None)
         rank_old = _ranks(adjusted)
         rank_new = _ranks(new)
