@@ -39,8 +39,8 @@ METHODS: dict[str, str] = {
 #: the method :func:`align` uses by default when its extra is installed
 #: (else ``tfidf``, with a one-line note). Grouped cross-validation of
 #: bench/accuracy.py (leave one provider out, both dev splits): ``hybrid``
-#: coverage P/R/F1 0.87/0.73/0.80 vs 0.83/0.66/0.74, hit@1 66.4% vs 64.5%,
-#: recall@3 88.7% both, set top-1 95.0% vs 97.5% (one course of 40); the
+#: coverage P/R/F1 0.87/0.75/0.80 vs 0.82/0.62/0.70, hit@1 66.4% vs 63.6%,
+#: recall@3 88.7% vs 85.2%, set top-1 95.0% vs 97.5% (one course of 40); the
 #: sample program's designed picture holds with both.
 DEFAULT_METHOD = "hybrid"
 

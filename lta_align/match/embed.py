@@ -217,12 +217,6 @@ class EmbedMatcher(BaseMatcher):
 class HybridMatcher(BaseMatcher):
     """Weighted mean of TF-IDF (with glossary) and embedding similarities.
 
-    With competency profiles (``profile_weight`` > 0) the TF-IDF vocabulary
-    includes the profile phrasings (as in ``method="tfidf"``), and a
-    competency's profile similarity is the weighted mean of the best TF-IDF
-    and the best embedding similarity to one of its example phrasings (each
-    channel takes its own best example).
-
     Parameters
     ----------
     lexical_weight : float, default=0.6
@@ -237,31 +231,8 @@ class HybridMatcher(BaseMatcher):
     }
 
     def _fit_vectors(self, framework: Framework) -> None:
-        # the lexical channel's vocabulary includes the profile phrasings
-        self.lexical_ = TfidfMatcher(
-            prior_weight=0.0, profile_weight=self.profile_weight
-        ).fit(framework)
+        self.lexical_ = TfidfMatcher(prior_weight=0.0).fit(framework)
         self.semantic_ = EmbedMatcher(prior_weight=0.0).fit(framework)
-
-    def _profile_blend(self, vectors, start: int, comp_sim: np.ndarray) -> np.ndarray:
-        """Profile blend with each channel's own best example phrasing."""
-        a = float(self.lexical_weight)
-        n_lex = len(self.lexical_.vectorizer_.vocabulary_)
-        rows = vectors[start : start + comp_sim.shape[0]]
-        best = np.zeros((comp_sim.shape[0], len(self.profile_starts_)))
-        for lo, hi, share in ((0, n_lex, a), (n_lex, None, 1.0 - a)):
-            if share <= 0:
-                continue
-            sim = rows[:, lo:hi] @ self.profile_vectors_t_[lo:hi]
-            sim = sim.toarray() if hasattr(sim, "toarray") else np.asarray(sim)
-            # rows and profiles carry sqrt(share) each: sim / share is the cosine
-            sim = np.clip(sim / share, 0.0, 1.0)
-            best += share * np.maximum.reduceat(sim, self.profile_starts_, axis=1)
-        w = float(self.profile_weight)
-        out = comp_sim.astype(np.float32, copy=True)
-        cols = self.profile_comps_
-        out[:, cols] = (1 - w) * comp_sim[:, cols] + w * best.astype(np.float32)
-        return out
 
     def _prepare(self, texts: list[str]):
         return self.lexical_._prepare(texts), self.semantic_._prepare(texts)
