@@ -35,20 +35,22 @@ Rows printed per method: in-sample on each split and pooled (the shipped
 ``lssc_match.yaml`` values), then grouped cross-validation: leave one course out
 (LOCO) and leave one provider out (LOPO). In CV every calibrated value is
 chosen on the training courses only and the held-out courses are scored with
-it: ``prior_weight`` with ``profile_weight`` (the objective: the sum of
-hit@1, recall@3, set top-1 and the coverage F1 below), ``primary_min_share``
+it: ``prior_weight`` with ``profile_weight`` and, for ``hybrid``,
+``lexical_weight`` (the objective: the sum of hit@1, recall@3, set top-1 and
+the coverage F1 below), ``primary_min_share``
 (general-detection accuracy), and ``match_threshold``, ``covered_threshold``,
 ``support_weight`` (coverage F1 subject to precision >= 0.85 on the training
 courses, precision first). ``match_threshold`` is the no-match flag: the
 highest value that keeps 97% of the training courses' labelled outcomes
 unflagged (a floor under ``covered_threshold`` cannot change "covered"). The
 values chosen on all 45 courses are printed: they are the shipped ones. The
-learning simulation: within each provider's courses, a simulated reviewer
-decides every other outcome (accepts the labelled competencies, rejects wrong
-top-3 candidates); hit@1 on the undecided outcomes
-before and after ``align(..., decisions=...)``, learning values chosen by
+learning simulation (``_accuracy_learn.py``, with the matcher's context chosen
+on all 45): within each provider's courses, a simulated reviewer decides every
+other outcome (accepts the labelled competencies, rejects wrong top-3
+candidates); hit@1 on the undecided outcomes before and after
+``align(..., decisions=...)``, the three learning values chosen by
 leave-one-provider-out; and the same with decisions on a random half of all
-outcomes of the pooled program.
+outcomes of the pooled program (with the values chosen on all providers).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _accuracy_learn import half_simulation, learn_config, learning_simulation
 
 import lta_align as la
 from lta_align.config import MatchConfig
@@ -81,13 +84,34 @@ PRECISION_FLOOR = 0.85
 FLAG_KEEP = 0.97
 
 GRID_PRIOR = (0.5, 0.7)  # 0.3 was never chosen in earlier runs
-GRID_PROFILE = (0.0, 0.25, 0.5, 0.7)
-#: the matcher's context values, chosen together: (prior_weight, profile_weight)
-GRID_CONTEXT = tuple(itertools.product(GRID_PRIOR, GRID_PROFILE))
+GRID_PROFILE = {
+    "tfidf": (0.0, 0.25, 0.5, 0.7),
+    "hybrid": (0.25, 0.5, 0.6, 0.7),  # 0 was never chosen for hybrid
+    "embed": (0.25, 0.5, 0.7),
+}
+#: hybrid only: the TF-IDF share of the hybrid similarity (None: not used)
+GRID_LEXICAL = {"tfidf": (None,), "hybrid": (0.3, 0.4, 0.5, 0.6), "embed": (None,)}
+
+
+def grid_context(method):
+    """The matcher's context values, chosen together:
+    (prior_weight, profile_weight, lexical_weight)."""
+    return tuple(
+        itertools.product(GRID_PRIOR, GRID_PROFILE[method], GRID_LEXICAL[method])
+    )
+
+
+def context_config(config, pw):
+    """``config`` with the context values ``pw`` (see :func:`grid_context`)."""
+    config = replace(config, prior_weight=pw[0], profile_weight=pw[1])
+    return config if pw[2] is None else replace(config, lexical_weight=pw[2])
+
+
 GRID_FLOOR = {
     "tfidf": (0.05, 0.06, 0.08, 0.1, 0.12, 0.15),
-    "hybrid": (0.1, 0.12, 0.15, 0.18, 0.2, 0.22),
-    "embed": (0.1, 0.15, 0.2, 0.25, 0.3),
+    # the flag rule chose the highest value of the earlier grids (0.22, 0.3)
+    "hybrid": (0.15, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28),
+    "embed": (0.2, 0.25, 0.3, 0.35, 0.4),
 }
 GRID_COVERED = {
     "tfidf": tuple(np.round(np.arange(0.12, 0.5, 0.02), 2)),
@@ -96,9 +120,6 @@ GRID_COVERED = {
 }
 GRID_SUPPORT = (0.0, 0.5, 1.0)
 GRID_SHARE = tuple(np.round(np.arange(0.4, 0.81, 0.02), 2))
-GRID_LEARN = list(
-    itertools.product((0.1, 0.25, 0.5, 1.0), (0.0, 0.1, 0.2, 0.3), (0.0, 0.5))
-)
 
 
 # --- data -------------------------------------------------------------------
@@ -164,26 +185,16 @@ def load_eval(eval_dir: Path, framework):
     return program, info, labels
 
 
-def subprogram(program: Program, course_ids) -> Program:
-    keep = set(course_ids)
-    return Program(
-        program.courses[program.courses["course_id"].isin(keep)],
-        program.statements[program.statements["course_id"].isin(keep)],
-        program.problems,
-        name=program.name,
-    )
-
-
 # --- running the engine (the steps of la.align, with the matcher reused) -----
 class Runner:
-    """One fitted matcher per (method, prior_weight, profile_weight), reused."""
+    """One fitted matcher per (method, prior, profile, lexical weight), reused."""
 
     def __init__(self, framework, method):
         self.framework, self.method = framework, method
         self.matchers = {}
 
     def matcher(self, config):
-        key = (config.prior_weight, config.profile_weight)
+        key = (config.prior_weight, config.profile_weight, config.lexical_weight)
         if key not in self.matchers:
             self.matchers[key] = get_matcher(self.method, config).fit(self.framework)
         return self.matchers[key]
@@ -352,8 +363,8 @@ def method_grid(runner, program, framework, truth, labels, base):
     """
     m = runner.method
     outc, sets, cov = {}, {}, {}
-    for pw in GRID_CONTEXT:
-        config = replace(base, prior_weight=pw[0], profile_weight=pw[1])
+    for pw in grid_context(m):
+        config = context_config(base, pw)
         matches = runner.matches(program, config)
         for floor in GRID_FLOOR[m]:
             outc[pw, floor] = outcome_counts(matches, labels, floor, config)
@@ -435,7 +446,7 @@ def choose(grid, truth, train):
     # figures, hit@1 + recall@3 + set top-1 + coverage F1 (precision first)
     best_pw = None
     floors = sorted({k[1] for k in outc})
-    for pw in GRID_CONTEXT:
+    for pw in sets:  # the context grid, in order
         o = tot(outc[pw, floors[len(floors) // 2]], 5)
         set_ok = [
             sets[pw][c][0] in truth.info[c]["sets"]
@@ -518,7 +529,7 @@ def cross_validate(grid, truth, groups):
 
 def shipped_values(config):
     return {
-        "context": (config.prior_weight, config.profile_weight),
+        "context": (config.prior_weight, config.profile_weight, config.lexical_weight),
     } | {
         k: getattr(config, k)
         for k in (
@@ -539,7 +550,10 @@ def snap(values, method):
     return {
         "context": (
             nearest(GRID_PRIOR, values["context"][0]),
-            nearest(GRID_PROFILE, values["context"][1]),
+            nearest(GRID_PROFILE[method], values["context"][1]),
+            None
+            if GRID_LEXICAL[method] == (None,)
+            else nearest(GRID_LEXICAL[method], values["context"][2]),
         ),
         "primary_min_share": values["primary_min_share"],
         "match_threshold": nearest(GRID_FLOOR[method], values["match_threshold"]),
@@ -599,95 +613,6 @@ def baseline(program, framework, truth, labels, cov_threshold=0.2):
             (cov[c], cov_all[c]),
         )
     return figures(total)
-
-
-# --- learning simulation -------------------------------------------------------
-def simulated_decisions(matches, labels, decided):
-    """A reviewer's rows for the ``decided`` outcomes (accept gold, reject wrong)."""
-    top = matches[matches["rank"] <= 3]
-    cands = top.groupby("statement_id")["competency_id"].apply(list).to_dict()
-    rows = []
-    for lab in labels:
-        if lab["statement_id"] not in decided:
-            continue
-        for comp in sorted(lab["gold"]):
-            rows.append((lab["course_id"], lab["statement_id"], comp, "accept"))
-        for comp in cands.get(lab["statement_id"], []):
-            if comp not in lab["either"]:
-                rows.append((lab["course_id"], lab["statement_id"], comp, "reject"))
-    return pd.DataFrame(
-        rows, columns=["course_id", "statement_id", "competency_id", "decision"]
-    )
-
-
-def hit1_on(matches, labels, ids):
-    top = matches[matches["rank"] == 1].set_index("statement_id")["competency_id"]
-    hits = [
-        top.get(lab["statement_id"]) in lab["gold"]
-        for lab in labels
-        if lab["statement_id"] in ids and lab["gold"]
-    ]
-    return np.array([sum(hits), len(hits)], dtype=float)
-
-
-def learning_simulation(runner, program, truth, labels, config):
-    """Per provider: decisions on every other outcome; LOPO choice of the values."""
-    providers = sorted({truth.info[c]["provider"] for c in truth.courses})
-    per = {}  # provider -> {"before": counts, params: counts}
-    for prov in providers:
-        cids = [c for c in truth.courses if truth.info[c]["provider"] == prov]
-        sub = subprogram(program, cids)
-        labs = sorted(
-            (lab for lab in labels if lab["course_id"] in cids),
-            key=lambda lab: (lab["course_id"], lab["i"]),
-        )
-        decided = {lab["statement_id"] for lab in labs[0::2]}
-        rest = {lab["statement_id"] for lab in labs[1::2]}
-        before = runner.matches(sub, config)
-        dec = simulated_decisions(before, labs, decided)
-        res = {"before": hit1_on(before, labs, rest)}
-        for lw, ms, rw in GRID_LEARN:
-            cfg = replace(
-                config, learn_weight=lw, learn_min_similarity=ms, reject_weight=rw
-            )
-            after = runner.matches(sub, cfg, decisions=dec)
-            res[lw, ms, rw] = hit1_on(after, labs, rest)
-        per[prov] = res
-    before = sum(r["before"] for r in per.values())
-    after = np.zeros(2)
-    chosen = set()
-    for held in providers:
-        train = [p for p in providers if p != held]
-        best = max(GRID_LEARN, key=lambda k: (sum(per[p][k][0] for p in train), -k[0]))
-        chosen.add(best)
-        after += per[held][best]
-    full = max(GRID_LEARN, key=lambda k: (sum(per[p][k][0] for p in providers), -k[0]))
-    shipped = sum(
-        per[p][
-            min(
-                GRID_LEARN,
-                key=lambda k: (
-                    abs(k[0] - config.learn_weight)
-                    + abs(k[1] - config.learn_min_similarity)
-                    + abs(k[2] - config.reject_weight)
-                ),
-            )
-        ]
-        for p in providers
-    )
-    return before, after, sorted(chosen), full, shipped
-
-
-def half_simulation(runner, program, labels, config, seed=0):
-    rng = np.random.default_rng(seed)
-    labs = list(labels)
-    pick = rng.permutation(len(labs))
-    decided = {labs[i]["statement_id"] for i in pick[: len(labs) // 2]}
-    rest = {labs[i]["statement_id"] for i in pick[len(labs) // 2 :]}
-    before = runner.matches(program, config)
-    dec = simulated_decisions(before, labs, decided)
-    after = runner.matches(program, config, decisions=dec)
-    return hit1_on(before, labs, rest), hit1_on(after, labs, rest)
 
 
 # --- main -----------------------------------------------------------------------
@@ -772,7 +697,10 @@ def main(argv=None) -> int:
                 f"{f['rec3']:5.0%} | {f['p']:.2f}/{f['r']:.2f}"
             )
         if not args.no_learning:
-            config = MatchConfig.for_framework(framework, method)
+            # the matcher's context as chosen on all 45 courses (the shipped one)
+            config = context_config(
+                MatchConfig.for_framework(framework, method), full["context"]
+            )
             before, after, chosen, best_all, shipped = learning_simulation(
                 runner, program, truth, labels, config
             )
@@ -783,11 +711,13 @@ def main(argv=None) -> int:
                 f"values {shipped[0] / shipped[1]:.1%}; chosen (learn_weight, "
                 f"min_similarity, reject_weight): LOPO {chosen}, all {best_all}"
             )
-            b, a = half_simulation(runner, program, labels, config)
+            b, a = half_simulation(
+                runner, program, labels, learn_config(config, best_all)
+            )
             print(
                 f"{'':>8} learning, decisions on a random half of all outcomes "
                 f"(pooled program): hit@1 on the rest {b[0] / b[1]:.1%} -> "
-                f"{a[0] / a[1]:.1%} (n={int(b[1])})"
+                f"{a[0] / a[1]:.1%} (n={int(b[1])}; the values chosen on all)"
             )
         print(f"{'':>8} [{time.perf_counter() - t:.1f}s]")
     return 0

@@ -84,9 +84,9 @@ class MatchConfig:
         Competencies listed per statement.
     match_threshold : float, default=0.1
         Lowest score listed as a match ("no match" below).
-    partial_threshold : float, default=0.14
+    partial_threshold : float, default=0.16
         Lowest coverage score reported as ``partial``.
-    covered_threshold : float, default=0.22
+    covered_threshold : float, default=0.26
         Lowest coverage score reported as ``covered``.
     ambiguity_margin : float, default=0.02
         A statement whose top-two scores differ by less is flagged
@@ -104,7 +104,7 @@ class MatchConfig:
         rarely enough, alone, to cover a competency (on the development
         courses 0.5 instead of 0.8 raised coverage precision 0.81 -> 0.84 for
         recall 0.77 -> 0.75, and the leave-one-course-out F1 0.76 -> 0.81).
-    primary_min_share : float, default=0.58
+    primary_min_share : float, default=0.64
         A course's primary set is the set holding the largest share of its
         (kind-weighted) best candidates; when that share is below this level
         the course is flagged ``general`` (e.g. a practicum) and still names
@@ -113,10 +113,14 @@ class MatchConfig:
         How much a course's other statements for the same competency add to
         its best evidence (coverage score ``1 - (1 - e1) * prod(1 - w * e_i)``;
         0 = the best statement alone).
-    profile_weight : float, default=0.25
+    profile_weight : float, default=0.0
         Weight of the competency profiles (example phrasings shipped beside
         the framework) in each statement-competency similarity; 0 = unused.
-    learn_weight, reject_weight : float, default=0.1, 0.5
+    lexical_weight : float, default=0.6
+        ``method="hybrid"`` only: the share of the TF-IDF similarity in the
+        hybrid similarity (the rest is the embedding similarity). Chosen by
+        cross-validation (``lssc_match.yaml``).
+    learn_weight, reject_weight : float, default=0.25, 0.5
         Learning from decisions (``align(..., decisions=...)``): gain (loss)
         per unit of similarity to a statement whose pair was accepted or added
         (rejected); see :mod:`lta_align.match._learn`.
@@ -138,18 +142,19 @@ class MatchConfig:
 
     top_k: int = 3
     match_threshold: float = 0.1
-    partial_threshold: float = 0.14
-    covered_threshold: float = 0.22
+    partial_threshold: float = 0.16
+    covered_threshold: float = 0.26
     ambiguity_margin: float = 0.02
     prior_weight: float = 0.7
     prior_power: float = 2.0
     kind_weights: Mapping[str, float] = field(
         default_factory=_default_kind_weights, hash=False
     )
-    primary_min_share: float = 0.58
+    primary_min_share: float = 0.64
     support_weight: float = 0.0
-    profile_weight: float = 0.25
-    learn_weight: float = 0.1
+    profile_weight: float = 0.0
+    lexical_weight: float = 0.6
+    learn_weight: float = 0.25
     reject_weight: float = 0.5
     learn_neighbors: int = 5
     learn_min_similarity: float = 0.0
@@ -158,6 +163,10 @@ class MatchConfig:
     def __post_init__(self) -> None:
         if not 0 <= self.prior_floor <= 1:
             raise ValueError(f"prior_floor should be in [0, 1]; got {self.prior_floor}")
+        if not 0 <= self.lexical_weight <= 1:
+            raise ValueError(
+                f"lexical_weight should be in [0, 1]; got {self.lexical_weight}"
+            )
         if self.top_k < 1:
             raise ValueError(f"top_k should be at least 1; got {self.top_k}")
         if not (

@@ -331,6 +331,19 @@ def test_shipped_thresholds_depend_on_the_method(framework):
         MatchConfig.for_framework(framework, "tfidf", topk=5)
 
 
+def test_hybrid_takes_its_lexical_share_from_the_config(framework):
+    from lta_align.match import get_matcher
+
+    shipped = MatchConfig.for_framework(framework, "hybrid")
+    assert get_matcher("hybrid", shipped).lexical_weight == shipped.lexical_weight
+    config = dataclasses.replace(shipped, lexical_weight=0.3)
+    assert get_matcher("hybrid", config).lexical_weight == 0.3
+    # methods without the parameter ignore it
+    assert "lexical_weight" not in get_matcher("tfidf", config).get_params()
+    with pytest.raises(ValueError, match="lexical_weight"):
+        MatchConfig(lexical_weight=1.5)
+
+
 def test_matcher_rejects_a_misspelt_parameter_and_lists_the_allowed_ones():
     from lta_align.match.tfidf import TfidfMatcher
 

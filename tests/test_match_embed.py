@@ -107,3 +107,23 @@ def test_tfidf_after_hybrid_is_the_same_as_tfidf_alone(framework):
     la.align(program, framework, method="hybrid")
     after = la.align(program, framework, method="tfidf").matches
     assert after.equals(alone)
+
+
+@pytest.mark.slow
+def test_hybrid_scores_a_profile_phrasing_at_least_the_profile_weight(framework):
+    from lta_align.match._base import load_profiles
+
+    phrasing = load_profiles(framework)["foundations.2"][0]
+    config = la.MatchConfig.for_framework(
+        framework, "hybrid", prior_weight=0.0, profile_weight=0.5
+    )
+    result = la.align(
+        make_program([("LTA101", "outcome", phrasing)]),
+        framework,
+        method="hybrid",
+        config=config,
+    )
+    m = result.matches.set_index("competency_id")
+    # each channel finds its own best example: the phrasing itself (cosine 1)
+    assert m.loc["foundations.2", "rank"] == 1
+    assert m.loc["foundations.2", "raw_score"] >= 0.5 - 1e-3

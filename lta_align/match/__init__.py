@@ -39,8 +39,8 @@ METHODS: dict[str, str] = {
 #: the method :func:`align` uses by default when its extra is installed
 #: (else ``tfidf``, with a one-line note). Grouped cross-validation of
 #: bench/accuracy.py (leave one provider out, both dev splits): ``hybrid``
-#: coverage P/R/F1 0.87/0.73/0.80 vs 0.83/0.66/0.74, hit@1 66.4% vs 64.5%,
-#: recall@3 88.7% both, set top-1 95.0% vs 97.5% (one course of 40); the
+#: coverage P/R/F1 0.87/0.75/0.80 vs 0.82/0.62/0.70, hit@1 66.4% vs 63.6%,
+#: recall@3 88.7% vs 85.2%, set top-1 95.0% vs 97.5% (one course of 40); the
 #: sample program's designed picture holds with both.
 DEFAULT_METHOD = "hybrid"
 
@@ -69,12 +69,15 @@ def get_matcher(method: str, config: MatchConfig | None = None):
             "it with: pip install 'lta-align[embed]', or use method='tfidf'."
         ) from exc
     cls = getattr(module, cls_name)
-    return cls(
-        prior_weight=config.prior_weight,
-        prior_power=config.prior_power,
-        top_k=config.top_k,
-        profile_weight=config.profile_weight,
-    )
+    params = {
+        "prior_weight": config.prior_weight,
+        "prior_power": config.prior_power,
+        "top_k": config.top_k,
+        "profile_weight": config.profile_weight,
+    }
+    if "lexical_weight" in cls.param_defaults:
+        params["lexical_weight"] = config.lexical_weight
+    return cls(**params)
 
 
 _FALLBACK_NOTED: list[bool] = []
