@@ -1,155 +1,32 @@
-"""Matches (+ review decisions) -> coverage tables; the LSSC "every competency" rule.
+"""The coverage, course x set and course tables, built on integer codes.
 
-:func:`summarise` is pure: give it a matches table (engine rows, and reviewer
-rows with ``decision`` "accept" or "add"; rejected pairs already removed) and it
-returns the three summary tables of an :class:`~lta_align.model.Alignment`.
+The work behind :func:`lta_align.coverage.summarise`: linear in the matches,
+with strings only in the returned columns.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from ._codes import pair_codes, str_array
-from .columns import (
+from .._codes import pair_codes, str_array
+from ..columns import (
     ALIGNED_COURSE_COLUMNS,
     COURSE_SET_COLUMNS,
     COVERAGE_COLUMNS,
     COVERED,
-    NOT_COVERED,
-    PARTIAL,
     REVIEWED_DECISIONS,
-    UNKNOWN_KIND_WEIGHT,
-    check_columns,
 )
-from .config import MatchConfig
-from .model import Framework, Program
+from ..config import MatchConfig
+from ..model import Framework, Program
+from ._rules import evidence_score, evidence_status, evidence_weight
 
-if TYPE_CHECKING:  # pragma: no cover
-    from numpy.typing import ArrayLike
-
-__all__ = ["evidence_score", "evidence_status", "evidence_weight", "summarise"]
-
+#: the optional columns after the contract ones (lta_align.columns)
 COVERAGE_EXTRA_COLUMNS = ["level", "reviewed", "n_evidence"]
 COURSE_EXTRA_COLUMNS = ["general"]
 COURSE_SET_EXTRA_COLUMNS = ["provisional"]
-
-
-def evidence_weight(kinds: pd.Series, config: MatchConfig) -> pd.Series:
-    """How much a statement of each kind counts as evidence (``kind_weights``).
-
-    Kinds without a weight (e.g. a reader's ``policy``) count
-    :data:`~lta_align.columns.UNKNOWN_KIND_WEIGHT` (half).
-    """
-    weights = dict(config.kind_weights)
-    return kinds.astype(str).map(weights).fillna(UNKNOWN_KIND_WEIGHT).astype(float)
-
-
-def evidence_score(matches: pd.DataFrame, config: MatchConfig) -> pd.Series:
-    """The score of each match row that counts as evidence.
-
-    The larger of ``score`` (with the course prior and what was learnt from
-    decisions) and ``config.prior_floor`` x ``raw_score`` (the direct
-    similarity, without the prior): the course prior re-ranks candidates and
-    names the course's set, but lowers a statement's evidence for a
-    competency at most to that fraction of its own similarity. Rows without a
-    ``raw_score`` (reviewer rows, older tables) use ``score``.
-    """
-    score = pd.to_numeric(matches["score"], errors="coerce").fillna(0.0)
-    score = score.astype(float)
-    if not config.prior_floor or "raw_score" not in matches.columns:
-        return score
-    raw = pd.to_numeric(matches["raw_score"], errors="coerce").astype(float)
-    return np.maximum(score, config.prior_floor * raw.fillna(0.0))
-
-
-def evidence_status(evidence: ArrayLike, config: MatchConfig) -> np.ndarray:
-    """The "evidence status" rule: kind-weighted evidence scores -> statuses.
-
-    ``covered`` from ``config.covered_threshold``, ``partial`` from
-    ``config.partial_threshold``, else ``not covered`` (an object array, one
-    status per score).
-
-    >>> from lta_align.config import MatchConfig
-    >>> evidence_status([0.5, 0.17, 0.01], MatchConfig()).tolist()
-    ['covered', 'partial', 'not covered']
-    """
-    score = np.asarray(evidence, dtype=float)
-    return np.where(
-        score >= config.covered_threshold,
-        COVERED,
-        np.where(score >= config.partial_threshold, PARTIAL, NOT_COVERED),
-    ).astype(object)
-
-
-def summarise(
-    matches: pd.DataFrame,
-    program: Program,
-    framework: Framework,
-    config: MatchConfig | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Recompute coverage, course x set and per-course tables from ``matches``.
-
-    Parameters
-    ----------
-    matches : pandas.DataFrame
-        At least ``course_id, statement_id, competency_id, score``; optional
-        ``set_id``, ``kind``, ``decision`` ("" engine, "accept"/"add" reviewer),
-        ``level``. Rejected pairs must already be removed.
-    program : Program
-        Gives the course list (codes, titles) and statement kinds.
-    framework : Framework
-        Gives every competency of each set (the "every competency" rule).
-    config : MatchConfig, optional
-        Thresholds; default ``MatchConfig.for_framework(framework)``.
-
-    Returns
-    -------
-    coverage : pandas.DataFrame
-        ``course_id, competency_id, set_id, score, status, evidence_statement_id,
-        level, reviewed, n_evidence``. One row per competency of every set in
-        which the course has any match at or over the floor. ``score`` = the
-        combined evidence (best evidence score, :func:`evidence_score`, x the
-        weight of its statement
-        kind, strengthened by the course's other statements for the same
-        competency, ``config.support_weight``; reviewed pairs score 1.0);
-        engine candidates flagged ``below_floor`` (or scoring under
-        ``config.match_threshold``) are no evidence; ``status`` from
-        ``config.covered_threshold`` / ``config.partial_threshold``; reviewed
-        pairs are always ``covered`` and their statement is the evidence;
-        competencies marked ``partial`` in the framework are at most
-        ``partial`` unless reviewed. ``n_evidence`` counts the statements
-        matched to the competency.
-    course_sets : pandas.DataFrame
-        ``course_id, set_id, set_name, covered, total, coverage, score, complete,
-        provisional``: ``complete`` is True when every competency of the set is
-        covered (the LSSC rule); ``provisional`` when the framework knows the set
-        only in part (see ``Framework.provisional_note``).
-    courses : pandas.DataFrame
-        ``course_id, course_code, course_title, primary_set_id, primary_set_name,
-        primary_score, general``: the set holding the largest kind-weighted
-        share of the course's best candidates (under the no-match floor too),
-        "" only for a course with no statement; ``primary_score`` is that
-        share; ``general`` is True when it is under ``config.primary_min_share``
-        (evidence spread over many sets, e.g. a practicum): the course still
-        names the set it leans to.
-    """
-    config = config or MatchConfig.for_framework(framework)
-    check_columns(
-        matches, ["course_id", "statement_id", "competency_id", "score"], name="matches"
-    )
-    fw = _FrameworkCodes.of(framework)
-    m = _prepare(matches, program, fw, config)
-    courses = _courses(m, program, framework, fw, config)
-    pairs = _pair_evidence(m, fw, config)
-    del m  # memory: only one value per (course, competency) from here on
-    coverage, grid = _coverage(pairs, fw, config)
-    course_sets = _course_sets(coverage, grid, pairs.course_ids, fw, framework)
-    return coverage, course_sets, courses
-
 
 # The tables are built on integer codes (lta_align._codes): ``course`` is a
 # course's rank in id order, ``comp`` a competency's position in the framework,
