@@ -20,6 +20,7 @@ from ._statements import (
     KIND_PRIORITY,
     NO_SPACE_SCRIPT,
     NON_TEXT,
+    SENTENCE_END,
     Statement,
     clean_statement,
     code_from_file_name,
@@ -51,7 +52,6 @@ _STEM = re.compile(
     r"|learners will|you will)",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _INLINE_BOILERPLATE = re.compile(
     r"subject to change|academic (integrity|honesty)|plagiarism"
     r"|disability (services|resource)|accommodations? (letter|request)"
@@ -298,14 +298,14 @@ class _Walker:
         starts the outcome list after it; the lines and sentences before it keep
         their section. Return True when the paragraph was taken."""
         text = block.text.strip()
-        if split_inline_list(text) is not None:
-            return False
         pieces = split_lines_at(text)
         offset, last = pieces[-1]
-        sentences = _SENTENCE.split(last)
+        sentences = SENTENCE_END.split(last)
         lead = sentences[-1]
-        if not (_STEM.search(lead) and _is_stem(lead, "para")) or (
-            len(pieces) + len(sentences) > 2 and not lead.endswith(":")
+        if (
+            not (_STEM.search(lead) and _is_stem(lead, "para"))
+            or (len(pieces) + len(sentences) > 2 and not lead.endswith(":"))
+            or split_inline_list(text) is not None  # a lead-in and its list
         ):
             return False
         lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:offset]
@@ -344,7 +344,7 @@ class _Walker:
         ):
             return False
         self.header_description = True
-        self._add_listing("description", text, block.location)
+        self._add_listing("description", text, block.location, split_inline_list(text))
         return True
 
     def _heading(self, block: Block) -> None:
@@ -409,15 +409,13 @@ class _Walker:
         if section == "description" and len(pieces) > 1:
             pieces = [(0, " ".join(piece for _, piece in pieces))]
         line = re.fullmatch(r"line (\d+)", block.location)
+        listed = section in ("description", "outcome")
         for offset, piece in pieces:
-            if (
-                section == "outcome"
-                and _is_stem(piece, block.role)
-                and split_inline_list(piece) is None  # a lead-in and its list
-            ):
-                continue
+            parts = split_inline_list(piece) if listed else None
+            if section == "outcome" and parts is None and _is_stem(piece, block.role):
+                continue  # a lead-in without its list
             location = f"line {int(line.group(1)) + offset}" if line else block.location
-            self._add_listing(section, piece, location)
+            self._add_listing(section, piece, location, parts)
 
     def _row(self, section: str, block: Block) -> None:
         cells = [c.strip() for c in block.cells]
@@ -500,19 +498,25 @@ class _Walker:
             )
         )
 
-    def _add_listing(self, kind: str, text: str, location: str) -> None:
+    def _add_listing(
+        self,
+        kind: str,
+        text: str,
+        location: str,
+        parts: tuple[str, list[str], str] | None,
+    ) -> None:
         """Add ``text``, its inline outcome list ("able to: (1) X; (2) Y") as outcomes.
 
         The list must follow a lead-in sentence ("Upon completion, students will
         be able to:"; in an outcome section also any line ending in ":", or
         nothing); the sentences before the lead-in and after the list keep the
         text's kind. A list inside a sentence ("the roles of (a) staff and (b)
-        volunteers") is one statement.
+        volunteers") is one statement. ``parts``: :func:`split_inline_list` of
+        ``text`` (``None``: no list).
         """
-        parts = split_inline_list(text) if kind in ("description", "outcome") else None
         if parts is not None:
             head, items, tail = parts
-            sentences = _SENTENCE.split(head) if head else []
+            sentences = SENTENCE_END.split(head) if head else []
             lead = sentences[-1] if sentences else ""
             if _STEM.search(lead) or (kind == "outcome" and lead[-1:] in ("", ":")):
                 rest = " ".join([*sentences[:-1], tail]).strip()

@@ -199,7 +199,8 @@ _INLINE_MARK = re.compile(
     r"(?:^|(?<=[\s:;,]))(?:\((\d{1,2}|[a-h]|[ivx]{1,4})\)|(\d{1,2}|[a-h])\))\s+"
 )
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+"""Where one sentence ends and the next (capitalised) one starts."""
 
 
 def _position(mark: str, scheme: str) -> int:
@@ -243,7 +244,7 @@ def split_inline_list(text: str) -> tuple[str, list[str], str] | None:
         return None
     ends = [m.start() for m in marks[1:]] + [len(text)]
     items = [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
-    last = _SENTENCE_END.split(items[-1], maxsplit=1)
+    last = SENTENCE_END.split(items[-1], maxsplit=1)
     items[-1] = last[0]
     tail = last[1].strip() if len(last) > 1 else ""
     items = [_without_joiner(item) for item in items]
