@@ -247,3 +247,45 @@ def test_paragraphs_under_an_unknown_heading_are_named_not_lost(tmp_path):
     assert "'Library Skills You Will Practice' (2)" in problem["reason"]
     assert "rename the heading" in problem["reason"]
     assert "Error" not in problem["reason"]
+
+
+def _titled_table_docx(path, title_row: bool):
+    doc = docx.Document()
+    doc.add_paragraph("LTA 150 Access Services")
+    table = doc.add_table(rows=4, cols=2)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Course Learning Outcomes"
+    rows = [
+        ("1", "Check materials in and out using an integrated library system."),
+        ("2", "Explain circulation policies such as loan periods to patrons."),
+        ("Midterm", "Exam"),
+    ]
+    for i, (a, b) in enumerate(rows, start=1):
+        table.cell(i, 0).text, table.cell(i, 1).text = a, b
+    doc.add_paragraph("Course Schedule")
+    schedule = doc.add_table(rows=3, cols=2)
+    for i, (a, b) in enumerate(
+        [("Week", "Topic"), ("1", "Circulation policies"), ("2", "Interlibrary loan")]
+    ):
+        schedule.cell(i, 0).text, schedule.cell(i, 1).text = a, b
+    if title_row:  # a one-cell row inside the schedule is not its title
+        schedule.add_row().cells[0].merge(
+            schedule.rows[3].cells[1]
+        ).text = "Midterm Exam"
+    doc.save(path)
+
+
+@pytest.mark.parametrize("inner_row", [False, True])
+def test_a_table_titled_in_its_first_row_is_that_section(tmp_path, inner_row):
+    _titled_table_docx(tmp_path / "LTA150.docx", inner_row)
+    program = la.load_syllabi(tmp_path)
+    rows = _rows(program)
+    assert rows[:2] == [
+        ("outcome", "Check materials in and out using an integrated library system."),
+        ("outcome", "Explain circulation policies such as loan periods to patrons."),
+    ]
+    # after the table the section it was in goes on; the schedule is topics
+    assert ("topic", "Circulation policies") in rows
+    assert ("topic", "Interlibrary loan") in rows
+    assert all(kind != "outcome" for kind, _ in rows[3:])
+    assert "no learning outcomes" not in " ".join(program.problems["reason"])

@@ -179,6 +179,8 @@ class _Walker:
         self.header_description = False
         self.other_heading = ""
         self.unread: dict[str, int] = {}
+        # (table, section, level) while in a table whose title row set the section
+        self.titled_table: tuple[int, str | None, int] | None = None
 
     # -- header facts
     def _take_code(self, text: str, *, from_label: bool = False) -> bool:
@@ -234,6 +236,11 @@ class _Walker:
         text = block.text.strip()
         if not text:
             return
+        if self.titled_table and block.table != self.titled_table[0]:
+            # the end of a table titled "Course Learning Outcomes" in its first
+            # row: the section it was in goes on
+            _, self.section, self.section_level = self.titled_table
+            self.titled_table = None
         if block.role == "heading":
             self._heading(block)
             return
@@ -280,6 +287,8 @@ class _Walker:
             if self.section is None and len(cells) == 1:
                 if self._take_code(cells[0]):
                     return
+            if len(cells) == 1 and self._table_title(block, cells[0]):
+                return
         if block.role in ("para", "item"):
             parts = _split_label(text)
             if self.section is None and parts is None and self._take_code(text):
@@ -292,6 +301,18 @@ class _Walker:
             if self._header_description(block):
                 return
         self._content(block)
+
+    def _table_title(self, block: Block, cell: str) -> bool:
+        """A one-cell row (cells merged across) naming a section ("Course
+        Learning Outcomes") makes the rest of its table that section."""
+        if block.table in self.seen_tables or self.titled_table is not None:
+            return False  # only a table's first row is its title
+        kind = classify_heading(cell)
+        if kind is None or len(cell.split()) > 8 or cell[-1] in ".;,":
+            return False
+        self.titled_table = (block.table, self.section, self.section_level)
+        self._switch(kind, 99)
+        return True
 
     def _lead_in(self, block: Block) -> bool:
         """A paragraph that is, or ends with, a lead-in ("... will be able to:")
