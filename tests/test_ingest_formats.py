@@ -651,3 +651,35 @@ def test_credits_in_brackets_after_the_title_leave_no_bracket(tmp_path, header):
         "Collection Development",
         "3",
     )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "LTA 150 Access Services \u2014 Fall 2026",
+        "LTA 150: Access Services Syllabus",
+        "LTA 150 Access Services (Spring 2025)",
+        "LTA 150 Access Services, Section 01, Fall 2026",
+        "Syllabus: LTA 150 Access Services",
+        "Course Syllabus - LTA 150 Access Services",
+    ],
+)
+def test_the_term_section_and_syllabus_label_are_not_the_title(tmp_path, header):
+    text = (
+        f"{header}\n\nLearning Outcomes\n- Explain circulation policies to patrons.\n"
+    )
+    (tmp_path / "syllabus.txt").write_text(text, encoding="utf-8")
+    course = la.load_syllabi(tmp_path).courses.iloc[0]
+    assert (course["course_code"], course["course_title"]) == (
+        "LTA 150",
+        "Access Services",
+    )
+
+
+def test_a_prerequisite_line_is_not_the_course_code(tmp_path):
+    text = (
+        "Prerequisite: LTA 101\n\nLTA 150 Access Services\n\nLearning Outcomes\n"
+        "- Explain circulation policies to patrons.\n"
+    )
+    (tmp_path / "syllabus.txt").write_text(text, encoding="utf-8")
+    assert la.load_syllabi(tmp_path).courses["course_code"].tolist() == ["LTA 150"]

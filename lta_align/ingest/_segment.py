@@ -93,6 +93,9 @@ _CREDITS = re.compile(
 """Credits written after a course title or on their own line: "3 Units",
 "3 credit hours", "(4 Credits)", "3-4 units" (the first number is kept)."""
 _CODE_LABELS = {
+    "syllabus",
+    "course syllabus",
+    "syllabus for",
     "course",
     "course code",
     "course number",

@@ -82,19 +82,47 @@ class Statement:
     location: str
 
 
+_SYLLABUS_LABEL = re.compile(
+    r"^\s*(?:course\s+)?syllabus(?:\s+for)?\s*[:\u2013\u2014-]?\s*$", re.IGNORECASE
+)
+"""What may stand before a course code besides a word or two: "Syllabus:"."""
+_TITLE_TAIL = re.compile(
+    r"(?:\s*[,:;|(\u2013\u2014-]\s*|\s+)(?:(?:section|sec\.?)\s*[\w-]{1,6}"
+    r"|(?:fall|spring|summer|winter|autumn)(?:\s+(?:term|semester|quarter))?\s+\d{4}"
+    r"|\d{4}\s+(?:fall|spring|summer|winter|autumn)|(?:course\s+)?syllabus)\)?$",
+    re.IGNORECASE,
+)
+"""A term, section or "Syllabus" after a course title ("Access Services, Section
+01, Fall 2026"): not part of the title."""
+
+
+def course_title(text: str) -> str:
+    """``text`` without the term, section and "Syllabus" after the title."""
+    title = clean(text)
+    while len(title) <= 300 and (m := _TITLE_TAIL.search(" " + title)):
+        title = title[: max(m.start() - 1, 0)].rstrip(" ,;:|(\u2013\u2014-")
+    return title
+
+
 def code_from_text(text: str) -> tuple[str, str] | None:
-    """Return ``(code, rest)`` if ``text`` starts with a course code ("LTA 101 ...")."""
+    """Return ``(code, rest)`` if ``text`` starts with a course code ("LTA 101 ...").
+
+    "Syllabus: LTA 101 ..." counts as starting with it; "Prerequisite: LTA 101"
+    does not. The term, section and "Syllabus" after the title are left out.
+    """
     m = CODE.search(text)
     if m is None:
         return None
     code = f"{m.group(1)} {m.group(2)}"
     before = text[: m.start()]
     rest = text[m.end() :].strip(" \t:.\u2013\u2014-|,")
-    if len(before.split()) <= 2 and not before.rstrip().endswith(":"):
-        return code, clean(rest)
+    if (
+        len(before.split()) <= 2 and not before.rstrip().endswith(":")
+    ) or _SYLLABUS_LABEL.match(before):
+        return code, course_title(rest)
     # "Introduction to Libraries (LTA 101)" / "Introduction to Libraries - LTA 101"
     if not rest.strip(" )]") and re.search(r"[(\[\u2013\u2014-]\s*$", before):
-        return code, clean(before.rstrip(" ([\u2013\u2014-"))
+        return code, course_title(before.rstrip(" ([\u2013\u2014-"))
     return None
 
 
