@@ -683,3 +683,13 @@ def test_a_prerequisite_line_is_not_the_course_code(tmp_path):
     )
     (tmp_path / "syllabus.txt").write_text(text, encoding="utf-8")
     assert la.load_syllabi(tmp_path).courses["course_code"].tolist() == ["LTA 150"]
+
+
+def test_the_line_after_a_title_line_is_not_part_of_the_title(tmp_path):
+    text = (
+        "LTA 110 Library Technology, 3 Credit Hours\nSpring 2026, Online\n\n"
+        "Learning Outcomes\n- Troubleshoot public computers and printers.\n"
+    )
+    (tmp_path / "syllabus.txt").write_text(text, encoding="utf-8")
+    course = la.load_syllabi(tmp_path).courses.iloc[0]
+    assert (course["course_title"], course["credits"]) == ("Library Technology", "3")

@@ -239,6 +239,22 @@ class _Walker:
         text = block.text.strip()
         if not text:
             return
+        if self.section is None and block.role == "para" and "\n" in text:
+            pieces = split_lines_at(text)
+            if len(pieces) > 1 and code_from_text(pieces[0][1]):
+                # "LTA 110 Library Technology, 3 Credit Hours\nSpring 2026": the
+                # title line is a fact of its own (a wrapped title stays whole)
+                lines = [ln for ln in text.split("\n") if ln.strip()]
+                offset = pieces[1][0]
+                line = re.fullmatch(r"line (\d+)", block.location)
+                where = (
+                    f"line {int(line.group(1)) + offset}" if line else block.location
+                )
+                self.feed(
+                    Block(pieces[0][1], block.location, "para", strong=block.strong)
+                )
+                self.feed(Block("\n".join(lines[offset:]), where, "para"))
+                return
         if self.titled_table and block.table != self.titled_table[0]:
             # the end of a table titled "Course Learning Outcomes" in its first
             # row: the section it was in goes on
