@@ -17,7 +17,7 @@ import docx
 import pytest
 
 import lta_align as la
-from lta_align.ingest._statements import split_inline_list
+from lta_align.ingest._lead_ins import split_inline_list
 
 REFERENCE = (
     "LTA 150 Reference Services\n3 credits\n\nCourse Description\n"

@@ -67,7 +67,7 @@ def test_reading_a_file_grows_linearly_with_a_run_of_one_character(
 
 @pytest.mark.parametrize("run", [" ", "; and ", "(2) x y "])
 def test_splitting_an_inline_list_grows_linearly(run):
-    from lta_align.ingest._statements import split_inline_list
+    from lta_align.ingest._lead_ins import split_inline_list
 
     make = lambda n: "will be able to: (1) a b" + run * (n // len(run)) + "(2) c d"  # noqa: E731
     assert _growth(split_inline_list, make, small=200_000, runs=3) < MAX_RATIO

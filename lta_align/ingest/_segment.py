@@ -16,17 +16,16 @@ from ..text import clean
 from ._blocks import Block
 from ._headings import classify_heading, heading_key, looks_like_heading
 from ._layout import CONTENT_ROLES, content_columns, header_roles
+from ._lead_ins import SENTENCE_END, STEM, is_stem, split_inline_list
 from ._statements import (
     KIND_PRIORITY,
     NO_SPACE_SCRIPT,
     NON_TEXT,
-    SENTENCE_END,
     Statement,
     clean_statement,
     code_from_file_name,
     code_from_text,
     dedupe,
-    split_inline_list,
     split_lines,
     split_lines_at,
 )
@@ -45,12 +44,6 @@ __all__ = [
 
 _LABEL = re.compile(
     r"^\s*([A-Za-z][A-Za-z/&#'(). -]{0,40}?)\s*[:\uff1a]\s*(.*)$", re.DOTALL
-)
-_STEM = re.compile(
-    r"(able to|be expected to|upon (successful )?completion|by the end of|at the end of"
-    r"|after (successfully )?completing|students (who|will|should)|the student will"
-    r"|learners will|you will)",
-    re.IGNORECASE,
 )
 _INLINE_BOILERPLATE = re.compile(
     r"subject to change|academic (integrity|honesty)|plagiarism"
@@ -125,29 +118,6 @@ class Segmented:
     each were not read (neither statements nor policy)."""
 
 
-def _is_stem(text: str, role: str) -> bool:
-    """True for the lead-in line of an outcome list ("Students will be able to:").
-
-    A line that goes on to say what students will do ("Students will be able
-    to catalog books using MARC.") is an outcome, not a lead-in.
-    """
-    text = text.strip()
-    if text.endswith(":") and (role != "item" or _STEM.search(text)):
-        return True
-    if role == "item" or len(text.split()) >= 25 or not _STEM.search(text):
-        return False
-    rest = set(re.findall(r"[^\W\d_]+", _STEM.sub(" ", text.casefold())))
-    return rest <= _LEAD_IN_WORDS
-
-
-_LEAD_IN_WORDS = frozenset(
-    "a all an and at after be by completing completion course class do each end "
-    "expected following have in module of program semester should student students "
-    "successful successfully term the this to unit upon will you learner learners "
-    "able".split()
-)
-"""Words a lead-in has besides its stem phrase ("Upon successful completion of
-this course, the student will be able to do the following")."""
 _LEAD_IN_SECTIONS = frozenset({None, "description", "other", "topic", "methods"})
 """Sections where a lead-in line starts the outcome list that follows it (in
 policy and program-outcome sections it does not)."""
@@ -343,7 +313,7 @@ class _Walker:
         sentences = SENTENCE_END.split(last)
         lead = sentences[-1]
         if (
-            not (_STEM.search(lead) and _is_stem(lead, "para"))
+            not (STEM.search(lead) and is_stem(lead, "para"))
             or (len(pieces) + len(sentences) > 2 and not lead.endswith(":"))
             or split_inline_list(text) is not None  # a lead-in and its list
         ):
@@ -395,8 +365,8 @@ class _Walker:
         if (
             kind is None
             and self.section in _LEAD_IN_SECTIONS
-            and _STEM.search(text)
-            and _is_stem(text, "para")
+            and STEM.search(text)
+            and is_stem(text, "para")
         ):
             self._switch("outcome", block.level or 99)  # "Upon completion ...:"
             return
@@ -452,7 +422,7 @@ class _Walker:
         listed = section in ("description", "outcome")
         for offset, piece in pieces:
             parts = split_inline_list(piece) if listed else None
-            if section == "outcome" and parts is None and _is_stem(piece, block.role):
+            if section == "outcome" and parts is None and is_stem(piece, block.role):
                 continue  # a lead-in without its list
             location = f"line {int(line.group(1)) + offset}" if line else block.location
             self._add_listing(section, piece, location, parts)
@@ -558,7 +528,7 @@ class _Walker:
             head, items, tail = parts
             sentences = SENTENCE_END.split(head) if head else []
             lead = sentences[-1] if sentences else ""
-            if _STEM.search(lead) or (kind == "outcome" and lead[-1:] in ("", ":")):
+            if STEM.search(lead) or (kind == "outcome" and lead[-1:] in ("", ":")):
                 rest = " ".join([*sentences[:-1], tail]).strip()
                 if rest:
                     self._add(kind, rest, location)
