@@ -289,3 +289,20 @@ def test_a_table_titled_in_its_first_row_is_that_section(tmp_path, inner_row):
     assert ("topic", "Interlibrary loan") in rows
     assert all(kind != "outcome" for kind, _ in rows[3:])
     assert "no learning outcomes" not in " ".join(program.problems["reason"])
+
+
+def test_a_description_column_takes_the_kind_of_its_section(tmp_path):
+    text = (
+        "# LTA 170 Supervision in Libraries\n\n## Course Learning Outcomes (CLOs)\n\n"
+        "| CLO | Description | Assessment |\n|---|---|---|\n"
+        "| 1 | Prepare a service-desk schedule that covers all open hours. "
+        "| Scheduling exercise |\n"
+        "| 2 | Plan a training session for new volunteers. | Training plan |\n"
+    )
+    (tmp_path / "LTA170.md").write_text(text, encoding="utf-8")
+    assert _rows(la.load_syllabi(tmp_path)) == [
+        ("outcome", "Prepare a service-desk schedule that covers all open hours."),
+        ("assessment", "Scheduling exercise"),
+        ("outcome", "Plan a training session for new volunteers."),
+        ("assessment", "Training plan"),
+    ]

@@ -33,11 +33,16 @@ LONE_BULLET = f"^(?:[{re.escape(BULLET_GLYPHS)}]|o)$"
 
 COLUMN_ROLES: tuple[tuple[str, str], ...] = (
     # (role, regex over the header's key: lower case, words only); first wins
-    ("number", r"^(slo|clo|outcome|objective|item|row)? ?(#|no|num|number)$|^#$"),
+    (
+        "number",
+        r"^(slo|clo|outcome|objective|item|row)? ?(#|no|num|number)$|^#$|^(clo|plo)s?$",
+    ),
     ("week", r"^(week|wk|session|class|unit|module|day|lesson)s?( no| number| #)?$"),
     ("date", r"^(date|dates|due|due date|day and date|when)s?$"),
     ("assessment", r"assess|assignment|evaluat|measure|evidence|exam|graded|task"),
     ("outcome", r"outcome|objective|\bslos?\b|competenc|students will|goal"),
+    # a plain text column: the kind of the section the table is in
+    ("text", r"^(description|statement|text|details?|wording)$"),
     ("reading", r"reading|textbook|\btexts?\b|chapter|materials|resources|prepar"),
     ("topic", r"topic|content|subject|theme|focus|activit|lecture|agenda"),
 )
@@ -71,11 +76,16 @@ def column_role(header: str) -> str | None:
     return None
 
 
-def header_roles(cells: tuple[str, ...] | list[str]) -> tuple[str | None, ...] | None:
+def header_roles(
+    cells: tuple[str, ...] | list[str], section: str | None = None
+) -> tuple[str | None, ...] | None:
     """Return the role of every column if ``cells`` is a table header row, else None.
 
     A header row names at least two columns and at least one content column
-    (outcome, assessment, topic, reading), and no cell is a sentence.
+    (outcome, assessment, topic, reading), and no cell is a sentence. A plain
+    text column ("Description", "Statement") takes the kind of the ``section``
+    the table is in ("CLO | Description | Assessment" under "Course Learning
+    Outcomes"), unless another column names that kind.
     """
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or any(
@@ -83,6 +93,8 @@ def header_roles(cells: tuple[str, ...] | list[str]) -> tuple[str | None, ...] |
     ):
         return None
     roles = tuple(column_role(c) if c.strip() else None for c in cells)
+    text_kind = section if section in CONTENT_ROLES and section not in roles else None
+    roles = tuple(text_kind if r == "text" else r for r in roles)
     named = [r for r in roles if r]
     if len(named) < 2 or not any(r in CONTENT_ROLES for r in named):
         return None

@@ -153,7 +153,7 @@ def _maybe_table_header(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
         return False
-    roles = {column_role(w) for w in words} - {None}
+    roles = {column_role(w) for w in words} - {None, "text"}
     return len(roles) >= 2 and any(r in CONTENT_ROLES for r in roles)
 
 

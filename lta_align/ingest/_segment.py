@@ -460,7 +460,7 @@ class _Walker:
             if seen >= 2:  # the header is the first or second row
                 return False
             self.rows_checked[block.table] = seen + 1
-            found = header_roles(block.cells)
+            found = header_roles(block.cells, self.section)
             if found is None or content_columns(found) < 2:
                 return False
             self.table_roles[block.table] = found
