@@ -306,3 +306,22 @@ def test_a_description_column_takes_the_kind_of_its_section(tmp_path):
         ("outcome", "Plan a training session for new volunteers."),
         ("assessment", "Training plan"),
     ]
+
+
+def test_sub_items_complete_the_list_item_they_belong_to(tmp_path):
+    doc = docx.Document()
+    doc.add_heading("LTA 130 Cataloging and Classification", 1)
+    doc.add_heading("Course Objectives", 2)
+    doc.add_paragraph("Create bibliographic records:", style="List Number")
+    doc.add_paragraph("using MARC 21 format", style="List Number 2")
+    doc.add_paragraph("following RDA instructions", style="List Number 2")
+    doc.add_paragraph("Explain the parts of a record:", style="List Number")
+    doc.add_paragraph("Assign Dewey Decimal numbers to materials.", style="List Number")
+    doc.save(tmp_path / "LTA130.docx")
+    assert _rows(la.load_syllabi(tmp_path)) == [
+        ("outcome", "Create bibliographic records using MARC 21 format"),
+        ("outcome", "Create bibliographic records following RDA instructions"),
+        # an item ending in ":" with no sub-items is kept as it is
+        ("outcome", "Explain the parts of a record:"),
+        ("outcome", "Assign Dewey Decimal numbers to materials."),
+    ]

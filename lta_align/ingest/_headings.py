@@ -3,7 +3,8 @@ Outline", "Graded Work", "Academic Integrity", ...) into section kinds.
 
 One keyword classifier serves every format: Word heading styles, Markdown ``#``,
 HTML ``h1``-``h4``, bold or all-caps short lines and "Label:" lines all go through
-:func:`classify_heading`.
+:func:`classify_heading`. The words of a syllabus header ("Course:", "Credits:")
+and of the columns a table's text sits in are here too.
 """
 
 from __future__ import annotations
@@ -170,3 +171,55 @@ def looks_like_heading(line: str) -> bool:
         return True
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+# -- the words of a syllabus header and of table columns (read by ._segment)
+COLUMN_WORDS = {
+    "outcome": (
+        "outcome",
+        "objective",
+        "slo",
+        "competenc",
+        "statement",
+        "students will",
+        "description",
+        "text",
+    ),
+    "topic": ("topic", "content", "subject", "theme", "focus", "description"),
+    "assessment": (
+        "assignment",
+        "assessment",
+        "activity",
+        "task",
+        "item",
+        "component",
+        "project",
+        "description",
+        "name",
+    ),
+    "reading": ("reading", "text", "title", "book", "source", "citation"),
+    "description": ("description", "text"),
+}
+CREDITS = re.compile(
+    r"(?:^|(?<=\s)|(?<=[(\[]))(\d{1,2}(?:\.\d)?)(?:\s*[-\u2013]\s*\d{1,2})?\s*"
+    r"(?:units?|credits?|credit hours?|semester (?:credit )?hours?|cr\.?)"
+    r"(?:\s*[)\]])?\s*$",
+    re.IGNORECASE,
+)
+"""Credits written after a course title or on their own line: "3 Units",
+"3 credit hours", "(4 Credits)", "3-4 units" (the first number is kept)."""
+CODE_LABELS = {
+    "syllabus",
+    "course syllabus",
+    "syllabus for",
+    "course",
+    "course code",
+    "course number",
+    "course no",
+    "course id",
+    "course and title",
+    "course name and number",
+    "course number and title",
+}
+TITLE_LABELS = {"title", "course title", "course name", "name"}
+CREDIT_LABELS = {"credits", "credit", "credit hours", "units", "credit units", "hours"}

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from ..text import clean
 from ._blocks import Block
-from ._headings import classify_heading, heading_key, looks_like_heading
+from ._headings import (
+    CODE_LABELS,
+    COLUMN_WORDS,
+    CREDIT_LABELS,
+    CREDITS,
+    TITLE_LABELS,
+    classify_heading,
+    heading_key,
+    looks_like_heading,
+)
 from ._layout import CONTENT_ROLES, content_columns, header_roles
 from ._lead_ins import SENTENCE_END, STEM, is_stem, split_inline_list
 from ._statements import (
@@ -51,55 +60,6 @@ _INLINE_BOILERPLATE = re.compile(
     r"|attendance (is|policy)|title ix|office hours",
     re.IGNORECASE,
 )
-_COLUMN_WORDS = {
-    "outcome": (
-        "outcome",
-        "objective",
-        "slo",
-        "competenc",
-        "statement",
-        "students will",
-        "description",
-        "text",
-    ),
-    "topic": ("topic", "content", "subject", "theme", "focus", "description"),
-    "assessment": (
-        "assignment",
-        "assessment",
-        "activity",
-        "task",
-        "item",
-        "component",
-        "project",
-        "description",
-        "name",
-    ),
-    "reading": ("reading", "text", "title", "book", "source", "citation"),
-    "description": ("description", "text"),
-}
-_CREDITS = re.compile(
-    r"(?:^|(?<=\s)|(?<=[(\[]))(\d{1,2}(?:\.\d)?)(?:\s*[-\u2013]\s*\d{1,2})?\s*"
-    r"(?:units?|credits?|credit hours?|semester (?:credit )?hours?|cr\.?)"
-    r"(?:\s*[)\]])?\s*$",
-    re.IGNORECASE,
-)
-"""Credits written after a course title or on their own line: "3 Units",
-"3 credit hours", "(4 Credits)", "3-4 units" (the first number is kept)."""
-_CODE_LABELS = {
-    "syllabus",
-    "course syllabus",
-    "syllabus for",
-    "course",
-    "course code",
-    "course number",
-    "course no",
-    "course id",
-    "course and title",
-    "course name and number",
-    "course number and title",
-}
-_TITLE_LABELS = {"title", "course title", "course name", "name"}
-_CREDIT_LABELS = {"credits", "credit", "credit hours", "units", "credit units", "hours"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +114,9 @@ class _Walker:
         self.unread: dict[str, int] = {}
         # (table, section, level) while in a table whose title row set the section
         self.titled_table: tuple[int, str | None, int] | None = None
+        # an outcome list item ending in ":" whose sub-items may follow:
+        # [text, location, sub-items taken]
+        self.parent: list | None = None
 
     # -- header facts
     def _take_code(self, text: str, *, from_label: bool = False) -> bool:
@@ -170,15 +133,15 @@ class _Walker:
     def _label(self, label: str, value: str, location: str, role: str) -> bool:
         """Handle a "Label: value" block; return True if it was consumed."""
         key = heading_key(label)
-        if key in _CODE_LABELS and value:
+        if key in CODE_LABELS and value:
             if not self._take_code(value, from_label=True) and not self.title:
                 self.title = clean(value)
             return True
-        if key in _TITLE_LABELS and value:
+        if key in TITLE_LABELS and value:
             if not self.title or self.section is None:
                 self.title = clean(value)
             return True
-        if key in _CREDIT_LABELS:
+        if key in CREDIT_LABELS:
             m = re.search(r"\d+(?:\.\d+)?", value)
             if m and not self.credits:
                 self.credits = m.group(0)
@@ -209,6 +172,13 @@ class _Walker:
         text = block.text.strip()
         if not text:
             return
+        if self.parent is not None:
+            if block.role == "item" and text[:1].islower():
+                # "Create bibliographic records:" / "using MARC 21 format"
+                self._add("outcome", f"{self.parent[0]} {text}", block.location)
+                self.parent[2] = True
+                return
+            self.finish()
         if self.section is None and block.role == "para" and "\n" in text:
             pieces = split_lines_at(text)
             if len(pieces) > 1 and code_from_text(pieces[0][1]):
@@ -328,7 +298,7 @@ class _Walker:
     def _take_credits(self, text: str) -> str:
         """Take "3 Units" / "3 credit hours" from a header-area line; return the
         rest of the line ("" when the line was only the credits)."""
-        m = _CREDITS.search(text)
+        m = CREDITS.search(text)
         if m is None:
             return text
         if not self.credits:
@@ -390,8 +360,23 @@ class _Walker:
         self.section = kind
         self.section_level = level
 
+    def finish(self) -> None:
+        """Add a pending list item that no sub-item completed (end of a list)."""
+        if self.parent is not None and not self.parent[2]:
+            self._add("outcome", self.parent[0] + ":", self.parent[1])
+        self.parent = None
+
     def _content(self, block: Block) -> None:
         section = self.section
+        text = block.text.strip()
+        if (
+            section == "outcome"
+            and block.role == "item"
+            and text.endswith(":")
+            and not STEM.search(text)
+        ):
+            self.parent = [text[:-1].rstrip(), block.location, False]
+            return
         if section == "other":
             heading = self.other_heading
             self.unread[heading] = self.unread.get(heading, 0) + 1
@@ -436,7 +421,7 @@ class _Walker:
             return
         header = self.table_header.get(block.table, ())
         text = ""
-        words = _COLUMN_WORDS.get(section, ())
+        words = COLUMN_WORDS.get(section, ())
         if header:
             for word in words:
                 hits = [i for i, h in enumerate(header) if word in h and i < len(cells)]
@@ -568,6 +553,7 @@ def segment(blocks: list[Block], *, file_stem: str) -> Segmented:
     walker = _Walker(file_stem)
     for block in blocks:
         walker.feed(block)
+    walker.finish()
     code, title = walker.code, walker.title or walker.title_guess
     from_file = False
     if not code:
