@@ -283,9 +283,9 @@ class Truth:
             cs = comps.loc[comps["set_id"].isin(info[cid]["sets"]), "competency_id"]
             self.pairs[cid] = {c: (c in covered[cid]) for c in cs}
 
-    def coverage_counts_all(self, cov, ct):
-        """(tp, fp, fn) over every competency of every set (off-set evidence too):
-        truly covered when one of the course's outcomes is labelled with it."""
+    def predicted(self, cov, ct):
+        """Course id -> competencies predicted covered (score >= ct; a partly
+        known competency only when reviewed)."""
         pred = cov[
             (cov["score"] >= ct)
             & (~cov["competency_id"].isin(self.partial) | cov["reviewed"])
@@ -293,6 +293,12 @@ class Truth:
         pred_by = defaultdict(set)
         for r in pred[["course_id", "competency_id"]].itertuples(index=False):
             pred_by[r.course_id].add(r.competency_id)
+        return pred_by
+
+    def coverage_counts_all(self, cov, ct):
+        """(tp, fp, fn) over every competency of every set (off-set evidence too):
+        truly covered when one of the course's outcomes is labelled with it."""
+        pred_by = self.predicted(cov, ct)
         out = {}
         for cid in self.courses:
             gold = self.gold[cid] - self.partial
@@ -305,13 +311,7 @@ class Truth:
 
     def coverage_counts(self, cov, ct):
         """Per course (tp, fp, fn) when covered means score >= ct."""
-        pred = cov[
-            (cov["score"] >= ct)
-            & (~cov["competency_id"].isin(self.partial) | cov["reviewed"])
-        ]
-        pred_by = defaultdict(set)
-        for r in pred[["course_id", "competency_id"]].itertuples(index=False):
-            pred_by[r.course_id].add(r.competency_id)
+        pred_by = self.predicted(cov, ct)
         out = {}
         for cid in self.courses:
             truth = self.pairs[cid]
