@@ -3,11 +3,17 @@
 Usage::
 
     .venv/bin/python bench/import_throughput.py [--per-format 60] [--repeat 5]
+    .venv/bin/python bench/import_throughput.py --sheet-rows 100000 [--sheet-format csv]
 
 Generates, into a temporary folder, ``--per-format`` syllabi in each of md, txt,
 html, docx and pdf plus outcome sheets (xlsx) from templated text (fixed seed),
 then times ``load_syllabi`` over the whole batch and over each format alone,
 ``--repeat`` times, and prints the median files/s and statements/s.
+
+``--sheet-rows N`` times a big outcome-sheet program instead: ``N`` generated
+statement rows (``bench/scale.py``'s program: courses of 100 rows, LSSC words)
+written as sheets of 10,000 rows (``--sheet-format csv`` or ``xlsx``); prints
+the median seconds and rows/s of ``load_syllabi`` over the folder.
 """
 
 from __future__ import annotations
@@ -311,11 +317,48 @@ def _time(paths, repeat: int) -> tuple[float, int, int, int]:
     )
 
 
+def sheet_program(rows: int, fmt: str, repeat: int) -> None:
+    """Time ``load_syllabi`` on ``rows`` outcome-sheet rows in ``fmt`` sheets."""
+    import scale  # bench/scale.py, beside this script
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        program_rows = scale.make_rows(la.load_framework("lssc"), rows)
+        paths = scale.write_sheets(program_rows, folder, fmt)
+        print(
+            f"generated {rows:,} rows in {len(paths)} {fmt} sheet(s) in "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            program = la.load_syllabi(folder, progress=False)
+            times.append(time.perf_counter() - start)
+        seconds = statistics.median(times)
+        print(
+            f"load_syllabi: median {seconds:.2f} s of {repeat} runs "
+            f"({', '.join(f'{t:.2f}' for t in times)}); {rows / seconds:,.0f} rows/s; "
+            f"{len(program.courses):,} courses, {len(program.statements):,} "
+            f"statements, {len(program.problems)} problem row(s)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-format", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--sheet-rows",
+        type=int,
+        default=0,
+        help="time one outcome-sheet program of this many rows instead",
+    )
+    parser.add_argument("--sheet-format", choices=("csv", "xlsx"), default="csv")
     args = parser.parse_args()
+    if args.sheet_rows:
+        sheet_program(args.sheet_rows, args.sheet_format, args.repeat)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()

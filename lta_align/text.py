@@ -21,6 +21,12 @@ def clean(text: str) -> str:
 
     Case and punctuation are kept: this is the text shown to people.
     """
+    if type(text) is str and text.isascii():
+        # the fast path, same result: NFKC leaves ASCII as it is and the smart
+        # quotes are not ASCII, so only the controls (if any) and spaces change
+        if not text.isprintable():
+            text = _INVISIBLE.sub("", text)
+        return " ".join(text.split())
     # drop soft hyphens, zero-width spaces and control characters (which Word,
     # XML and Excel cannot hold) BEFORE NFKC, so an accent that followed one is
     # composed now (keeps clean/normalise idempotent)
@@ -41,7 +47,16 @@ def normalise(text: str) -> str:
     Linear in the length of ``text`` (a 300 KB run of "!" costs no more than
     300 KB of words).
     """
-    text = clean(text).casefold()
+    return normalise_clean(clean(text))
+
+
+def normalise_clean(text: str) -> str:
+    """:func:`normalise` for a ``text`` that is already :func:`clean`'s result.
+
+    ``normalise_clean(clean(x)) == normalise(x)``: for callers that hold the
+    cleaned text already (an import cleans each cell once).
+    """
+    text = text.casefold()
     # strip trailing punctuation from the end backwards: the regex
     # ``[^\w)\]]+$`` retries from every position of a long run (quadratic)
     end = len(text)
@@ -72,4 +87,9 @@ def statement_id(course_id: str, text: str) -> str:
     The id survives re-reading the syllabus, moving the statement to another page
     or changing its case and spacing, so review decisions keep applying.
     """
-    return f"{course_id}-{short_hash(normalise(text))}"
+    return statement_id_normalised(course_id, normalise(text))
+
+
+def statement_id_normalised(course_id: str, normalised: str) -> str:
+    """:func:`statement_id` for a text already normalised (``normalise(text)``)."""
+    return f"{course_id}-{short_hash(normalised)}"

@@ -24,13 +24,13 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..model import Program, ReadProblem, problems_frame
-from ..text import clean, course_id_from_code, statement_id
+from ..text import clean, course_id_from_code, normalise, statement_id_normalised
 from ._blocks import Block, truncation_note
 from ._limits import Limits, OverBudget, cap_statements, preflight, time_budget
 from ._reasons import read_failure
 from ._segment import segment
 from ._sheets import SheetRow
-from ._statements import Statement, dedupe
+from ._statements import first_of_each
 
 __all__ = ["COURSE_EXTRA_COLUMNS", "SUFFIXES", "Limits", "load_syllabi"]
 
@@ -74,6 +74,10 @@ written, e.g. "3"), ``methods`` (method of instruction text), ``n_outcomes``,
 ``dropped_boilerplate`` (institutional-policy blocks dropped)."""
 
 _PROGRESS_THRESHOLD = 20
+
+_Item = tuple[str, str, str, str, str, str | None]
+"""A statement read: ``(course_id, kind, text, location, source, key)``; ``key``
+is ``normalise(text)`` when the reader worked it out already, else None."""
 
 
 @dataclass
@@ -298,7 +302,7 @@ def load_syllabi(
         raise InputFileError(p.source, p.reason, p.hint)
 
     courses: dict[str, _Course] = {}
-    statements: list[tuple[str, Statement, str]] = []  # (course_id, st, source)
+    statements: list[_Item] = []
     iterator: Iterable[Path] = files
     if _want_progress(progress, len(files)):
         from tqdm.auto import tqdm
@@ -407,7 +411,9 @@ def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
     course.methods = " ".join(x for x in (course.methods, seg.methods) if x)
     course.dropped_boilerplate += seg.dropped_boilerplate
     for st in seg.statements:
-        statements.append((course.course_id, st, source))
+        statements.append(
+            (course.course_id, st.kind, st.text, st.location, source, None)
+        )
     if seg.code_from_file_name:
         problems.append(
             ReadProblem(
@@ -452,41 +458,38 @@ def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
 def _add_sheet(rows: list[SheetRow], source, fmt, courses, statements) -> None:
     from ._statements import clean_statement
 
+    # a sheet names each course on many rows; _course() gives the same answer for
+    # the same code and title within one file, so ask it once per pair
+    seen: dict[tuple[str, str], _Course] = {}
     for row in rows:
-        course = _course(courses, row.course_code, row.course_title, source, fmt)
-        text = clean_statement(row.kind, row.text)
+        pair = (row.course_code, row.course_title)
+        course = seen.get(pair)
+        if course is None:
+            course = seen[pair] = _course(courses, *pair, source, fmt)
+        if row.statement_of == row.text:  # worked out while reading, not cut since
+            text, key = row.statement, row.statement_key
+        else:
+            text, key = clean_statement(row.kind, row.text), None
         if text:
             statements.append(
-                (course.course_id, Statement(row.kind, text, row.location), source)
+                (course.course_id, row.kind, text, row.location, source, key)
             )
 
 
 def _build(courses, statements, problems, name, paths) -> Program:
     # dedupe within each course across files, keeping file then document order
-    per_course: dict[str, list[tuple[Statement, str]]] = {}
-    for course_id, st, source in statements:
-        per_course.setdefault(course_id, []).append((st, source))
+    per_course: dict[str, list[_Item]] = {}
+    for item in statements:
+        per_course.setdefault(item[0], []).append(item)
     rows = []
     for course_id in sorted(per_course):
         items = per_course[course_id]
-        kept = dedupe([st for st, _ in items])
-        # dedupe may rebuild a Statement with a stronger kind: find its file by
-        # its text and location
-        by_text: dict[tuple[str, str], str] = {}
-        for st, src in items:
-            by_text.setdefault((st.text, st.location), src)
-        for st in kept:
-            src = by_text.get((st.text, st.location), "")
-            rows.append(
-                {
-                    "course_id": course_id,
-                    "statement_id": statement_id(course_id, st.text),
-                    "kind": st.kind,
-                    "text": st.text,
-                    "source": src,
-                    "location": st.location,
-                }
-            )
+        # normalise each text once: the key of dedupe and of the statement id
+        keys = [normalise(it[2]) if it[5] is None else it[5] for it in items]
+        for i, kind in first_of_each(keys, [it[1] for it in items]):
+            _, _, text, location, source, _ = items[i]
+            sid = statement_id_normalised(course_id, keys[i])
+            rows.append((course_id, sid, kind, text, source, location))
     stmt_df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS).astype(
         {
             "course_id": str,

@@ -10,16 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ParseError
 from ..model import ReadProblem
-from ..text import course_id_from_code, normalise
+from ..text import clean, course_id_from_code, normalise_clean
 from ._blocks import note
-from ._statements import clean_statement
+from ._statements import clean_statement_cleaned
 from ._text import decode_bytes
-from ._workbook import cell_text as _cell
 from ._workbook import workbook_sheets
 
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -106,6 +105,13 @@ class SheetRow:
     kind: str
     text: str
     location: str
+    statement: str = field(default="", repr=False, compare=False)
+    """``clean_statement(kind, statement_of)``, worked out while reading."""
+    statement_of: str = field(default="", repr=False, compare=False)
+    """The text ``statement`` was worked out from (a row whose ``text`` was cut
+    afterwards no longer has it)."""
+    statement_key: str | None = field(default=None, repr=False, compare=False)
+    """``normalise(statement)`` when known (None: not worked out)."""
 
 
 def _key(value: object) -> str:
@@ -175,15 +181,16 @@ def rows_to_statements(
     where = f"sheet {sheet} " if sheet else ""
     above = ("", "")  # the last course code (and title) named
     filled: list[int] = []
+    i_text, i_code = cols["text"], cols["course_code"]
+    i_title, i_kind = cols.get("course_title"), cols.get("kind")
+    # a sheet repeats a few values on every row: work each out once
+    kinds: dict[str, str] = {}  # kind cell -> kind ("" when not recognised)
+    course_ids: dict[str, str] = {}  # course code cell -> course id
     for r in range(start + 1, len(rows)):
         row = rows[r]
-
-        def get(name: str, row: list[str] = row) -> str:
-            i = cols.get(name)
-            return row[i] if i is not None and i < len(row) else ""
-
-        text = get("text")
-        code = get("course_code")
+        width = len(row)
+        text = row[i_text] if i_text < width else ""
+        code = row[i_code] if i_code < width else ""
         if not text:
             if any(row):
                 skipped.setdefault("has no statement text", []).append(r + 1)
@@ -196,19 +203,29 @@ def rows_to_statements(
             skipped.setdefault("has text but no course code", []).append(r + 1)
             continue
         else:
-            title = get("course_title")
+            title = row[i_title] if i_title is not None and i_title < width else ""
             above = (code, title)
-        raw_kind = get("kind")
-        kind = KIND_VALUES.get(_key(raw_kind), "") if raw_kind else "outcome"
+        raw_kind = row[i_kind] if i_kind is not None and i_kind < width else ""
+        if raw_kind:
+            kind = kinds.get(raw_kind)
+            if kind is None:
+                kind = kinds[raw_kind] = KIND_VALUES.get(_key(raw_kind), "")
+        else:
+            kind = "outcome"
         if not kind:
             unknown[raw_kind] = unknown.get(raw_kind, 0) + 1
             kind = "outcome"
-        if not clean_statement(kind, text):
+        cleaned = clean(text)  # once: both the statement and the key start here
+        statement = clean_statement_cleaned(kind, text, cleaned)
+        if not statement:
             skipped.setdefault(
                 "has no words to read as a statement (only numbers or marks)", []
             ).append(r + 1)
             continue
-        key = (course_id_from_code(code), normalise(text))
+        course_id = course_ids.get(code)
+        if course_id is None:
+            course_id = course_ids[code] = course_id_from_code(code)
+        key = (course_id, normalise_clean(cleaned))
         if key in seen:
             skipped.setdefault(
                 "repeats a statement of the same course on an earlier row (read once)",
@@ -216,7 +233,19 @@ def rows_to_statements(
             ).append(r + 1)
             continue
         seen.add(key)
-        out.append(SheetRow(code, title, kind, text, f"{where}row {r + 1}"))
+        out.append(
+            SheetRow(
+                code,
+                title,
+                kind,
+                text,
+                f"{where}row {r + 1}",
+                statement,
+                text,
+                # the statement is the cell as written: its key is the row's
+                key[1] if statement == text else None,
+            )
+        )
     hints = {
         "has text but no course code": "Fill in the course code on every row.",
         "has no statement text": "Put the statement in the text column, or delete "
@@ -285,8 +314,9 @@ def read_csv(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[Sh
     rows: list[list[str]] = []
     for delimiter in dict.fromkeys((sniffed, ",", ";", "\t")):
         try:
+            # csv gives str cells: cell_text(v) is " ".join(v.split()) for them
             rows = [
-                [_cell(v) for v in row]
+                [" ".join(v.split()) for v in row]
                 for row in csv.reader(io.StringIO(text), delimiter=delimiter)
             ]
         except csv.Error as exc:

@@ -143,16 +143,29 @@ def clean_statement(kind: str, text: str) -> str:
     Returns "" when nothing is left worth keeping (e.g. a points-only line). The
     result is stable: cleaning it again changes nothing.
     """
+    return clean_statement_cleaned(kind, text, clean(text))
+
+
+def clean_statement_cleaned(kind: str, text: str, cleaned: str) -> str:
+    """:func:`clean_statement` given ``cleaned == clean(text)`` already (the
+    first round's :func:`~lta_align.text.clean` is not done again)."""
     for _ in range(20):
-        cleaned = _clean_once(kind, text)
+        cleaned = _clean_cleaned(kind, cleaned)
         if cleaned == text or not cleaned:
             return cleaned
         text = cleaned
+        cleaned = clean(text)
     return text
 
 
-def _clean_once(kind: str, text: str) -> str:
-    text = clean(text)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+"""Two letters of any script in a row (Greek, Arabic, CJK outcomes are
+statements too)."""
+_TOTALS = ("total", "total points", "total grade", "grand total")
+
+
+def _clean_cleaned(kind: str, text: str) -> str:
+    """One round of :func:`clean_statement` on a text that is already clean."""
     if kind in ("outcome", "reading", "description"):
         text = _LEADING_MARK.sub("", text, count=1)
     elif kind == "topic":
@@ -163,14 +176,16 @@ def _clean_once(kind: str, text: str) -> str:
             return ""
     elif kind == "assessment":
         text = _LEADING_MARK.sub("", text, count=1)
-        text = _WEIGHT_PAREN.sub("", text)
+        if "(" in text or "[" in text:  # no bracket, no weight in brackets
+            text = _WEIGHT_PAREN.sub("", text)
         text = _cut_tail(_WEIGHT_TAIL, text)
-        text = _cut_tail(_DOTS_TAIL, text)
-        if heading_key(text) in ("total", "total points", "total grade", "grand total"):
+        if "..." in text:  # no run of dots, no dot leader to cut
+            text = _cut_tail(_DOTS_TAIL, text)
+        # every total heading_key() names has "total" in the case-folded text
+        if "total" in text.casefold() and heading_key(text) in _TOTALS:
             return ""
     text = text.strip(" \t|")
-    # letters of any script (Greek, Arabic, CJK outcomes are statements too)
-    if NON_TEXT.match(text) or not re.search(r"[^\W\d_]{2,}", text):
+    if NON_TEXT.match(text) or not _LETTERS.search(text):
         return ""
     return text
 
@@ -209,15 +224,27 @@ def split_lines_at(text: str) -> list[tuple[int, str]]:
 
 def dedupe(statements: list[Statement]) -> list[Statement]:
     """Keep the first of identical statements, with the strongest kind among them."""
-    first: dict[str, int] = {}
-    out: list[Statement] = []
-    for st in statements:
-        key = normalise(st.text)
-        if key in first:
-            i = first[key]
-            if KIND_PRIORITY[st.kind] > KIND_PRIORITY[out[i].kind]:
-                out[i] = Statement(st.kind, out[i].text, out[i].location)
-            continue
-        first[key] = len(out)
-        out.append(st)
+    kept = first_of_each(
+        [normalise(st.text) for st in statements], [st.kind for st in statements]
+    )
+    out = []
+    for i, kind in kept:
+        st = statements[i]
+        out.append(st if kind == st.kind else Statement(kind, st.text, st.location))
     return out
+
+
+def first_of_each(keys: list[str], kinds: list[str]) -> list[tuple[int, str]]:
+    """The rule of :func:`dedupe` given each statement's ``normalise(text)`` and
+    kind: ``(index, kind)`` of the first statement of each key, in order, with
+    the strongest kind among the statements of that key."""
+    first: dict[str, int] = {}
+    out: list[list] = []
+    for i, (key, kind) in enumerate(zip(keys, kinds, strict=True)):
+        j = first.get(key)
+        if j is None:
+            first[key] = len(out)
+            out.append([i, kind])
+        elif KIND_PRIORITY[kind] > KIND_PRIORITY[out[j][1]]:
+            out[j][1] = kind
+    return [(i, kind) for i, kind in out]
