@@ -72,6 +72,7 @@ import lta_align as la
 from lta_align.config import MatchConfig
 from lta_align.coverage import evidence_score, summarise
 from lta_align.match import METHODS, get_matcher
+from lta_align.match._base import candidates_frame
 from lta_align.match._learn import DecisionLearner, decision_pairs
 from lta_align.match._result import dedupe_statements, select_matches
 from lta_align.model import Program, problems_frame
@@ -200,6 +201,10 @@ class Runner:
         return self.matchers[key]
 
     def matches(self, program, config, decisions=None):
+        return self.run(program, config, decisions)[0]
+
+    def run(self, program, config, decisions=None):
+        """``(matches, lean)`` of ``program`` (``lean``: ``Alignment.lean``)."""
         statements = dedupe_statements(program.statements)
         learner = None
         if decisions is not None and len(decisions):
@@ -217,8 +222,10 @@ class Runner:
                 strict=True,
             )
         )
-        cand = self.matcher(config).score(statements, titles=titles, learner=learner)
-        return select_matches(cand, statements, config)[0]
+        matcher = self.matcher(config)
+        found = matcher.candidates(statements, titles=titles, learner=learner)
+        cand = candidates_frame(matcher, statements, found)
+        return select_matches(cand, statements, config)[0], matcher.lean_frame(found)
 
 
 # --- per-course counts -------------------------------------------------------
@@ -257,14 +264,14 @@ def outcome_counts(matches, labels, floor, config=None):
     return out
 
 
-def coverage_scores(matches, program, framework, config):
+def coverage_scores(matches, program, framework, config, lean=None):
     """Coverage score per (course, competency) with the covered rule's inputs."""
     cfg = replace(
         config,
         covered_threshold=config.match_threshold,
         partial_threshold=config.match_threshold,
     )
-    cov, _, courses = summarise(matches, program, framework, cfg)
+    cov, _, courses = summarise(matches, program, framework, cfg, lean=lean)
     return cov, courses
 
 
@@ -365,7 +372,7 @@ def method_grid(runner, program, framework, truth, labels, base):
     outc, sets, cov = {}, {}, {}
     for pw in grid_context(m):
         config = context_config(base, pw)
-        matches = runner.matches(program, config)
+        matches, lean = runner.run(program, config)
         for floor in GRID_FLOOR[m]:
             outc[pw, floor] = outcome_counts(matches, labels, floor, config)
             for sw in GRID_SUPPORT:
@@ -376,7 +383,7 @@ def method_grid(runner, program, framework, truth, labels, base):
                     covered_threshold=max(floor, config.covered_threshold),
                     support_weight=sw,
                 )
-                cv, courses = coverage_scores(matches, program, framework, cfg)
+                cv, courses = coverage_scores(matches, program, framework, cfg, lean)
                 for ct in GRID_COVERED[m]:
                     if ct >= floor:
                         cov[pw, floor, sw, ct] = (

@@ -203,6 +203,10 @@ class Alignment:
         ``no_match``.
     decisions : pandas.DataFrame or None
         Review decisions applied (set by :func:`lta_align.apply_decisions`).
+    lean : pandas.DataFrame or None
+        ``course_id, set_id, lean``: the evidence of all of each course's
+        statements for each set (the course's best set = 1), what its primary
+        set is named from (:func:`lta_align.coverage.summarise`).
     """
 
     program: Program
@@ -215,6 +219,7 @@ class Alignment:
     courses: pd.DataFrame
     unmatched: pd.DataFrame
     decisions: pd.DataFrame | None = None
+    lean: pd.DataFrame | None = None
 
     def __repr__(self) -> str:
         return (

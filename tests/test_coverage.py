@@ -204,3 +204,74 @@ def test_evidence_score_uses_score_without_a_raw_column():
     assert evidence_score(rows[["score"]], cfg).tolist() == [0.2, 0.4]
     with pytest.raises(ValueError, match="prior_floor"):
         MatchConfig(prior_floor=1.5)
+
+
+def lean_of(course: str, values: dict[str, float], framework) -> pd.DataFrame:
+    """A lean table: ``values`` for the sets named, 0 for the others."""
+    sets = list(framework.set_ids)
+    return pd.DataFrame(
+        {
+            "course_id": course,
+            "set_id": sets,
+            "lean": [values.get(s, 0.0) for s in sets],
+        }
+    )
+
+
+def test_lean_names_the_set_all_statements_point_to(framework):
+    # the best candidates lean to supervision (2 of 3), but the evidence of all
+    # the statements for each set says technology: technology is named, and
+    # its share of the best candidates is the primary score
+    matches = match_rows(
+        [
+            ("LTA200", "LTA200-a", "supervision_management.1", 0.4, "", ""),
+            ("LTA200", "LTA200-b", "supervision_management.2", 0.4, "", ""),
+            ("LTA200", "LTA200-c", "technology.1", 0.4, "", ""),
+        ]
+    )
+    program = program_of(["LTA200"])
+    lean = lean_of(
+        "LTA200", {"technology": 1.0, "supervision_management": 0.55}, framework
+    )
+    *_, plain = summarise(matches, program, framework, CONFIG)
+    *_, named = summarise(matches, program, framework, CONFIG, lean=lean)
+    assert plain.loc[0, "primary_set_id"] == "supervision_management"
+    assert named.loc[0, "primary_set_id"] == "technology"
+    assert named.loc[0, "primary_score"] == pytest.approx(1 / 3, abs=1e-3)
+    assert bool(named.loc[0, "general"])  # a third of the evidence: spread
+
+
+def test_a_set_with_no_best_candidate_can_still_be_named(framework):
+    matches = match_rows(
+        [("LTA201", "LTA201-a", "supervision_management.1", 0.4, "", "")]
+    )
+    lean = lean_of("LTA201", {"technology": 1.0}, framework)
+    *_, courses = summarise(
+        matches, program_of(["LTA201"]), framework, CONFIG, lean=lean
+    )
+    assert courses.loc[0, "primary_set_id"] == "technology"
+    assert courses.loc[0, "primary_score"] == 0.0
+
+
+def test_reviewed_statements_count_for_their_decided_sets(framework):
+    # the matcher leans to technology; a reviewer accepted supervision pairs
+    # on two of the three statements: they now count for supervision
+    matches = match_rows(
+        [
+            ("LTA202", "LTA202-a", "supervision_management.1", 0.4, "accept", ""),
+            ("LTA202", "LTA202-b", "supervision_management.2", 0.4, "add", ""),
+            ("LTA202", "LTA202-c", "technology.1", 0.4, "", ""),
+        ]
+    )
+    lean = lean_of(
+        "LTA202", {"technology": 1.0, "supervision_management": 0.4}, framework
+    )
+    *_, courses = summarise(
+        matches, program_of(["LTA202"]), framework, CONFIG, lean=lean
+    )
+    assert courses.loc[0, "primary_set_id"] == "supervision_management"
+    # one statement decided of three: 2/3 x 1.0 for technology against
+    # 2/3 x 0.4 + 1/3 for supervision, the matcher's lean still wins
+    one = matches.assign(decision=["accept", "", ""])
+    *_, courses = summarise(one, program_of(["LTA202"]), framework, CONFIG, lean=lean)
+    assert courses.loc[0, "primary_set_id"] == "technology"

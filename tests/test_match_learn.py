@@ -203,3 +203,55 @@ def test_embed_available_is_false_without_onnxruntime(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
     assert match.embed_available() is False
+
+
+def test_primary_set_is_the_set_the_course_leans_to(framework, engine):
+    lean = engine.lean
+    assert list(lean.columns) == ["course_id", "set_id", "lean"]
+    assert set(lean["course_id"]) == set(COURSES)
+    assert lean["lean"].between(0, 1).all()
+    assert (lean.groupby("course_id")["lean"].max() == 1.0).all()
+    leader = lean.sort_values("lean", ascending=False, kind="stable")
+    leader = leader.drop_duplicates("course_id").set_index("course_id")["set_id"]
+    named = engine.courses.set_index("course_id")["primary_set_id"]
+    assert named.to_dict() == leader.to_dict()
+    assert named["LTA130"] == "cataloging_classification"
+    assert named["LTA150"] == "access_services"
+
+
+def test_reviewer_decisions_move_the_primary_set(framework, engine):
+    # every statement of the cataloguing course accepted for a supervision item
+    rows = [(sid("LTA130", i), "supervision_management.1", "add") for i in (0, 1)]
+    result = la.apply_decisions(engine, decisions(rows))
+    named = result.courses.set_index("course_id")["primary_set_id"]
+    assert named["LTA130"] == "supervision_management"
+    assert named["LTA150"] == "access_services"
+    assert result.lean is engine.lean  # the matcher's evidence is kept
+
+
+@pytest.mark.slow
+def test_hybrid_names_sets_from_its_tfidf_part(framework):
+    pytest.importorskip("onnxruntime", reason="the optional [embed] extra")
+    import dataclasses
+
+    hybrid = la.align(program(), framework, method="hybrid")
+    lexical = la.align(program(), framework, method="tfidf")
+    h = hybrid.lean.set_index(["course_id", "set_id"])["lean"]
+    t = lexical.lean.set_index(["course_id", "set_id"])["lean"]
+    # the TF-IDF part of the hybrid has no profiles and no prior: the set
+    # evidence is that of the TF-IDF matcher without profiles
+    cfg = la.MatchConfig.for_framework(framework, "tfidf")
+    plain = la.align(
+        program(),
+        framework,
+        method="tfidf",
+        config=dataclasses.replace(cfg, profile_weight=0.0),
+    ).lean.set_index(["course_id", "set_id"])["lean"]
+    pd.testing.assert_series_equal(h, plain)
+    named = hybrid.courses.set_index("course_id")["primary_set_id"]
+    assert named.to_dict() == {
+        "LTA130": "cataloging_classification",
+        "LTA131": "cataloging_classification",
+        "LTA150": "access_services",
+    }
+    assert t.index.equals(h.index)

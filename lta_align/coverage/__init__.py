@@ -41,6 +41,8 @@ def summarise(
     program: Program,
     framework: Framework,
     config: MatchConfig | None = None,
+    *,
+    lean: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Recompute coverage, course x set and per-course tables from ``matches``.
 
@@ -56,6 +58,13 @@ def summarise(
         Gives every competency of each set (the "every competency" rule).
     config : MatchConfig, optional
         Thresholds; default ``MatchConfig.for_framework(framework)``.
+    lean : pandas.DataFrame, optional
+        ``course_id, set_id, lean``: the matcher's evidence of all of each
+        course's statements for each set (``Alignment.lean``; the best set
+        is 1). When given, a course's primary set is the set it leans to most,
+        the statements a reviewer decided counting for the sets of their
+        accepted and added competencies instead; without it, the set holding
+        the largest share of the course's best candidates.
 
     Returns
     -------
@@ -81,10 +90,11 @@ def summarise(
         only in part (see ``Framework.provisional_note``).
     courses : pandas.DataFrame
         ``course_id, course_code, course_title, primary_set_id, primary_set_name,
-        primary_score, general``: the set holding the largest kind-weighted
-        share of the course's best candidates (under the no-match floor too),
-        "" only for a course with no statement; ``primary_score`` is that
-        share; ``general`` is True when it is under ``config.primary_min_share``
+        primary_score, general``: the primary set (see ``lean``), "" only for
+        a course with no statement; ``primary_score`` is the kind-weighted
+        share of the course's best candidates (under the no-match floor too)
+        in that set; ``general`` is True when it is under
+        ``config.primary_min_share``
         (evidence spread over many sets, e.g. a practicum): the course still
         names the set it leans to.
     """
@@ -94,7 +104,7 @@ def summarise(
     )
     fw = _FrameworkCodes.of(framework)
     m = _prepare(matches, program, fw, config)
-    courses = _courses(m, program, framework, fw, config)
+    courses = _courses(m, program, framework, fw, config, lean)
     pairs = _pair_evidence(m, fw, config)
     del m  # memory: only one value per (course, competency) from here on
     coverage, grid = _coverage(pairs, fw, config)

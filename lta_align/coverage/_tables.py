@@ -463,6 +463,7 @@ def _courses(
     framework: Framework,
     fw: _FrameworkCodes,
     config: MatchConfig,
+    lean: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     base = program.courses.copy()
     for col in ("course_code", "course_title"):
@@ -493,7 +494,18 @@ def _courses(
             .fillna(len(position))
             .to_numpy(dtype=float)
         )
-        o = np.lexsort((set_order[set_], -share, course))
+        if lean is not None:
+            # every set of every course with a candidate can be named
+            n_courses = len(m.course_ids)
+            table = np.zeros((n_courses, n_sets))
+            table[course, set_] = share
+            course = np.repeat(np.unique(course), n_sets)
+            set_ = np.tile(np.arange(n_sets), len(course) // n_sets)
+            share = table[course, set_]
+            naming = _naming(m, fw, lean, course, set_)
+        else:
+            naming = share
+        o = np.lexsort((set_order[set_], -naming, course))
         lead = o[_firsts(course[o])]
         for c, s, sh in zip(course[lead], set_[lead], share[lead], strict=True):
             general = bool(sh < config.primary_min_share)
@@ -514,6 +526,57 @@ def _courses(
             "general": bool,
         }
     )
+
+
+def _naming(
+    m: _Rows,
+    fw: _FrameworkCodes,
+    lean: pd.DataFrame,
+    course: np.ndarray,
+    set_: np.ndarray,
+) -> np.ndarray:
+    """What names a course's set, for each ``(course, set)`` pair given.
+
+    The matcher's ``lean`` (the evidence of all the course's statements for
+    the set, the best set = 1), where the statements a reviewer decided count
+    for the sets of their accepted and added competencies instead: with a
+    share ``r`` of the course's statement weight decided, ``(1 - r) * lean +
+    r * (share of the decided weight in the set)``.
+    """
+    n_sets = len(fw.set_ids)
+    set_pos = pd.Index(fw.set_ids).get_indexer(lean["set_id"].astype(str))
+    course_pos = pd.Index(m.course_ids).get_indexer(lean["course_id"].astype(str))
+    ok = (set_pos >= 0) & (course_pos >= 0)
+    table = np.zeros((len(m.course_ids), n_sets))
+    table[course_pos[ok], set_pos[ok]] = (
+        pd.to_numeric(lean["lean"], errors="coerce")
+        .fillna(0.0)
+        .to_numpy(dtype=float)[ok]
+    )
+    if not m.reviewed.any():
+        return table[course, set_]
+    # each statement once: its weight, and whether a reviewer decided it
+    key = pd.factorize(m.course * (int(m.stmt.max()) + 1) + m.stmt)[0]
+    first = np.unique(key, return_index=True)[1]
+    st_course, st_weight = m.course[first], m.weight[first]
+    decided = np.zeros(key.max() + 1, dtype=bool)
+    decided[key[m.reviewed]] = True
+    n_courses = len(m.course_ids)
+    total = np.bincount(st_course, weights=st_weight, minlength=n_courses)
+    done = np.bincount(
+        st_course, weights=st_weight * decided[key[first]], minlength=n_courses
+    )
+    r = np.divide(done, total, out=np.zeros(n_courses), where=total > 0)
+    # a decided statement's weight, shared among its reviewed pairs' sets
+    rows = np.flatnonzero(m.reviewed)
+    per = np.bincount(key[rows], minlength=len(decided))[key[rows]]
+    votes = np.zeros((n_courses, n_sets))
+    np.add.at(votes, (m.course[rows], m.set[rows]), m.weight[rows] / per)
+    votes = np.divide(
+        votes, done[:, None], out=np.zeros_like(votes), where=done[:, None] > 0
+    )
+    table = (1.0 - r)[:, None] * table + r[:, None] * votes
+    return table[course, set_]
 
 
 def _empty(columns: list[str], dtypes: dict) -> pd.DataFrame:

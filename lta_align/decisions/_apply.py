@@ -187,7 +187,11 @@ def apply_decisions(
         alignment.matches, decisions[~is_orphan], program, framework
     )
     coverage, course_sets, courses = summarise(
-        counted_matches(matches), program, framework, alignment.config
+        counted_matches(matches),
+        program,
+        framework,
+        alignment.config,
+        lean=alignment.lean,
     )
     confirmed = matches["decision"].isin(REVIEWED_DECISIONS)
     added = matches.loc[confirmed, "statement_id"]

@@ -16,6 +16,7 @@ from ..config import MatchConfig
 from ..coverage import summarise
 from ..errors import MissingDependencyError, SchemaError
 from ..model import Alignment, Framework, Program
+from ._base import candidates_frame
 from ._result import dedupe_statements, select_matches
 
 __all__ = [
@@ -216,10 +217,15 @@ def align(
                 learn_min_similarity=config.learn_min_similarity,
             )
     matcher = get_matcher(method, config).fit(framework)
-    cand = matcher.score(statements, titles=_titles(program), learner=learner)
+    found = matcher.candidates(statements, titles=_titles(program), learner=learner)
+    lean = matcher.lean_frame(found)
+    cand = candidates_frame(matcher, statements, found)
+    del found
     matches, unmatched = select_matches(cand, statements, config)
     del cand  # memory: the candidate table is not needed for the coverage
-    coverage, course_sets, courses = summarise(matches, program, framework, config)
+    coverage, course_sets, courses = summarise(
+        matches, program, framework, config, lean=lean
+    )
     result = Alignment(
         program=program,
         framework=framework,
@@ -230,6 +236,7 @@ def align(
         course_sets=course_sets,
         courses=courses,
         unmatched=unmatched,
+        lean=lean,
     )
     if decisions is not None:
         from ..decisions import apply_decisions

@@ -114,6 +114,8 @@ class Candidates:
     course_set: np.ndarray  # (n_courses, n_sets) relative set prior
     course_codes: np.ndarray  # (n,) int course index per statement
     learned: np.ndarray | None = None  # (n, k) object: decided statement id or ""
+    lean: np.ndarray | None = None  # (n_courses, n_sets) set evidence for naming
+    course_ids: np.ndarray | None = None  # (n_courses,) id of each course index
 
 
 class BaseMatcher:
@@ -325,54 +327,26 @@ class BaseMatcher:
         k = max(1, min(k, len(self.competency_ids_)))
         texts = statements["text"].astype(str).tolist()
         course_codes, courses = pd.factorize(statements["course_id"], sort=True)
-        n, n_sets = len(texts), len(self.set_ids_)
+        n = len(texts)
         kinds = statements["kind"].astype(str).map(self.set_kind_weights)
         kind_w = kinds.fillna(0.7).to_numpy(dtype=np.float64)
 
         # pass 1: set evidence per statement -> course prior
         prepared = self._prepare(texts) if n else None
         n_courses = len(courses)
-        # sparse similarities (TF-IDF): set evidence and top-k in ._topk
-        sparse_blocks = getattr(self, "_sparse_blocks", None) if n else None
-        if sparse_blocks is not None:
-            # the similarity blocks of pass 1, kept for a sparse pass 2 when small
-            blocks = BlockReplay(
-                lambda: sparse_blocks(prepared, n),
-                budget=REPLAY_BYTES if learner is None else 0,
-            )
-            course_set = course_evidence(
-                blocks.first(),
-                n,
-                course_codes=course_codes,
-                n_courses=n_courses,
-                kind_w=kind_w,
-                **self._topk_args(n_sets=n_sets),
-            )
-        else:
-            evidence = np.zeros((n, n_sets), dtype=np.float32)
-            for start, comp_sim, set_sim in self._weighted_blocks(prepared, n):
-                stop = start + comp_sim.shape[0]
-                evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
-            course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
-            np.add.at(course_set, course_codes, evidence * kind_w[:, None])
-        weights = np.bincount(course_codes, weights=kind_w, minlength=n_courses)
-        titles = titles or {}
-        title_texts = [str(titles.get(c, "") or "") for c in courses]
-        if self.title_weight and n_courses and any(title_texts):
-            prepared_t = self._prepare(title_texts)
-            for start, comp_sim, set_sim in self._weighted_blocks(
-                prepared_t, n_courses
-            ):
-                stop = start + comp_sim.shape[0]
-                ev = 0.5 * (self._set_max(comp_sim) + set_sim)
-                has = np.array([bool(t) for t in title_texts[start:stop]])
-                course_set[start:stop] += self.title_weight * ev * has[:, None]
-                weights[start:stop] += self.title_weight * has
-        course_set /= np.maximum(weights, 1e-12)[:, None]
+        title_texts = [str((titles or {}).get(c, "") or "") for c in courses]
+        course_set, blocks = self._course_evidence(
+            prepared,
+            course_codes=course_codes,
+            n_courses=n_courses,
+            kind_w=kind_w,
+            title_texts=title_texts,
+            replay=learner is None,
+        )
+        sparse_blocks = blocks is not None
         if learner is not None and n:
             learner.prepare(self, prepared, statements)
-        best = course_set.max(axis=1, keepdims=True) if n_sets else course_set
-        rel = np.divide(course_set, best, out=np.zeros_like(course_set), where=best > 0)
+        rel = relative_rows(course_set)
         factor_sets = (
             1.0 - self.prior_weight
         ) + self.prior_weight * rel**self.prior_power
@@ -384,7 +358,7 @@ class BaseMatcher:
         learned = np.full((n, k), "", dtype=object) if learner is not None else None
         order_cols = np.arange(len(self.competency_ids_))
         # the learner re-ranks dense blocks: with one, pass 2 stays dense
-        sparse_top = sparse_blocks is not None and learner is None
+        sparse_top = sparse_blocks and learner is None
         if sparse_top:
             comp_idx, score, raw = top_candidates(
                 blocks.again(),
@@ -409,7 +383,107 @@ class BaseMatcher:
             raw[start:stop] = comp_sim[rows, top]
             if learned is not None:
                 learned[start:stop] = learner.source_ids(source[rows, top])
-        return Candidates(comp_idx, score, raw, rel, course_codes, learned)
+        lean = self._lean(rel, prepared, course_codes, n_courses, kind_w, title_texts)
+        return Candidates(
+            comp_idx,
+            score,
+            raw,
+            rel,
+            course_codes,
+            learned,
+            lean=lean,
+            course_ids=np.asarray(courses, dtype=object),
+        )
+
+    def _course_evidence(
+        self,
+        prepared: Any,
+        *,
+        course_codes: np.ndarray,
+        n_courses: int,
+        kind_w: np.ndarray,
+        title_texts: list[str],
+        replay: bool = True,
+    ) -> tuple[np.ndarray, BlockReplay | None]:
+        """Pass 1: each course's set evidence (courses x sets, not yet relative).
+
+        Every statement's evidence for a set (the mean of its best competency
+        similarity in the set and its similarity to the set as a whole), as a
+        kind-weighted mean over the course's statements, the course title
+        counting ``title_weight``. Also returns the sparse similarity blocks
+        for pass 2 (TF-IDF; ``None`` for dense matchers).
+        """
+        n, n_sets = len(course_codes), len(self.set_ids_)
+        sparse_blocks = getattr(self, "_sparse_blocks", None) if n else None
+        blocks = None
+        if sparse_blocks is not None:
+            # the similarity blocks of pass 1, kept for a sparse pass 2 when small
+            blocks = BlockReplay(
+                lambda: sparse_blocks(prepared, n),
+                budget=REPLAY_BYTES if replay else 0,
+            )
+            course_set = course_evidence(
+                blocks.first(),
+                n,
+                course_codes=course_codes,
+                n_courses=n_courses,
+                kind_w=kind_w,
+                **self._topk_args(n_sets=n_sets),
+            )
+        else:
+            evidence = np.zeros((n, n_sets), dtype=np.float32)
+            for start, comp_sim, set_sim in self._weighted_blocks(prepared, n):
+                stop = start + comp_sim.shape[0]
+                evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
+            course_set = np.zeros((n_courses, n_sets), dtype=np.float64)
+            np.add.at(course_set, course_codes, evidence * kind_w[:, None])
+        weights = np.bincount(course_codes, weights=kind_w, minlength=n_courses)
+        if self.title_weight and n_courses and any(title_texts):
+            prepared_t = self._prepare(title_texts)
+            for start, comp_sim, set_sim in self._weighted_blocks(
+                prepared_t, n_courses
+            ):
+                stop = start + comp_sim.shape[0]
+                ev = 0.5 * (self._set_max(comp_sim) + set_sim)
+                has = np.array([bool(t) for t in title_texts[start:stop]])
+                course_set[start:stop] += self.title_weight * ev * has[:, None]
+                weights[start:stop] += self.title_weight * has
+        course_set /= np.maximum(weights, 1e-12)[:, None]
+        return course_set, blocks
+
+    def _lean(
+        self,
+        rel: np.ndarray,
+        prepared: Any,
+        course_codes: np.ndarray,
+        n_courses: int,
+        kind_w: np.ndarray,
+        title_texts: list[str],
+    ) -> np.ndarray:
+        """The set evidence a course's set is named from (courses x sets, best 1).
+
+        The course prior itself here; the hybrid names sets from its TF-IDF
+        part alone (:class:`~lta_align.match.embed.HybridMatcher`).
+        """
+        return rel
+
+    def lean_frame(self, cand: Candidates) -> pd.DataFrame:
+        """``course_id, set_id, lean``: each course's set evidence (best = 1).
+
+        What :func:`lta_align.coverage.summarise` names a course's primary set
+        from (``lean=``): the evidence of all the course's statements for each
+        set, not only their best candidates.
+        """
+        lean = cand.lean if cand.lean is not None else cand.course_set
+        ids = cand.course_ids if cand.course_ids is not None else np.zeros(0, object)
+        n_courses, n_sets = lean.shape if lean.ndim == 2 else (0, 0)
+        return pd.DataFrame(
+            {
+                "course_id": np.repeat(ids, n_sets).astype(object),
+                "set_id": np.tile(np.asarray(self.set_ids_, dtype=object), n_courses),
+                "lean": np.round(lean.reshape(-1).astype(float), 6),
+            }
+        )
 
 
 def _top_k(values: np.ndarray, k: int, col_order: np.ndarray) -> np.ndarray:
@@ -483,6 +557,14 @@ def candidates_frame(
         },
         copy=False,
     )
+
+
+def relative_rows(course_set: np.ndarray) -> np.ndarray:
+    """Each row divided by its largest value (rows of zeros stay zero)."""
+    if not course_set.shape[1]:
+        return course_set
+    best = course_set.max(axis=1, keepdims=True)
+    return np.divide(course_set, best, out=np.zeros_like(course_set), where=best > 0)
 
 
 def _transposed(rows: Any) -> Any:
