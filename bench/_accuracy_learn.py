@@ -5,8 +5,8 @@ reviewer decides every other labelled outcome: accepts its labelled
 competencies and rejects the wrong ones among its top 3. hit@1 is counted on
 the undecided outcomes before and after ``align(..., decisions=...)``; the
 learning values (``learn_weight``, ``learn_min_similarity``,
-``reject_weight``) are chosen leave-one-provider-out on that hit@1. A second
-run decides a random half of all outcomes of the pooled program.
+``reject_weight``, ``learn_neighbors``) are chosen leave-one-provider-out on
+that hit@1. A second run decides a random half of all outcomes of the pooled program.
 """
 
 from __future__ import annotations
@@ -22,10 +22,17 @@ from lta_align.model import Program
 #: the learning values chosen together (see lta_align.match._learn): the gain
 #: per unit of similarity to an accepted pair, the similarity under which a
 #: decided statement teaches nothing, the loss per unit of similarity to a
-#: rejected pair
-LEARN_FIELDS = ("learn_weight", "learn_min_similarity", "reject_weight")
+#: rejected pair, and how many nearest decided statements count
+LEARN_FIELDS = (
+    "learn_weight",
+    "learn_min_similarity",
+    "reject_weight",
+    "learn_neighbors",
+)
 GRID_LEARN = list(
-    itertools.product((0.0, 0.1, 0.25, 0.5), (0.0, 0.1, 0.2, 0.3), (0.0, 0.25, 0.5))
+    itertools.product(
+        (0.0, 0.1, 0.25, 0.5), (0.0, 0.1, 0.2, 0.3), (0.0, 0.25, 0.5), (1, 3, 5)
+    )
 )
 
 

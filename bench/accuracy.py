@@ -35,8 +35,8 @@ Rows printed per method: in-sample on each split and pooled (the shipped
 ``lssc_match.yaml`` values), then grouped cross-validation: leave one course out
 (LOCO) and leave one provider out (LOPO). In CV every calibrated value is
 chosen on the training courses only and the held-out courses are scored with
-it: ``prior_weight`` with ``profile_weight`` and, for ``hybrid``,
-``lexical_weight`` (the objective: the sum of hit@1, recall@3, the share of
+it: ``prior_weight`` with ``prior_power``, ``profile_weight`` and, for
+``hybrid``, ``lexical_weight`` (the objective: the sum of hit@1, recall@3, the share of
 set courses whose best candidates fall mostly in their labelled set, and the
 coverage F1 below), ``primary_min_share``
 (general-detection accuracy), and ``match_threshold``, ``covered_threshold``,
@@ -95,17 +95,25 @@ GRID_PROFILE = {
 GRID_LEXICAL = {"tfidf": (None,), "hybrid": (0.3, 0.4, 0.5, 0.6), "embed": (None,)}
 
 
+#: the exponent of the course prior's relative set evidence
+GRID_POWER = (1.0, 2.0)
+
+
 def grid_context(method):
     """The matcher's context values, chosen together:
-    (prior_weight, profile_weight, lexical_weight)."""
+    (prior_weight, profile_weight, lexical_weight, prior_power)."""
     return tuple(
-        itertools.product(GRID_PRIOR, GRID_PROFILE[method], GRID_LEXICAL[method])
+        itertools.product(
+            GRID_PRIOR, GRID_PROFILE[method], GRID_LEXICAL[method], GRID_POWER
+        )
     )
 
 
 def context_config(config, pw):
     """``config`` with the context values ``pw`` (see :func:`grid_context`)."""
-    config = replace(config, prior_weight=pw[0], profile_weight=pw[1])
+    config = replace(
+        config, prior_weight=pw[0], profile_weight=pw[1], prior_power=pw[3]
+    )
     return config if pw[2] is None else replace(config, lexical_weight=pw[2])
 
 
@@ -196,7 +204,12 @@ class Runner:
         self.matchers = {}
 
     def matcher(self, config):
-        key = (config.prior_weight, config.profile_weight, config.lexical_weight)
+        key = (
+            config.prior_weight,
+            config.profile_weight,
+            config.lexical_weight,
+            config.prior_power,
+        )
         if key not in self.matchers:
             self.matchers[key] = get_matcher(self.method, config).fit(self.framework)
         return self.matchers[key]
@@ -549,7 +562,12 @@ def cross_validate(grid, truth, groups):
 
 def shipped_values(config):
     return {
-        "context": (config.prior_weight, config.profile_weight, config.lexical_weight),
+        "context": (
+            config.prior_weight,
+            config.profile_weight,
+            config.lexical_weight,
+            config.prior_power,
+        ),
     } | {
         k: getattr(config, k)
         for k in (
@@ -574,6 +592,7 @@ def snap(values, method):
             None
             if GRID_LEXICAL[method] == (None,)
             else nearest(GRID_LEXICAL[method], values["context"][2]),
+            nearest(GRID_POWER, values["context"][3]),
         ),
         "primary_min_share": values["primary_min_share"],
         "match_threshold": nearest(GRID_FLOOR[method], values["match_threshold"]),
@@ -729,7 +748,8 @@ def main(argv=None) -> int:
                 f"the undecided {before[0] / before[1]:.1%} -> LOPO "
                 f"{after[0] / after[1]:.1%} (n={int(before[1])}); shipped "
                 f"values {shipped[0] / shipped[1]:.1%}; chosen (learn_weight, "
-                f"min_similarity, reject_weight): LOPO {chosen}, all {best_all}"
+                f"min_similarity, reject_weight, neighbors): LOPO {chosen}, all "
+                f"{best_all}"
             )
             b, a = half_simulation(
                 runner, program, labels, learn_config(config, best_all)
