@@ -77,7 +77,7 @@ def _sort_within(ca: np.ndarray, b: np.ndarray):
     sorted_a = ca[order]
     bounds = np.flatnonzero(np.r_[True, sorted_a[1:] != sorted_a[:-1], True])
     listed = b[order].tolist()
-    if not all(type(x) is str for x in listed):
+    if not set(map(type, listed)) <= {str}:
         return None
     key = listed.__getitem__
     within = []
@@ -133,6 +133,8 @@ def str_array(values) -> pd.api.extensions.ExtensionArray:
     An object array of strings is wrapped without a copy when the dtype keeps
     Python strings (``storage="python"``); anything else is converted.
     """
+    if isinstance(values, pd.arrays.StringArray) and values.dtype == STR_DTYPE:
+        return values  # already strings of that dtype
     values = np.asarray(values, dtype=object)
     if getattr(STR_DTYPE, "storage", None) == "python":
         try:

@@ -8,14 +8,17 @@ term-count matrix for a fitted vocabulary (the TF-IDF matcher's input).
 How a batch is analysed (the rules are those of :mod:`._glossary`):
 
 1. Each distinct text is analysed once. The texts are joined into one string,
-   lower-cased and split into words by one regular expression.
-2. Words become integer ids (``pandas.factorize``); everything done per word
-   (normalising, stemming, the stop-word test) is done once per distinct word and
-   spread to every occurrence by a numpy ``take``.
+   lower-cased and split into the words of one regular expression (found in
+   the string's UTF-8 bytes: :func:`_split_words`).
+2. Words become integer ids (``pandas.factorize`` of their bytes read as
+   integers); everything done per word (normalising, stemming, the stop-word
+   test) is done once per distinct word and spread to every occurrence by a
+   numpy ``take``.
 3. Stop phrases and glossary phrases are found by :class:`PhraseFinder`: phrase
-   keys are packed word codes, tested one phrase length at a time with
-   ``searchsorted`` over the positions still inside a phrase prefix; the longest
-   phrase starting at each position wins, left to right, without overlap.
+   keys are packed word codes, tested one phrase length at a time (in a table
+   for short keys, else with ``searchsorted``) over the positions still inside
+   a phrase prefix; the longest phrase starting at each position wins, left to
+   right, without overlap.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ from ._glossary import (
 _SEP = "\x00"  # text separator inside a batch (never part of a word)
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|\x00")
 _OTHER, _SEP_CODE = 0, 1  # codes of a word in no phrase, and of the separator
+_TABLE_BITS = 20  # phrase keys of up to 20 bits are looked up in a table (4 MB)
+_NO_PHRASE = np.iinfo(np.int32).min  # "no phrase" in those tables
 
 
 class PhraseFinder:
@@ -98,6 +103,21 @@ class PhraseFinder:
         self.starts = np.zeros(n_codes, dtype=bool)
         for n, (keys, _) in self.full.items():
             self.starts[keys >> (self.bits * (n - 1))] = True
+        # short keys are looked up in tables instead (same answers)
+        self.full_table: dict[int, np.ndarray] = {}
+        self.prefix_table: dict[int, np.ndarray] = {}
+        for n in range(1, longest + 1):
+            if self.bits * n > _TABLE_BITS:
+                break
+            if n in self.full:
+                keys, ids = self.full[n]
+                table = np.full(1 << (self.bits * n), _NO_PHRASE, dtype=np.int32)
+                table[keys] = ids
+                self.full_table[n] = table
+            if n in self.prefix:
+                table = np.zeros(1 << (self.bits * n), dtype=bool)
+                table[self.prefix[n]] = True
+                self.prefix_table[n] = table
 
     def _spellings(self, phrase, bare):
         """Code sequences a phrase can appear as (marked variants of its words)."""
@@ -143,7 +163,12 @@ class PhraseFinder:
                 ok = nxt < n_codes
                 alive, key, nxt = alive[ok], key[ok], nxt[ok]
                 key = (key << self.bits) | codes[nxt]
-            if n in self.full:
+            if n in self.full_table:
+                found = self.full_table[n][key]
+                hit = found != _NO_PHRASE
+                best_len[alive[hit]] = n
+                best_id[alive[hit]] = found[hit]
+            elif n in self.full:
                 keys, ids = self.full[n]
                 pos = np.searchsorted(keys, key)
                 pos_c = np.minimum(pos, len(keys) - 1)
@@ -153,21 +178,36 @@ class PhraseFinder:
             pre = self.prefix.get(n)
             if pre is None or not len(alive):
                 break
-            pos = np.minimum(np.searchsorted(pre, key), len(pre) - 1)
-            more = pre[pos] == key
+            if n in self.prefix_table:
+                more = self.prefix_table[n][key]
+            else:
+                pos = np.minimum(np.searchsorted(pre, key), len(pre) - 1)
+                more = pre[pos] == key
             alive, key = alive[more], key[more]
         found = best_len > 0
         start, length, phrase = cand[found], best_len[found], best_id[found]
         ends = start + length
-        if len(start) > 1 and (start[1:] < np.maximum.accumulate(ends)[:-1]).any():
-            keep = np.zeros(len(start), dtype=bool)
-            free = -1
-            for i, (s, e) in enumerate(zip(start.tolist(), ends.tolist(), strict=True)):
-                if s >= free:
-                    keep[i] = True
-                    free = e
-            start, length, phrase = start[keep], length[keep], phrase[keep]
-        return start, length, phrase
+        if len(start) < 2:
+            return start, length, phrase
+        # a phrase starting inside an earlier one: the phrases from the last
+        # that starts after every earlier one ends (kept whatever came before)
+        # on are settled one by one; all others are kept
+        inside = np.zeros(len(start), dtype=bool)
+        inside[1:] = start[1:] < np.maximum.accumulate(ends)[:-1]
+        if not inside.any():
+            return start, length, phrase
+        cluster = np.cumsum(~inside) - 1
+        settle = np.flatnonzero((np.bincount(cluster, weights=inside) > 0)[cluster])
+        keep = np.ones(len(start), dtype=bool)
+        free = -1
+        for i, s, e in zip(
+            settle.tolist(), start[settle].tolist(), ends[settle].tolist(), strict=True
+        ):
+            if s >= free:
+                free = e
+            else:
+                keep[i] = False
+        return start[keep], length[keep], phrase[keep]
 
 
 _STOPS = PhraseFinder([tuple(words(p)) for p in STOP_PHRASES])
@@ -268,22 +308,52 @@ def _expand(pid: np.ndarray, table: tuple[np.ndarray, np.ndarray]):
 
 
 _KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'" + _SEP)
-_SPACES = str.maketrans({chr(i): " " for i in range(128) if chr(i) not in _KEEP})
+# ASCII characters that are not word characters, and every other whitespace
+# character (what ``str.split()`` splits on), become spaces
+_SPACES = str.maketrans(
+    {
+        chr(i): " "
+        for i in range(0x3001)
+        if (i < 128 and chr(i) not in _KEEP) or chr(i).isspace()
+    }
+)
 _ONE_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|\x00")
+#: ``_MASKS[n]`` keeps the first ``n`` bytes of a little-endian 8-byte window
+_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+_WORD_WINDOWS = 4  # words of up to 32 bytes are told apart by their bytes
 
 
 def _split_words(texts: Sequence[str]) -> tuple[np.ndarray, list[str]]:
     """Word ids of every text (texts separated by :data:`_SEP`), and the words.
 
     Exactly the words of :data:`_TOKEN`, found faster: ASCII characters that
-    are not word characters become spaces (``str.translate``), the string is
-    split on whitespace, and only the distinct pieces that are not already one
-    word (apostrophes, non-ASCII letters) go through the regular expression.
+    are not word characters become spaces (``str.translate``), and the words
+    are the runs of other bytes of the UTF-8 text. A word's id comes from its
+    bytes read as up to four 8-byte integers (``pandas.factorize`` of
+    integers: no string is made per word); longer words are compared as
+    bytes. Only the distinct words are decoded, and only those that are not
+    already one word (apostrophes, non-ASCII letters) go through the regular
+    expression.
     """
-    joined = f" {_SEP} ".join(t.replace(_SEP, " ") for t in texts)
-    raw = joined.lower().replace("\u2019", "'").translate(_SPACES).split()
-    ids, uniq = pd.factorize(np.array(raw, dtype=object))
-    uniq = uniq.tolist()
+    joined = f" {_SEP} ".join(texts)
+    if joined.count(_SEP) != max(len(texts) - 1, 0):  # a text holds the separator
+        joined = f" {_SEP} ".join(t.replace(_SEP, " ") for t in texts)
+    text = " " + joined.lower().replace("\u2019", "'").translate(_SPACES) + " "
+    data = text.encode("utf-8", "surrogatepass")
+    n = len(data)
+    padded = data + bytes(8)
+    space = np.frombuffer(padded, dtype=np.uint8, count=n) == 32
+    edges = np.flatnonzero(space[1:] != space[:-1]) + 1
+    starts, ends = edges[0::2], edges[1::2]
+    if not len(starts):
+        return np.zeros(0, dtype=np.int64), []
+    ids = _byte_ids(padded, n, starts, ends)
+    seen = np.maximum.accumulate(ids)
+    first = np.flatnonzero(np.r_[True, seen[1:] > seen[:-1]])  # ids 0, 1, 2...
+    uniq = [
+        data[s:e].decode("utf-8", "surrogatepass")
+        for s, e in zip(starts[first].tolist(), ends[first].tolist(), strict=True)
+    ]
     odd = [i for i, u in enumerate(uniq) if not _ONE_TOKEN.fullmatch(u)]
     if not odd:
         return ids, uniq
@@ -295,11 +365,51 @@ def _split_words(texts: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         [index.setdefault(w, len(index)) for p in parts for w in p], dtype=np.int64
     )
     counts = np.array([len(p) for p in parts], dtype=np.int64)
+    if (counts == 1).all():  # each odd piece is one word ("readers'")
+        return flat[ids], list(index)
     ptr = np.concatenate([[0], np.cumsum(counts)])
     n_out = counts[ids]
     row = np.repeat(np.arange(len(ids)), n_out)
     offset = np.arange(int(n_out.sum())) - np.repeat(np.cumsum(n_out) - n_out, n_out)
     return flat[ptr[ids][row] + offset], list(index)
+
+
+def _byte_ids(
+    padded: bytes, n: int, starts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """Ids of the byte strings ``padded[starts[i]:ends[i]]``, in first-seen order.
+
+    ``padded`` holds ``n`` bytes and 8 zero bytes after them; no word holds a
+    zero byte but the separator, so a word's first 8 bytes (as an integer,
+    the bytes after the word masked out) and its length tell it apart when it
+    is up to 8 bytes long; longer words add their next 8 bytes, and so on.
+    Words over ``8 * _WORD_WINDOWS`` bytes are compared as bytes.
+    """
+    windows = np.ndarray((n,), dtype="<u8", buffer=padded, strides=(1,))
+    lens = ends - starts
+    code, uniq = pd.factorize(windows[starts] & _MASKS[np.minimum(lens, 8)])
+    code = code.astype(np.int64, copy=False)
+    n_codes = len(uniq)
+    rows = np.arange(len(starts))
+    for j in range(1, _WORD_WINDOWS + 1):
+        rows = rows[lens[rows] > 8 * j]  # the words still going on
+        if not len(rows):
+            break
+        if j == _WORD_WINDOWS:  # the longest words: as bytes
+            words = [
+                padded[s:e]
+                for s, e in zip(starts[rows].tolist(), ends[rows].tolist(), strict=True)
+            ]
+            c, u = pd.factorize(np.array(words, dtype=object))
+        else:
+            part = np.minimum(lens[rows] - 8 * j, 8)
+            nxt, u = pd.factorize(windows[starts[rows] + 8 * j] & _MASKS[part])
+            c, u = pd.factorize(code[rows] * len(u) + nxt)
+        code[rows] = n_codes + c
+        n_codes += len(u)
+    if n_codes == len(uniq):  # no word over 8 bytes: the codes are the ids
+        return code
+    return pd.factorize(code)[0].astype(np.int64, copy=False)
 
 
 def _analyse_distinct(texts: Sequence[str]) -> Analysed:
@@ -360,6 +470,21 @@ def analyse_many(texts: Sequence[str]) -> tuple[Analysed, np.ndarray]:
     return _analyse_distinct([str(t) for t in uniq]), inverse
 
 
+def _distinct(texts: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """``(inverse, uniq)``: the distinct texts (first-seen order, as ``str``)
+    and each text's index among them, as ``pandas.factorize`` gives them."""
+    texts = list(texts)
+    if set(map(type, texts)) <= {str}:  # strings: a dict finds the distinct ones
+        seen = dict.fromkeys(texts)
+        if len(seen) == len(texts):
+            return np.arange(len(texts), dtype=np.intp), texts
+        position = {t: i for i, t in enumerate(seen)}
+        inverse = np.fromiter(map(position.__getitem__, texts), np.intp, len(texts))
+        return inverse, list(seen)
+    inverse, uniq = pd.factorize(pd.Series(texts, dtype=object), sort=False)
+    return inverse, [str(t) for t in uniq]
+
+
 def term_rows(
     texts: Sequence[str], vocabulary: dict[str, int], *, chunk: int = 50_000
 ) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -368,8 +493,7 @@ def term_rows(
     Returns the counts of the distinct texts (first-seen order) and, for each
     input text, the row of its distinct text. Memory stays that of one chunk.
     """
-    inverse, uniq = pd.factorize(pd.Series(list(texts), dtype=object), sort=False)
-    uniq = [str(t) for t in uniq]
+    inverse, uniq = _distinct(texts)
     blocks = [
         term_counts(_analyse_distinct(uniq[i : i + chunk]), vocabulary)
         for i in range(0, len(uniq), chunk)
@@ -434,15 +558,15 @@ def term_counts(
     rows = [analysed.concept_doc, analysed.content_doc]
     cols = [group_ids[analysed.concept_group], stem_ids[analysed.content_stem]]
     if bigrams and len(analysed.content_doc) > 1:
-        pair_keys, pair_ids = _bigram_table(vocabulary)
+        pair_index, pair_ids = _bigram_table(vocabulary)
         same = analysed.content_doc[1:] == analysed.content_doc[:-1]
         a = stem_ids[analysed.content_stem[:-1]][same]
         b = stem_ids[analysed.content_stem[1:]][same]
         doc = analysed.content_doc[1:][same]
         known = (a >= 0) & (b >= 0)
         key = a[known] * n_terms + b[known]
-        pos = np.minimum(np.searchsorted(pair_keys, key), max(len(pair_keys) - 1, 0))
-        hit = pair_keys[pos] == key if len(pair_keys) else np.zeros(len(key), bool)
+        pos = pair_index.get_indexer(key)
+        hit = pos >= 0
         rows.append(doc[known][hit])
         cols.append(pair_ids[pos[hit]])
     row = np.concatenate(rows)
@@ -458,31 +582,31 @@ def term_counts(
     return counts
 
 
-_BIGRAM_TABLES: dict[int, tuple[dict, np.ndarray, np.ndarray]] = {}
+_BIGRAM_TABLES: dict[int, tuple[dict, pd.Index, np.ndarray]] = {}
 
 
-def _bigram_table(vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted packed (first, second) unigram ids of every bigram term."""
+def _bigram_table(vocabulary: dict[str, int]) -> tuple[pd.Index, np.ndarray]:
+    """Packed (first, second) unigram ids of every bigram term, and its term id.
+
+    An index of the distinct keys (hashed look-ups) and the term id of each;
+    a key two terms share goes to the first of them in vocabulary order.
+    """
     cached = _BIGRAM_TABLES.get(id(vocabulary))
     if cached is not None and cached[0] is vocabulary:
         return cached[1], cached[2]
     n_terms = len(vocabulary)
-    keys, ids = [], []
+    table: dict[int, int] = {}
     for term, i in vocabulary.items():
         if " " in term:
             a, b = term.split(" ", 1)
             if a in vocabulary and b in vocabulary:
-                keys.append(vocabulary[a] * n_terms + vocabulary[b])
-                ids.append(i)
-    order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
-    table = (
-        np.array(keys, dtype=np.int64)[order],
-        np.array(ids, dtype=np.int64)[order],
-    )
+                table.setdefault(vocabulary[a] * n_terms + vocabulary[b], i)
+    keys = pd.Index(np.array(list(table), dtype=np.int64))
+    ids = np.array(list(table.values()), dtype=np.int64)
     if len(_BIGRAM_TABLES) > 8:
         _BIGRAM_TABLES.clear()
-    _BIGRAM_TABLES[id(vocabulary)] = (vocabulary, *table)
-    return table
+    _BIGRAM_TABLES[id(vocabulary)] = (vocabulary, keys, ids)
+    return keys, ids
 
 
 _STOP_PHRASE_CI = re.compile(

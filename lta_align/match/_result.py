@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._codes import ascending_pairs, pair_codes, str_array
+from .._codes import STR_DTYPE, ascending_pairs, pair_codes, str_array
 from ..columns import STATEMENT_COLUMNS
 from ..config import MatchConfig
 from ..model import Alignment
@@ -106,17 +106,21 @@ def select_matches(
     if len(best):
         best_g[best.index.to_numpy(dtype=np.int64)] = best.to_numpy()
     kinds = statements["kind"].to_numpy(dtype=object)
-    if row_pos is not None:
+    if row_pos is not None and statements["kind"].dtype == STR_DTYPE:
+        kind = statements["kind"].array.take(row_pos)  # strings already
+    elif row_pos is not None:
         kind = kinds[row_pos]
     else:
         at = group_pos[group]
         kind = np.where(at >= 0, kinds[np.maximum(at, 0)], np.nan)
     n = len(keep)
-    learned = (
-        cand["learned_from"].to_numpy(dtype=object)[keep]
-        if "learned_from" in cand.columns
-        else _blank(n)
-    )
+    if "learned_from" not in cand.columns:
+        learned = _blank(n)
+    elif cand["learned_from"].dtype == STR_DTYPE:
+        learned = _take(cand["learned_from"], keep).array  # strings already
+    else:
+        learned = cand["learned_from"].to_numpy(dtype=object)[keep]
+    blank = str_array(_blank(n))
     margin = cand["margin"].round(4).to_numpy(dtype=float)[keep]
     columns = {
         c: _take(cand[c], keep)
@@ -130,9 +134,9 @@ def select_matches(
             "ambiguous": margin < config.ambiguity_margin,
             "raw_score": raw.to_numpy(dtype="float64")[keep],
             "kind": str_array(kind),
-            "decision": str_array(_blank(n)),
-            "level": str_array(_blank(n)),
-            "note": str_array(_blank(n)),
+            "decision": blank,
+            "level": blank.copy(),
+            "note": blank.copy(),
             "below_floor": ev_kept < config.match_threshold,
             "no_match": best_g[group] < config.match_threshold,
             "learned_from": str_array(learned),

@@ -48,6 +48,10 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
+#: a set matrix (terms x sets) of at most this many cells is used dense for the
+#: set similarities (faster for a few sets; a large one stays sparse: memory)
+DENSE_SET_CELLS = 1 << 20
+
 _FITTED = (
     "vectorizer_",
     "comp_matrix_",
@@ -169,8 +173,18 @@ class TfidfMatcher(BaseMatcher):
     def _sparse_blocks(
         self, prepared: sparse.csr_matrix, n: int
     ) -> Iterator[tuple[int, sparse.csr_matrix, np.ndarray]]:
-        """``_similarity_blocks`` with the competency block left sparse (._topk)."""
+        """``_similarity_blocks`` with the competency block left sparse (._topk).
+
+        The set similarities of a small set matrix come from it made dense: the
+        same products summed in the same order as the sparse product.
+        """
+        set_t = self.set_matrix_t_
+        if set_t.shape[0] * set_t.shape[1] <= DENSE_SET_CELLS:
+            set_t = set_t.toarray()
         for start in range(0, n, SPARSE_ROWS):
             block = prepared[start : start + SPARSE_ROWS]
-            sets = (block @ self.set_matrix_t_).toarray().astype(np.float32)
-            yield start, (block @ self.comp_matrix_t_).tocsr(), sets
+            sets = block @ set_t
+            if sparse.issparse(sets):
+                sets = sets.toarray()
+            comp = (block @ self.comp_matrix_t_).tocsr()
+            yield start, comp, sets.astype(np.float32, copy=False)
