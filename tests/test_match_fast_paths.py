@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 import lta_align as la
 from lta_align.match import _analysis, tfidf
-from lta_align.match._analysis import _SEP, _TOKEN, PhraseFinder
+from lta_align.match._analysis import _SEP, _TOKEN
+from lta_align.match._phrases import PhraseFinder
 
 FAST = settings(
     max_examples=200,
