@@ -230,16 +230,17 @@ def test_reviewer_decisions_move_the_primary_set(framework, engine):
 
 
 @pytest.mark.slow
-def test_hybrid_names_sets_from_its_tfidf_part(framework):
+@pytest.mark.parametrize("method", ["hybrid", "embed"])
+def test_embedding_matchers_name_sets_from_tfidf(framework, method):
     pytest.importorskip("onnxruntime", reason="the optional [embed] extra")
     import dataclasses
 
-    hybrid = la.align(program(), framework, method="hybrid")
+    hybrid = la.align(program(), framework, method=method)
     lexical = la.align(program(), framework, method="tfidf")
     h = hybrid.lean.set_index(["course_id", "set_id"])["lean"]
     t = lexical.lean.set_index(["course_id", "set_id"])["lean"]
-    # the TF-IDF part of the hybrid has no profiles and no prior: the set
-    # evidence is that of the TF-IDF matcher without profiles
+    # the TF-IDF reader of the embedding matchers has no profiles and no
+    # prior: the set evidence is that of the TF-IDF matcher without profiles
     cfg = la.MatchConfig.for_framework(framework, "tfidf")
     plain = la.align(
         program(),

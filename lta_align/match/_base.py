@@ -383,7 +383,9 @@ class BaseMatcher:
             raw[start:stop] = comp_sim[rows, top]
             if learned is not None:
                 learned[start:stop] = learner.source_ids(source[rows, top])
-        lean = self._lean(rel, prepared, course_codes, n_courses, kind_w, title_texts)
+        lean = self._lean(
+            rel, texts, prepared, course_codes, n_courses, kind_w, title_texts
+        )
         return Candidates(
             comp_idx,
             score,
@@ -454,6 +456,7 @@ class BaseMatcher:
     def _lean(
         self,
         rel: np.ndarray,
+        texts: list[str],
         prepared: Any,
         course_codes: np.ndarray,
         n_courses: int,
@@ -462,8 +465,8 @@ class BaseMatcher:
     ) -> np.ndarray:
         """The set evidence a course's set is named from (courses x sets, best 1).
 
-        The course prior itself here; the hybrid names sets from its TF-IDF
-        part alone (:class:`~lta_align.match.embed.HybridMatcher`).
+        The course prior itself here; the embedding matchers name sets from
+        the TF-IDF evidence (:mod:`lta_align.match.embed`).
         """
         return rel
 

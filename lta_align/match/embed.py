@@ -216,9 +216,18 @@ class EmbedMatcher(BaseMatcher):
         sets = np.zeros((len(self.set_ids_), vt.shape[1]), dtype=np.float32)
         np.add.at(sets, self.comp_set_, self.comp_vectors_)
         self.set_vectors_ = normalize(sets).astype(np.float32)
+        # names the course's set (tfidf_lean); never ranks competencies
+        self.lexical_ = TfidfMatcher(prior_weight=0.0).fit(framework)
 
     def _prepare(self, texts: list[str]) -> np.ndarray:
         return _embed_texts(texts)
+
+    def _lean(self, rel, texts, prepared, course_codes, n_courses, kind_w, titles):
+        """Sets are named from TF-IDF course evidence (:func:`tfidf_lean`)."""
+        if prepared is None:
+            return rel
+        rows = self.lexical_._prepare(texts)
+        return tfidf_lean(self.lexical_, rows, course_codes, n_courses, kind_w, titles)
 
     def _similarity_blocks(
         self, prepared: np.ndarray, n: int
@@ -229,6 +238,28 @@ class EmbedMatcher(BaseMatcher):
             comp = np.clip(block @ self.comp_vectors_.T, 0.0, 1.0)
             sets = np.clip(block @ self.set_vectors_.T, 0.0, 1.0)
             yield start, comp.astype(np.float32), sets.astype(np.float32)
+
+
+def tfidf_lean(lexical, prepared, course_codes, n_courses, kind_w, title_texts):
+    """Each course's set evidence from TF-IDF (courses x sets, best set = 1).
+
+    What the embedding matchers name a course's set from. Embeddings rank
+    competencies well but find most courses near the broad sets (Foundations
+    above all, at 0.8-0.98 of the best set): named from the blended
+    evidence, 2-3 of the 40 labelled set courses of the dev splits got a
+    wrong set; from the TF-IDF evidence none did (``bench/accuracy.py``).
+    ``lexical`` is a fitted :class:`~lta_align.match.tfidf.TfidfMatcher` and
+    ``prepared`` its rows of the statements.
+    """
+    course_set, _ = lexical._course_evidence(
+        prepared,
+        course_codes=course_codes,
+        n_courses=n_courses,
+        kind_w=kind_w,
+        title_texts=title_texts,
+        replay=False,
+    )
+    return relative_rows(course_set)
 
 
 class HybridMatcher(BaseMatcher):
@@ -271,25 +302,13 @@ class HybridMatcher(BaseMatcher):
         lex = (np.sqrt(a) * prepared[0]).tocsr()
         return lex, (np.sqrt(1.0 - a) * prepared[1]).astype(np.float64)
 
-    def _lean(self, rel, prepared, course_codes, n_courses, kind_w, title_texts):
-        """Sets are named from the TF-IDF part's course evidence alone.
-
-        Embeddings rank competencies well but find most courses near the
-        broad sets (Foundations above all): named from the blended evidence,
-        3 of the 40 labelled set courses of the dev splits got a wrong set;
-        from the TF-IDF evidence none did (``bench/accuracy.py``).
-        """
+    def _lean(self, rel, texts, prepared, course_codes, n_courses, kind_w, titles):
+        """Sets are named from the TF-IDF part's evidence (:func:`tfidf_lean`)."""
         if prepared is None:
             return rel
-        course_set, _ = self.lexical_._course_evidence(
-            prepared[0],
-            course_codes=course_codes,
-            n_courses=n_courses,
-            kind_w=kind_w,
-            title_texts=title_texts,
-            replay=False,
+        return tfidf_lean(
+            self.lexical_, prepared[0], course_codes, n_courses, kind_w, titles
         )
-        return relative_rows(course_set)
 
     def _similarity_blocks(self, prepared, n: int):
         if prepared is None:  # no statements
