@@ -113,9 +113,9 @@ class Candidates:
     raw: np.ndarray  # (n, k) float64 raw similarities of the same pairs
     course_set: np.ndarray  # (n_courses, n_sets) relative set prior
     course_codes: np.ndarray  # (n,) int course index per statement
+    course_ids: np.ndarray  # (n_courses,) object: the id of each course index
+    lean: np.ndarray  # (n_courses, n_sets) set evidence the set is named from
     learned: np.ndarray | None = None  # (n, k) object: decided statement id or ""
-    lean: np.ndarray | None = None  # (n_courses, n_sets) set evidence for naming
-    course_ids: np.ndarray | None = None  # (n_courses,) id of each course index
 
 
 class BaseMatcher:
@@ -392,9 +392,9 @@ class BaseMatcher:
             raw,
             rel,
             course_codes,
-            learned,
-            lean=lean,
             course_ids=np.asarray(courses, dtype=object),
+            lean=lean,
+            learned=learned,
         )
 
     def _course_evidence(
@@ -477,14 +477,12 @@ class BaseMatcher:
         from (``lean=``): the evidence of all the course's statements for each
         set, not only their best candidates.
         """
-        lean = cand.lean if cand.lean is not None else cand.course_set
-        ids = cand.course_ids if cand.course_ids is not None else np.zeros(0, object)
-        n_courses, n_sets = lean.shape if lean.ndim == 2 else (0, 0)
+        n_courses, n_sets = cand.lean.shape
         return pd.DataFrame(
             {
-                "course_id": np.repeat(ids, n_sets).astype(object),
+                "course_id": np.repeat(cand.course_ids, n_sets),
                 "set_id": np.tile(np.asarray(self.set_ids_, dtype=object), n_courses),
-                "lean": np.round(lean.reshape(-1).astype(float), 6),
+                "lean": np.round(cand.lean.reshape(-1).astype(float), 6),
             }
         )
 
