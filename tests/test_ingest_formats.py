@@ -308,6 +308,57 @@ def test_html_drops_scripts_navigation_and_footer_and_unescapes_entities():
     assert course["dropped_boilerplate"] == 1  # the Title IX paragraph
 
 
+def test_html_lms_menus_in_plain_divs_are_left_out_and_links_in_content_kept(
+    write_file,
+):
+    # an LMS page saved from the browser: its menus are plain divs and lists
+    path = write_file(
+        "LIB101.html",
+        """<html><body>
+<div class="ic-app-header"><a href="/">Account</a> <a href="/d">Dashboard</a>
+ <a href="/c">Courses</a> <a href="/cal">Calendar</a> <a href="/i">Inbox</a></div>
+<div id="left-side"><ul><li><a href="/h">Home</a></li>
+<li><a href="/a">Announcements</a></li><li><a href="/m">Modules</a></li>
+<li><a href="/g">Grades</a></li></ul></div>
+<div id="content"><h1>LIB 101 Introduction to Library Services</h1>
+<h2>Course Learning Outcomes</h2>
+<ul><li>Describe the mission of public, academic, school and special libraries.</li>
+<li><a href="/lbr">Explain the Library Bill of Rights</a></li></ul>
+<h2>Required Readings</h2>
+<ul><li><a href="/r1">ALA Code of Ethics</a></li>
+<li><a href="/r2">Freedom to Read Statement</a></li></ul>
+</div></body></html>""",
+    )
+    program = la.load_syllabi(path)
+    course = program.courses.iloc[0]
+    assert course["course_code"] == "LIB 101"
+    assert course["course_title"] == "Introduction to Library Services"
+    text = " ".join(program.statements["text"])
+    for menu in ("Dashboard", "Home", "Announcements", "Modules", "Grades"):
+        assert menu not in text
+    # after the first heading a link is content: an outcome, a reading list
+    assert _by_kind(program, "outcome") == [
+        "Describe the mission of public, academic, school and special libraries.",
+        "Explain the Library Bill of Rights",
+    ]
+    assert _by_kind(program, "reading") == [
+        "ALA Code of Ethics",
+        "Freedom to Read Statement",
+    ]
+
+
+def test_html_page_without_headings_keeps_its_links(write_file):
+    path = write_file(
+        "LTA 120.html",
+        "<html><body><p>LTA 120 Reference Services</p><p>Readings</p><ul>"
+        '<li><a href="/a">Reference Interview Guidelines</a></li>'
+        '<li><a href="/b">RUSA Behavioral Guidelines</a></li></ul></body></html>',
+    )
+    text = " ".join(la.load_syllabi(path).statements["text"])
+    assert "Reference Interview Guidelines" in text
+    assert "RUSA Behavioral Guidelines" in text
+
+
 # --- segmentation rules -------------------------------------------------------
 
 

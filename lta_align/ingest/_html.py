@@ -77,6 +77,9 @@ _DROP_CLASS = re.compile(
 """Class or id words of site chrome written with plain ``div``s."""
 
 
+MENU_WORDS = 4
+"""The longest link, in words, that can be a menu entry ("Course Home Page")."""
+
 _BR = "\x00"  # marks <br>; NUL cannot occur in decoded HTML text we keep
 
 
@@ -121,6 +124,14 @@ class _Parser(HTMLParser):
         self.li_depth = 0
         self.main_depth = 0  # inside <main>: the page's own content
         self.in_main: list[bool] = []  # per block
+        # links of the block being read: how many, their characters, the
+        # longest in words; per block: the block is a menu entry (_menu_links)
+        self.in_link = 0
+        self.links = 0
+        self.link_chars = 0
+        self.link_words = 0
+        self.link_buf: list[str] = []
+        self.menu_link: list[int] = []  # per block: its link count if all links
 
     # -- helpers
     def _flush(self) -> None:
@@ -131,6 +142,7 @@ class _Parser(HTMLParser):
                 text.replace(" ", "")
             )
             self.in_main.append(self.main_depth > 0)
+            self.menu_link.append(self._menu_links(text))
             self.blocks.append(
                 Block(
                     text,
@@ -145,6 +157,19 @@ class _Parser(HTMLParser):
         self.role = "para"
         self.level = 0
         self.strong_chars = 0
+        self.links = self.link_chars = self.link_words = 0
+
+    def _menu_links(self, text: str) -> int:
+        """The number of links in a block made of short links only, else 0.
+
+        "Home", "Account Dashboard Courses Calendar" (four links): the entries
+        of a site or LMS menu. A block with any text of its own outside its
+        links, or a link of more than ``MENU_WORDS`` words, is not one.
+        """
+        if not self.links or self.link_words > MENU_WORDS:
+            return 0
+        own = len(text.replace(" ", "").replace("\n", ""))
+        return self.links if self.link_chars >= own else 0
 
     def handle_starttag(self, tag, attrs):  # noqa: D102
         if tag in _VOID:
@@ -185,6 +210,9 @@ class _Parser(HTMLParser):
             self.row_no = 0
         elif tag in ("strong", "b"):
             self.in_strong += 1
+        elif tag == "a":
+            self.in_link += 1
+            self.link_buf = []
         elif tag in _BLOCK and not (self.li_depth and tag in ("p", "div", "span")):
             self._flush()
 
@@ -214,6 +242,7 @@ class _Parser(HTMLParser):
             if self.row is not None and any(self.row):
                 self.row_no += 1
                 self.in_main.append(self.main_depth > 0)
+                self.menu_link.append(0)
                 self.blocks.append(
                     Block(
                         " | ".join(c for c in self.row if c),
@@ -227,6 +256,12 @@ class _Parser(HTMLParser):
             self.row = None
         elif tag in ("strong", "b"):
             self.in_strong = max(0, self.in_strong - 1)
+        elif tag == "a" and self.in_link:
+            self.in_link -= 1
+            words = len("".join(self.link_buf).split())
+            if words:
+                self.links += 1
+                self.link_words = max(self.link_words, words)
         elif tag in _BLOCK and not (self.li_depth and tag in ("p", "div", "span")):
             self._flush()
 
@@ -245,6 +280,9 @@ class _Parser(HTMLParser):
                 : len(data) - len(data.lstrip())
             ].count("\n")
         self.buf.append(data)
+        if self.in_link:
+            self.link_buf.append(data)
+            self.link_chars += len(data.replace(" ", "").strip())
         if self.in_strong:
             self.strong_chars += len(data.replace(" ", "").strip())
 
@@ -292,6 +330,37 @@ def defuse(text: str) -> str:
     return "".join(out)
 
 
+def _not_menus(blocks: list[Block], menu_link: list[int]) -> list[bool]:
+    """Which blocks to keep: all but the link menus before the first heading.
+
+    An LMS page or a saved web page often opens with its site menus written as
+    plain ``div``s and lists ("Account Dashboard Courses Calendar", "Home",
+    "Modules", "Grades"): a paragraph of two or more short links, or two or
+    more list items in a row that are each nothing but a short link. Before
+    the page's first heading nothing of the syllabus is a bare link, so they
+    are left out there; after it, a list of links (readings, resources) stays
+    content.
+    """
+    keep = [True] * len(blocks)
+    # no heading at all: nothing marks where the syllabus starts; keep it all
+    first = next((i for i, b in enumerate(blocks) if b.role == "heading"), 0)
+    i = 0
+    while i < first:
+        b = blocks[i]
+        if b.role == "para" and menu_link[i] >= 2:
+            keep[i] = False
+        elif b.role == "item" and menu_link[i]:
+            j = i
+            while j < first and blocks[j].role == "item" and menu_link[j]:
+                j += 1
+            if j - i >= 2:
+                keep[i:j] = [False] * (j - i)
+            i = j
+            continue
+        i += 1
+    return keep
+
+
 def _parse(text: str) -> _Parser:
     parser = _Parser()
     parser.feed(text)
@@ -324,9 +393,11 @@ def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
                 "or copy its text into a .docx or .txt file.",
             ) from exc
     blocks = parser.blocks
+    keep = _not_menus(blocks, parser.menu_link)
     if any(parser.in_main):
         # the page marks its own content: leave out everything around it
-        blocks = [b for b, inside in zip(blocks, parser.in_main, strict=True) if inside]
+        keep = [k and inside for k, inside in zip(keep, parser.in_main, strict=True)]
+    blocks = [b for b, k in zip(blocks, keep, strict=True) if k]
     title = " ".join("".join(parser.title).split())
     if title and not any(b.role == "heading" for b in blocks):
         blocks.insert(0, Block(title, "title", "heading", level=1))
