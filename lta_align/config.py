@@ -61,6 +61,14 @@ class MatchConfig:
     below ``partial_threshold``  ``not covered``
     ==========================  ===============================================
 
+    A statement's candidates below its first count ``rank_weight`` of their
+    score, and ``support_weight`` adds a course's other statements. The
+    values shipped for ``tfidf`` and ``hybrid`` set ``partial_threshold`` to
+    ``covered_threshold``: cross-validated, evidence under "covered" found
+    truly covered pairs no better than by chance, so "partial" is left to the
+    competencies known only in part (below) and the gap report lists the near
+    misses instead.
+
     Reviewer rows (``decision`` accept/add) are always ``covered``. Competencies
     whose official text is known only in part (the framework's ``partial``
     column) are never covered on engine evidence alone: their status is at most
@@ -86,15 +94,15 @@ class MatchConfig:
         Lowest score listed as a match ("no match" below).
     partial_threshold : float, default=0.16
         Lowest coverage score reported as ``partial``.
-    covered_threshold : float, default=0.26
+    covered_threshold : float, default=0.16
         Lowest coverage score reported as ``covered``.
     ambiguity_margin : float, default=0.02
         A statement whose top-two scores differ by less is flagged
         ``ambiguous=True`` (review it).
-    prior_weight : float, default=0.7
+    prior_weight : float, default=0.5
         Strength of the course context: 0 scores each statement alone; 1 lets
         the course's likely set dominate.
-    prior_power : float, default=2.0
+    prior_power : float, default=1.0
         How sharply the prior favours the course's best set over the others.
     kind_weights : dict, default outcome/assessment 1.0, topic 0.9, reading
         0.7, description 0.5
@@ -104,16 +112,16 @@ class MatchConfig:
         rarely enough, alone, to cover a competency (on the development
         courses 0.5 instead of 0.8 raised coverage precision 0.81 -> 0.84 for
         recall 0.77 -> 0.75, and the leave-one-course-out F1 0.76 -> 0.81).
-    primary_min_share : float, default=0.64
+    primary_min_share : float, default=0.52
         A course's primary set is the set holding the largest share of its
         (kind-weighted) best candidates; when that share is below this level
         the course is flagged ``general`` (e.g. a practicum) and still names
         the set it leans to.
-    support_weight : float, default=0.0
+    support_weight : float, default=0.5
         How much a course's other statements for the same competency add to
         its best evidence (coverage score ``1 - (1 - e1) * prod(1 - w * e_i)``;
         0 = the best statement alone).
-    profile_weight : float, default=0.0
+    profile_weight : float, default=0.25
         Weight of the competency profiles (example phrasings shipped beside
         the framework) in each statement-competency similarity; 0 = unused.
     lexical_weight : float, default=0.6
@@ -124,7 +132,7 @@ class MatchConfig:
         Learning from decisions (``align(..., decisions=...)``): gain (loss)
         per unit of similarity to a statement whose pair was accepted or added
         (rejected); see :mod:`lta_align.match._learn`.
-    learn_neighbors : int, default=5
+    learn_neighbors : int, default=3
         Decided statements considered per undecided statement.
     learn_min_similarity : float, default=0.0
         Decided statements less similar than this teach nothing.
@@ -136,6 +144,13 @@ class MatchConfig:
         fraction of its own similarity. 0: evidence is ``score`` (the prior
         in full, down to ``1 - prior_weight``); 1: evidence is the direct
         similarity. Chosen by cross-validation (``lssc_match.yaml``).
+    rank_weight : float, default=0.6
+        Coverage evidence of a statement's candidates below its first: a
+        competency a statement names second or third is evidence at this
+        fraction of its score (1 = rank does not matter). The statement's own
+        best match says what it is about; its runners-up are weaker evidence
+        for a "covered" a reviewer signs. Chosen by cross-validation
+        (``lssc_match.yaml``).
 
     Every shipped value and how it was chosen: ``lssc_match.yaml``.
     """
@@ -143,26 +158,29 @@ class MatchConfig:
     top_k: int = 3
     match_threshold: float = 0.1
     partial_threshold: float = 0.16
-    covered_threshold: float = 0.26
+    covered_threshold: float = 0.16
     ambiguity_margin: float = 0.02
-    prior_weight: float = 0.7
-    prior_power: float = 2.0
+    prior_weight: float = 0.5
+    prior_power: float = 1.0
     kind_weights: Mapping[str, float] = field(
         default_factory=_default_kind_weights, hash=False
     )
-    primary_min_share: float = 0.64
-    support_weight: float = 0.0
-    profile_weight: float = 0.0
+    primary_min_share: float = 0.52
+    support_weight: float = 0.5
+    profile_weight: float = 0.25
     lexical_weight: float = 0.6
     learn_weight: float = 0.25
     reject_weight: float = 0.5
-    learn_neighbors: int = 5
+    learn_neighbors: int = 3
     learn_min_similarity: float = 0.0
     prior_floor: float = 0.5
+    rank_weight: float = 0.6
 
     def __post_init__(self) -> None:
         if not 0 <= self.prior_floor <= 1:
             raise ValueError(f"prior_floor should be in [0, 1]; got {self.prior_floor}")
+        if not 0 <= self.rank_weight <= 1:
+            raise ValueError(f"rank_weight should be in [0, 1]; got {self.rank_weight}")
         if not 0 <= self.lexical_weight <= 1:
             raise ValueError(
                 f"lexical_weight should be in [0, 1]; got {self.lexical_weight}"

@@ -206,6 +206,52 @@ def test_evidence_score_uses_score_without_a_raw_column():
         MatchConfig(prior_floor=1.5)
 
 
+def test_a_statements_runner_up_counts_rank_weight_of_its_score(framework):
+    # one outcome names technology.6 first and technology.9 second with the
+    # same score: with rank_weight 0.6 only its best match covers
+    matches = match_rows(
+        [
+            ("LTA110", "LTA110-a", "technology.6", 0.4, "", ""),
+            ("LTA110", "LTA110-a", "technology.9", 0.4, "", ""),
+        ]
+    )
+    matches["rank"] = [1, 2]
+    prog = program_of(["LTA110"])
+    for weight, second in [(1.0, "covered"), (0.6, "not covered")]:
+        cfg = MatchConfig(
+            match_threshold=0.25,
+            partial_threshold=0.3,
+            covered_threshold=0.35,
+            rank_weight=weight,
+        )
+        cov, _, _ = summarise(matches, prog, framework, cfg)
+        status = cov.set_index("competency_id")["status"]
+        assert status["technology.6"] == "covered"
+        assert status["technology.9"] == second
+    # a reviewer's accept covers whatever the rank
+    matches["decision"] = ["", "accept"]
+    cov, _, _ = summarise(matches, prog, framework, cfg)
+    assert cov.set_index("competency_id").loc["technology.9", "status"] == "covered"
+
+
+def test_evidence_score_discounts_candidates_below_the_first():
+    from lta_align.coverage import evidence_score
+
+    rows = pd.DataFrame({"score": [0.5, 0.5, 0.4], "rank": [1, 2, 3]})
+    assert evidence_score(rows, MatchConfig(rank_weight=0.5)).tolist() == [
+        0.5,
+        0.25,
+        0.2,
+    ]
+    assert evidence_score(rows, MatchConfig(rank_weight=1.0)).tolist() == [
+        0.5,
+        0.5,
+        0.4,
+    ]
+    with pytest.raises(ValueError, match="rank_weight"):
+        MatchConfig(rank_weight=1.5)
+
+
 def lean_of(course: str, values: dict[str, float], framework) -> pd.DataFrame:
     """A lean table: ``values`` for the sets named, 0 for the others."""
     sets = list(framework.set_ids)

@@ -8,13 +8,25 @@ from lta_align._office import STATUS_COLOURS
 from lta_align.plots import coverage_heatmap
 
 
-def test_heatmap_cells_have_the_colour_of_their_status(sample_alignment):
-    ax = coverage_heatmap(sample_alignment)
+def test_heatmap_cells_have_the_colour_of_their_status(sample_program, lssc):
+    import dataclasses
+
+    import lta_align as la
+    from lta_align.config import MatchConfig
+
+    # a "partial" band under "covered", so that the sample shows all three
+    config = dataclasses.replace(
+        MatchConfig.for_framework(lssc, "tfidf"),
+        partial_threshold=0.12,
+        covered_threshold=0.2,
+    )
+    alignment = la.align(sample_program, lssc, method="tfidf", config=config)
+    ax = coverage_heatmap(alignment)
     image = ax.images[0]
     rgba = image.to_rgba(image.get_array(), bytes=False)
-    courses = list(dict.fromkeys(sample_alignment.courses["course_id"]))
-    comps = list(sample_alignment.framework.competencies["competency_id"])
-    cov = sample_alignment.coverage.drop_duplicates(["course_id", "competency_id"])
+    courses = list(dict.fromkeys(alignment.courses["course_id"]))
+    comps = list(alignment.framework.competencies["competency_id"])
+    cov = alignment.coverage.drop_duplicates(["course_id", "competency_id"])
     seen = set()
     for r in cov.itertuples():
         i, j = courses.index(r.course_id), comps.index(r.competency_id)

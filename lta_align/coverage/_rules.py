@@ -38,13 +38,20 @@ def evidence_score(matches: pd.DataFrame, config: MatchConfig) -> pd.Series:
     names the course's set, but lowers a statement's evidence for a
     competency at most to that fraction of its own similarity. Rows without a
     ``raw_score`` (reviewer rows, older tables) use ``score``.
+
+    A statement's candidates below its first (``rank`` > 1) count
+    ``config.rank_weight`` of that: what a statement is about is its best
+    match.
     """
     score = pd.to_numeric(matches["score"], errors="coerce").fillna(0.0)
     score = score.astype(float)
-    if not config.prior_floor or "raw_score" not in matches.columns:
-        return score
-    raw = pd.to_numeric(matches["raw_score"], errors="coerce").astype(float)
-    return np.maximum(score, config.prior_floor * raw.fillna(0.0))
+    if config.prior_floor and "raw_score" in matches.columns:
+        raw = pd.to_numeric(matches["raw_score"], errors="coerce").astype(float)
+        score = np.maximum(score, config.prior_floor * raw.fillna(0.0))
+    if config.rank_weight != 1.0 and "rank" in matches.columns:
+        rank = pd.to_numeric(matches["rank"], errors="coerce").fillna(1)
+        score = score.where(rank.to_numpy() <= 1, score * config.rank_weight)
+    return score
 
 
 def evidence_status(evidence: ArrayLike, config: MatchConfig) -> np.ndarray:
@@ -55,7 +62,8 @@ def evidence_status(evidence: ArrayLike, config: MatchConfig) -> np.ndarray:
     status per score).
 
     >>> from lta_align.config import MatchConfig
-    >>> evidence_status([0.5, 0.17, 0.01], MatchConfig()).tolist()
+    >>> config = MatchConfig(partial_threshold=0.16, covered_threshold=0.26)
+    >>> evidence_status([0.5, 0.17, 0.01], config).tolist()
     ['covered', 'partial', 'not covered']
     """
     score = np.asarray(evidence, dtype=float)

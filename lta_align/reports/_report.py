@@ -218,8 +218,7 @@ def gap_report(alignment: Alignment) -> GapReport:
     ALA-APA Library Support Staff Certification (LSSC) competency sets (version 2012)
     Yes: a student can complete the certification through this program: ...
     across courses: Technology
-    partial: Collection Management, Supervision and Management
-    absent: Adult Readers' Advisory Services
+    partial: ...Collection Management, Supervision and Management
     Note: ...
     """
     ctx = Ctx(alignment)
