@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ..columns import COVERED, NOT_COVERED, PARTIAL
+from ..coverage import evidence_score
 from ._base import (
     GAP_COLUMNS,
     N_NEAR_MISSES,
@@ -69,9 +70,12 @@ def _candidates(ctx: Ctx) -> dict[str, list[tuple[float, str, str]]]:
     }
     keep = ~m["statement_id"].map(boiler).astype(bool)
     m = m[keep]
+    # the evidence each candidate is worth, as coverage counts it (the prior
+    # floor, a runner-up's rank weight): a near miss is rated on that
+    evidence = evidence_score(m, ctx.config)
     out: dict[str, list[tuple[float, str, str]]] = {}
     for comp_id, score, course_id, sid in zip(
-        m["competency_id"], m["score"], m["course_id"], m["statement_id"], strict=True
+        m["competency_id"], evidence, m["course_id"], m["statement_id"], strict=True
     ):
         out.setdefault(comp_id, []).append((float(score), course_id, sid))
     by_pair: dict[tuple[str, str], list[tuple[float, str, str]]] = {}
