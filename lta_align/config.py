@@ -64,10 +64,10 @@ class MatchConfig:
     A statement's candidates below its first count ``rank_weight`` of their
     score, and ``support_weight`` adds a course's other statements. The
     values shipped for ``tfidf`` and ``hybrid`` set ``partial_threshold`` to
-    ``covered_threshold``: cross-validated, evidence under "covered" found
-    truly covered pairs no better than by chance, so "partial" is left to the
-    competencies known only in part (below) and the gap report lists the near
-    misses instead.
+    ``covered_threshold``: cross-validated, counting the evidence under
+    "covered" as "partial" made "partial or covered" find the truly covered
+    pairs less well, so "partial" is left to the competencies known only in
+    part (below) and the gap report lists the near misses instead.
 
     Reviewer rows (``decision`` accept/add) are always ``covered``. Competencies
     whose official text is known only in part (the framework's ``partial``
