@@ -48,9 +48,13 @@ learning simulation (``_accuracy_learn.py``, with the matcher's context chosen
 on all 45): within each provider's courses, a simulated reviewer decides every
 other outcome (accepts the labelled competencies, rejects wrong top-3
 candidates); hit@1 on the undecided outcomes before and after
-``align(..., decisions=...)``, the three learning values chosen by
-leave-one-provider-out; and the same with decisions on a random half of all
-outcomes of the pooled program (with the values chosen on all providers).
+``align(..., decisions=...)``, the four nearness values chosen by
+leave-one-provider-out with the decision model off; and the same with
+decisions on a random half of all outcomes of the pooled program (with the
+values chosen on all providers). Then the decision model
+(``learn_model_weight``, ``learn_example_weight``, with or without the
+nearness gain), chosen leave-one-provider-out on the hits of both runs
+(``_accuracy_learn.model_simulation``).
 """
 
 from __future__ import annotations
@@ -66,7 +70,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _accuracy_learn import half_simulation, learn_config, learning_simulation
+from _accuracy_learn import (
+    MODEL_FIELDS,
+    half_simulation,
+    learn_config,
+    learning_simulation,
+    model_simulation,
+)
 
 import lta_align as la
 from lta_align.config import MatchConfig
@@ -235,13 +245,7 @@ class Runner:
         statements = dedupe_statements(program.statements)
         learner = None
         if decisions is not None and len(decisions):
-            learner = DecisionLearner(
-                decision_pairs(decisions),
-                learn_weight=config.learn_weight,
-                reject_weight=config.reject_weight,
-                learn_neighbors=config.learn_neighbors,
-                learn_min_similarity=config.learn_min_similarity,
-            )
+            learner = DecisionLearner.from_config(decision_pairs(decisions), config)
         titles = dict(
             zip(
                 program.courses["course_id"],
@@ -782,13 +786,27 @@ def main(argv=None) -> int:
                 f"min_similarity, reject_weight, neighbors): LOPO {chosen}, all "
                 f"{best_all}"
             )
-            b, a = half_simulation(
-                runner, program, labels, learn_config(config, best_all)
-            )
+            config = replace(learn_config(config, best_all), learn_model_weight=0.0)
+            b, a = half_simulation(runner, program, labels, config)
             print(
                 f"{'':>8} learning, decisions on a random half of all outcomes "
                 f"(pooled program): hit@1 on the rest {b[0] / b[1]:.1%} -> "
-                f"{a[0] / a[1]:.1%} (n={int(b[1])}; the values chosen on all)"
+                f"{a[0] / a[1]:.1%} (n={int(b[1])}; the values chosen on all; "
+                "no decision model)"
+            )
+            before, held, on_all, chosen, full_m = model_simulation(
+                runner, program, truth, labels, config
+            )
+            for run in ("every other", "half"):
+                b, h, o = before[run], held[run], on_all[run]
+                print(
+                    f"{'':>8} + decision model, {run}: hit@1 on the undecided "
+                    f"{b[0] / b[1]:.1%} -> LOPO {h[0] / h[1]:.1%} (values chosen "
+                    f"on all: {o[0] / o[1]:.1%}; n={int(b[1])})"
+                )
+            print(
+                f"{'':>8} decision model chosen {MODEL_FIELDS}: LOPO {chosen}, "
+                f"all {full_m}"
             )
         print(f"{'':>8} [{time.perf_counter() - t:.1f}s]")
     return 0

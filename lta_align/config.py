@@ -90,16 +90,16 @@ class MatchConfig:
     ----------
     top_k : int, default=3
         Competencies listed per statement.
-    match_threshold : float, default=0.1
+    match_threshold : float, default=0.08
         Lowest score listed as a match ("no match" below).
-    partial_threshold : float, default=0.16
+    partial_threshold : float, default=0.12
         Lowest coverage score reported as ``partial``.
-    covered_threshold : float, default=0.16
+    covered_threshold : float, default=0.2
         Lowest coverage score reported as ``covered``.
     ambiguity_margin : float, default=0.02
         A statement whose top-two scores differ by less is flagged
         ``ambiguous=True`` (review it).
-    prior_weight : float, default=0.5
+    prior_weight : float, default=0.7
         Strength of the course context: 0 scores each statement alone; 1 lets
         the course's likely set dominate.
     prior_power : float, default=1.0
@@ -128,14 +128,21 @@ class MatchConfig:
         ``method="hybrid"`` only: the share of the TF-IDF similarity in the
         hybrid similarity (the rest is the embedding similarity). Chosen by
         cross-validation (``lssc_match.yaml``).
-    learn_weight, reject_weight : float, default=0.25, 0.5
+    learn_weight, reject_weight : float, default=0.0, 0.0
         Learning from decisions (``align(..., decisions=...)``): gain (loss)
         per unit of similarity to a statement whose pair was accepted or added
         (rejected); see :mod:`lta_align.match._learn`.
     learn_neighbors : int, default=3
         Decided statements considered per undecided statement.
-    learn_min_similarity : float, default=0.0
+    learn_min_similarity : float, default=0.1
         Decided statements less similar than this teach nothing.
+    learn_model_weight : float, default=0.5
+        Weight of the program's decision model (a logistic regression trained
+        on the framework's phrasings and the program's accepted and added
+        statements) in the undecided statements' scores; 0 = not trained.
+    learn_example_weight : float, default=10.0
+        How many framework phrasings one decided statement counts for in that
+        model.
     prior_floor : float, default=0.5
         Coverage evidence (and ``below_floor`` / ``no_match``) is never under
         ``prior_floor`` x the direct similarity (``raw_score``, without the
@@ -156,11 +163,11 @@ class MatchConfig:
     """
 
     top_k: int = 3
-    match_threshold: float = 0.1
-    partial_threshold: float = 0.16
-    covered_threshold: float = 0.16
+    match_threshold: float = 0.08
+    partial_threshold: float = 0.12
+    covered_threshold: float = 0.2
     ambiguity_margin: float = 0.02
-    prior_weight: float = 0.5
+    prior_weight: float = 0.7
     prior_power: float = 1.0
     kind_weights: Mapping[str, float] = field(
         default_factory=_default_kind_weights, hash=False
@@ -169,16 +176,27 @@ class MatchConfig:
     support_weight: float = 0.5
     profile_weight: float = 0.25
     lexical_weight: float = 0.6
-    learn_weight: float = 0.25
-    reject_weight: float = 0.5
+    learn_weight: float = 0.0
+    reject_weight: float = 0.0
     learn_neighbors: int = 3
-    learn_min_similarity: float = 0.0
+    learn_min_similarity: float = 0.1
+    learn_model_weight: float = 0.5
+    learn_example_weight: float = 10.0
     prior_floor: float = 0.5
     rank_weight: float = 0.6
 
     def __post_init__(self) -> None:
         if not 0 <= self.prior_floor <= 1:
             raise ValueError(f"prior_floor should be in [0, 1]; got {self.prior_floor}")
+        if not 0 <= self.learn_model_weight <= 1:
+            raise ValueError(
+                f"learn_model_weight should be in [0, 1]; got {self.learn_model_weight}"
+            )
+        if self.learn_example_weight < 0:
+            raise ValueError(
+                "learn_example_weight should be at least 0; got "
+                f"{self.learn_example_weight}"
+            )
         if not 0 <= self.rank_weight <= 1:
             raise ValueError(f"rank_weight should be in [0, 1]; got {self.rank_weight}")
         if not 0 <= self.lexical_weight <= 1:

@@ -126,6 +126,86 @@ def test_decisions_rerank_near_statements_and_name_learned_from(framework, engin
     assert (far["learned_from"] == "").all()
 
 
+def test_decision_model_teaches_wording_and_names_the_example(framework, engine):
+    # nearness off: only the program's decision model can move the candidate
+    decided, near = sid("LTA130", 0), sid("LTA131", 0)
+    target = pick_target(engine, decided, near)
+    before = top(engine, near)
+    config = la.MatchConfig.for_framework(
+        framework,
+        "tfidf",
+        learn_weight=0.0,
+        reject_weight=0.0,
+        learn_model_weight=0.5,
+    )
+    taught = decisions([(decided, target, "add")])
+    result = la.align(
+        program(), framework, method="tfidf", config=config, decisions=taught
+    )
+    after = top(result, near)
+    row = after[after["competency_id"] == target]
+    assert len(row) == 1
+    assert int(row["rank"].iloc[0]) < int(
+        before.loc[before["competency_id"] == target, "rank"].iloc[0]
+    )
+    # the reviewer sees which decided statement taught it
+    assert row["learned_from"].iloc[0] == decided
+    # the circulation statements keep their first match
+    for i in (0, 1):
+        s = sid("LTA150", i)
+        assert (
+            top(result, s)["competency_id"].iloc[0]
+            == (top(engine, s)["competency_id"].iloc[0])
+        )
+    # weight 0: the model is not trained and nothing moves
+    off = la.MatchConfig.for_framework(
+        framework, "tfidf", learn_weight=0.0, reject_weight=0.0, learn_model_weight=0.0
+    )
+    same = la.align(program(), framework, method="tfidf", config=off, decisions=taught)
+    undecided = same.matches["statement_id"] != decided
+    pd.testing.assert_frame_equal(
+        same.matches.loc[
+            undecided, ["statement_id", "competency_id", "rank"]
+        ].reset_index(drop=True),
+        engine.matches.loc[
+            engine.matches["statement_id"] != decided,
+            ["statement_id", "competency_id", "rank"],
+        ].reset_index(drop=True),
+    )
+
+
+def test_decision_model_needs_an_accepted_pair(framework, engine):
+    decided = sid("LTA130", 1)
+    first = str(top(engine, decided)["competency_id"].iloc[0])
+    config = la.MatchConfig.for_framework(
+        framework,
+        "tfidf",
+        learn_weight=0.0,
+        reject_weight=0.0,
+        learn_model_weight=0.5,
+    )
+    result = la.align(
+        program(),
+        framework,
+        method="tfidf",
+        config=config,
+        decisions=decisions([(decided, first, "reject")]),
+    )
+    others = result.matches["statement_id"] != decided
+    assert (result.matches.loc[others, "learned_from"] == "").all()
+    pd.testing.assert_series_equal(
+        result.matches.loc[others, "score"].reset_index(drop=True),
+        engine.matches.loc[
+            engine.matches["statement_id"] != decided, "score"
+        ].reset_index(drop=True),
+    )
+
+
+def test_learn_model_weight_is_checked():
+    with pytest.raises(ValueError, match="learn_model_weight"):
+        la.MatchConfig(learn_model_weight=1.5)
+
+
 def test_rejected_pairs_never_come_back(framework, engine):
     decided = sid("LTA130", 1)
     first = str(top(engine, decided)["competency_id"].iloc[0])

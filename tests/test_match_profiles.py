@@ -53,3 +53,35 @@ def test_profile_weight_changes_scores_and_zero_keeps_them():
     again = la.align(program, fw, method="tfidf", config=base)
     assert off.matches.equals(again.matches)
     assert not off.matches["score"].equals(on.matches["score"])
+
+
+def test_tfidf_scores_a_profile_phrasing_at_least_the_profile_weight():
+    # the profile blend applies to every statement, with or without decisions
+    fw = la.load_framework("lssc")
+    from test_match import make_program
+
+    phrasing = load_profiles(fw)["foundations.2"][0]
+    config = la.MatchConfig.for_framework(
+        fw, "tfidf", prior_weight=0.0, profile_weight=0.5
+    )
+    program = make_program([("LTA101", "outcome", phrasing)])
+    result = la.align(program, fw, method="tfidf", config=config)
+    m = result.matches.set_index("competency_id")
+    assert m.loc["foundations.2", "rank"] == 1
+    assert m.loc["foundations.2", "raw_score"] >= 0.5 - 1e-3
+    # a decision on nothing related leaves the scores as they are
+    other = make_program(
+        [("LTA101", "outcome", phrasing), ("LTA102", "outcome", "Shelve books.")]
+    )
+    plain = la.align(other, fw, method="tfidf", config=config).matches
+    shelve = plain[plain["course_id"] == "LTA102"]
+    decided = la.align(
+        other,
+        fw,
+        method="tfidf",
+        config=config,
+        decisions=shelve.iloc[[0]].assign(decision="reject"),
+    ).matches
+    mine = decided[decided["course_id"] == "LTA101"].reset_index(drop=True)
+    theirs = plain[plain["course_id"] == "LTA101"].reset_index(drop=True)
+    assert mine["score"].tolist() == theirs["score"].tolist()

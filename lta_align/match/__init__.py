@@ -209,13 +209,7 @@ def align(
 
         pairs = decision_pairs(decisions)
         if len(pairs):
-            learner = DecisionLearner(
-                pairs,
-                learn_weight=config.learn_weight,
-                reject_weight=config.reject_weight,
-                learn_neighbors=config.learn_neighbors,
-                learn_min_similarity=config.learn_min_similarity,
-            )
+            learner = DecisionLearner.from_config(pairs, config)
     matcher = get_matcher(method, config).fit(framework)
     found = matcher.candidates(statements, titles=_titles(program), learner=learner)
     lean = matcher.lean_frame(found)

@@ -197,6 +197,8 @@ class BaseMatcher:
         extra = sorted(set(comps["set_id"]) - set(set_ids))
         set_ids += extra
         self.framework_ = framework
+        # what a decision learner fitted on the previous framework (_learn)
+        self.__dict__.pop("_decision_base_model", None)
         self.competency_ids_ = comps["competency_id"].to_numpy(dtype=object)
         self.set_ids_ = np.array(set_ids, dtype=object)
         position = {s: i for i, s in enumerate(set_ids)}
@@ -416,7 +418,12 @@ class BaseMatcher:
         for pass 2 (TF-IDF; ``None`` for dense matchers).
         """
         n, n_sets = len(course_codes), len(self.set_ids_)
-        sparse_blocks = getattr(self, "_sparse_blocks", None) if n else None
+        # the sparse path (TF-IDF) has no profile blend: with profiles, every
+        # competency column is dense anyway, so the dense blocks are used
+        profiles = getattr(self, "profile_vectors_t_", None) is not None
+        sparse_blocks = (
+            getattr(self, "_sparse_blocks", None) if n and not profiles else None
+        )
         blocks = None
         if sparse_blocks is not None:
             # the similarity blocks of pass 1, kept for a sparse pass 2 when small

@@ -15,11 +15,26 @@ scores (the decided statements themselves are settled by
 * only the ``learn_neighbors`` nearest decided statements with
   ``sim >= learn_min_similarity`` count, and for each competency only the
   nearest one (the largest gain, the largest loss), so ten reviewers' rows for
-  one phrasing do not add up.
+  one phrasing do not add up;
+* the program's decision model (``learn_model_weight`` > 0): a logistic
+  regression over the matcher's own statement vectors, trained on every
+  competency's text, match terms and profile phrasings plus the program's
+  accepted and added statements (each counting ``learn_example_weight``
+  times). Nearness alone teaches only the statements that say nearly the same
+  thing; the model learns which words tell a competency from its neighbours
+  in this program's wording. Every undecided score is multiplied by
+  ``f(p) / f(p0)`` with ``f(p) = 1 - w + w * p / max(p)``: ``p`` the model's
+  probabilities for the statement, ``p0`` those of the same model trained on
+  the framework's phrasings alone, so only what the decisions changed moves
+  a rank. It is trained only when the program has accepted or added pairs:
+  without them nothing changes.
 
-A candidate whose rank improved because of a gain names the decided statement in
-``learned_from``. Values are chosen by grouped cross-validation
-(``bench/accuracy.py``, shipped in ``lssc_match.yaml``).
+A candidate whose rank improved names, in ``learned_from``, the decided
+statement that moved it: the near statement whose gain lifted it, else the
+decided statement nearest to it among those accepted for that competency
+(empty when no decided statement has that competency: the model moved it).
+Values are chosen by grouped cross-validation (``bench/accuracy.py``, shipped
+in ``lssc_match.yaml``).
 """
 
 from __future__ import annotations
@@ -96,6 +111,11 @@ class DecisionLearner:
         Decided statements considered per statement (the nearest).
     learn_min_similarity : float
         Decided statements less similar than this are ignored.
+    learn_model_weight : float, default=0.0
+        Weight of the program's decision model (0 = not trained).
+    learn_example_weight : float, default=3.0
+        How many competency phrasings one decided statement counts for in the
+        model's training.
     """
 
     def __init__(
@@ -106,12 +126,30 @@ class DecisionLearner:
         reject_weight: float,
         learn_neighbors: int,
         learn_min_similarity: float,
+        learn_model_weight: float = 0.0,
+        learn_example_weight: float = 3.0,
     ) -> None:
         self.decisions = decisions
         self.learn_weight = float(learn_weight)
         self.reject_weight = float(reject_weight)
         self.learn_neighbors = max(1, int(learn_neighbors))
         self.learn_min_similarity = float(learn_min_similarity)
+        self.learn_model_weight = float(learn_model_weight)
+        self.learn_example_weight = float(learn_example_weight)
+
+    @classmethod
+    def from_config(cls, decisions: pd.DataFrame, config: Any) -> DecisionLearner:
+        """The learner of ``decisions`` with the ``learn_*`` values of ``config``
+        (a :class:`~lta_align.config.MatchConfig`)."""
+        return cls(
+            decisions,
+            learn_weight=config.learn_weight,
+            reject_weight=config.reject_weight,
+            learn_neighbors=config.learn_neighbors,
+            learn_min_similarity=config.learn_min_similarity,
+            learn_model_weight=config.learn_model_weight,
+            learn_example_weight=config.learn_example_weight,
+        )
 
     def prepare(self, matcher: Any, prepared: Any, statements: pd.DataFrame) -> None:
         """Index the decided statements among ``statements`` (matcher order)."""
@@ -135,15 +173,38 @@ class DecisionLearner:
         self.is_decided_ = np.zeros(len(ids), dtype=bool)
         self.is_decided_[[position[s] for s in decided]] = True
         self.pos_, self.neg_ = pos, neg
+        self.model_ = self.base_model_ = None
+        if self.learn_model_weight > 0 and pos.any():
+            self.model_ = _fit_model(
+                matcher, self.decided_vectors_, pos, self.learn_example_weight
+            )
+            self.base_model_ = _base_model(matcher)
+            if self.base_model_ is None:
+                self.model_ = None
 
     def _similarities(self, start: int, stop: int) -> np.ndarray:
+        """Cosine of rows ``start:stop`` with the decided statements (decided
+        rows 0: they are settled by their own decisions)."""
         block = self.vectors_[start:stop]
         sim = block @ self.decided_vectors_.T
         sim = sim.toarray() if sparse.issparse(sim) else np.asarray(sim)
         sim = np.clip(sim.astype(np.float64), 0.0, 1.0)
         sim[self.is_decided_[start:stop]] = 0.0
-        sim[sim < self.learn_min_similarity] = 0.0
         return sim
+
+    def _model_factor(self, start: int, stop: int, n_comps: int) -> np.ndarray:
+        """``f(p) / f(p0)`` per (row, competency); 1 for decided rows."""
+        rows = self.vectors_[start:stop]
+        w = self.learn_model_weight
+        factor = np.ones((stop - start, n_comps), dtype=np.float64)
+        for fitted, power in ((self.model_, 1.0), (self.base_model_, -1.0)):
+            model, columns = fitted
+            p = np.zeros((stop - start, n_comps), dtype=np.float64)
+            p[:, columns] = model.predict_proba(rows)
+            p /= np.maximum(p.max(axis=1, keepdims=True), 1e-12)
+            factor *= ((1.0 - w) + w * p) ** power
+        factor[self.is_decided_[start:stop]] = 1.0
+        return factor
 
     def adjust(
         self, start: int, stop: int, adjusted: np.ndarray
@@ -156,7 +217,8 @@ class DecisionLearner:
         source = np.full(adjusted.shape, -1, dtype=np.int64)
         if not len(self.decided_ids_):
             return adjusted, source
-        sim = self._similarities(start, stop)
+        raw = self._similarities(start, stop)
+        sim = np.where(raw < self.learn_min_similarity, 0.0, raw)
         k = min(self.learn_neighbors, sim.shape[1])
         nearest = np.argsort(-sim, axis=1, kind="stable")[:, :k]
         gain = np.zeros_like(adjusted)
@@ -171,10 +233,27 @@ class DecisionLearner:
             loss = np.maximum(loss, s * self.neg_[nb])
         new = adjusted + self.learn_weight * gain - self.reject_weight * loss
         new = np.clip(new, 0.0, None)
+        gained = gain > 0
+        if self.model_ is not None:
+            new = new * self._model_factor(start, stop, adjusted.shape[1])
+            nearest_pos = self._nearest_positive(raw)
+            source = np.where(gained, source, nearest_pos)
+            gained = source >= 0
         rank_old = _ranks(adjusted)
         rank_new = _ranks(new)
-        source[~((gain > 0) & (rank_new < rank_old))] = -1
+        source[~(gained & (rank_new < rank_old))] = -1
         return new, source
+
+    def _nearest_positive(self, raw: np.ndarray) -> np.ndarray:
+        """Per (row, competency): the most similar decided statement with that
+        competency accepted or added (-1 where none is, or none is similar)."""
+        out = np.full((raw.shape[0], self.pos_.shape[1]), -1, dtype=np.int64)
+        for c in np.flatnonzero(self.pos_.any(axis=0)):
+            examples = np.flatnonzero(self.pos_[:, c])
+            best = examples[np.argmax(raw[:, examples], axis=1)]
+            has = raw[np.arange(raw.shape[0]), best] > 0
+            out[has, c] = best[has]
+        return out
 
     def source_ids(self, index: np.ndarray) -> np.ndarray:
         """Return decided statement ids for ``index`` ("" where -1)."""
@@ -182,6 +261,66 @@ class DecisionLearner:
         has = index >= 0
         out[has] = self.decided_ids_[index[has]]
         return out
+
+
+#: inverse regularisation of the decision model (scikit-learn's ``C``): with
+#: about six phrasings per competency the fit is far from separable-by-noise;
+#: 1 / 10 / 100 gave the same held-out gains within an outcome in the
+#: session-6 replica (``bench/README.md``), so it is not in the CV grid
+MODEL_C = 10.0
+
+
+def _base_model(matcher: Any) -> tuple[Any, np.ndarray] | None:
+    """The decision model without decisions (the framework's phrasings alone),
+    fitted once per fitted matcher."""
+    if not hasattr(matcher, "_decision_base_model"):
+        empty = np.zeros((0, len(matcher.competency_ids_)))
+        matcher._decision_base_model = _fit_model(matcher, None, empty, 0.0)
+    return matcher._decision_base_model
+
+
+def _fit_model(
+    matcher: Any, decided_vectors: Any, pos: np.ndarray, example_weight: float
+) -> tuple[Any, np.ndarray] | None:
+    """Fit the decision model: framework phrasings plus decided statements.
+
+    Returns the fitted classifier and the competency column of each of its
+    classes (``None`` for a framework of a single competency).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    from ._base import competency_documents, load_profiles
+
+    framework = matcher.framework_
+    texts, terms = competency_documents(framework)
+    profiles = load_profiles(framework)
+    rows: list[str] = []
+    labels: list[int] = []
+    for j, cid in enumerate(matcher.competency_ids_):
+        for text in (texts[j], terms[j], *profiles.get(cid, ())):
+            if text.strip():
+                rows.append(text)
+                labels.append(j)
+    base = matcher.statement_vectors(matcher._prepare(rows))
+    d_rows, d_comps = np.nonzero(pos)
+    if decided_vectors is None:
+        x = base
+    elif sparse.issparse(base) or sparse.issparse(decided_vectors):
+        x = sparse.vstack(
+            [sparse.csr_matrix(base), sparse.csr_matrix(decided_vectors)[d_rows]],
+            format="csr",
+        )
+    else:
+        x = np.vstack([np.asarray(base), np.asarray(decided_vectors)[d_rows]])
+    y = np.concatenate([np.asarray(labels, dtype=np.int64), d_comps])
+    weight = np.concatenate(
+        [np.ones(len(labels)), np.full(len(d_comps), float(example_weight))]
+    )
+    if len(np.unique(y)) < 2:
+        return None
+    model = LogisticRegression(C=MODEL_C, max_iter=3000)
+    model.fit(x, y, sample_weight=weight)
+    return model, model.classes_.astype(np.int64)
 
 
 def _ranks(values: np.ndarray) -> np.ndarray:
