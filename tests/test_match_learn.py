@@ -150,6 +150,14 @@ def test_decision_model_teaches_wording_and_names_the_example(framework, engine)
     )
     # the reviewer sees which decided statement taught it
     assert row["learned_from"].iloc[0] == decided
+    # every undecided statement whose first match changed says which decision
+    first_before = engine.matches[engine.matches["rank"] == 1].set_index(
+        "statement_id"
+    )["competency_id"]
+    firsts = result.matches[result.matches["rank"] == 1].set_index("statement_id")
+    for s, comp in first_before.items():
+        if s != decided and firsts.loc[s, "competency_id"] != comp:
+            assert firsts.loc[s, "learned_from"] == decided
     # the circulation statements keep their first match
     for i in (0, 1):
         s = sid("LTA150", i)

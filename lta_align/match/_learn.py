@@ -31,8 +31,9 @@ scores (the decided statements themselves are settled by
 
 A candidate whose rank improved names, in ``learned_from``, the decided
 statement that moved it: the near statement whose gain lifted it, else the
-decided statement nearest to it among those accepted for that competency
-(empty when no decided statement has that competency: the model moved it).
+decided statement nearest to it among those accepted for that competency,
+else (no decided statement has that competency: the decisions lowered its
+competitors) the nearest decided statement the model learnt from.
 Values are chosen by grouped cross-validation (``bench/accuracy.py``, shipped
 in ``lssc_match.yaml``).
 """
@@ -246,13 +247,21 @@ class DecisionLearner:
 
     def _nearest_positive(self, raw: np.ndarray) -> np.ndarray:
         """Per (row, competency): the most similar decided statement with that
-        competency accepted or added (-1 where none is, or none is similar)."""
-        out = np.full((raw.shape[0], self.pos_.shape[1]), -1, dtype=np.int64)
+        competency accepted or added; for a competency none has, the most
+        similar decided statement with any accepted or added pair (-1 where the
+        statement shares nothing with it)."""
+        n = raw.shape[0]
+        # a competency no decided statement has: the nearest one with a decision
+        # the model learnt from (its decisions moved the competitors)
+        taught = np.flatnonzero(self.pos_.any(axis=1))
+        nearest = taught[np.argmax(raw[:, taught], axis=1)]
+        near = raw[np.arange(n), nearest] > 0
+        out = np.where(near, nearest, -1)[:, None].repeat(self.pos_.shape[1], axis=1)
         for c in np.flatnonzero(self.pos_.any(axis=0)):
             examples = np.flatnonzero(self.pos_[:, c])
             best = examples[np.argmax(raw[:, examples], axis=1)]
-            has = raw[np.arange(raw.shape[0]), best] > 0
-            out[has, c] = best[has]
+            has = raw[np.arange(n), best] > 0
+            out[:, c] = np.where(has, best, -1)
         return out
 
     def source_ids(self, index: np.ndarray) -> np.ndarray:
