@@ -3,7 +3,8 @@
 Words read from the UTF-8 bytes against the word regular expression, phrase
 look-ups by table against ``searchsorted``, the overlap rule settled only where
 phrases overlap against the plain left-to-right loop, distinct texts found with
-a dict against ``pandas.factorize``, and dense set similarities against sparse.
+a dict against ``pandas.factorize``, dense set similarities against sparse, and
+pass 1's kept similarity blocks against blocks made again.
 """
 
 from __future__ import annotations
@@ -184,3 +185,18 @@ def test_dense_set_similarities_equal_sparse(monkeypatch):
     sparse_ = tfidf.TfidfMatcher().fit(framework).candidates(statements)
     for name in ("comp_index", "score", "raw", "course_set"):
         np.testing.assert_array_equal(getattr(dense, name), getattr(sparse_, name))
+
+
+def test_kept_pass_one_blocks_give_the_blocks_made_again(monkeypatch):
+    # pass 2 reads pass 1's blocks when they fit the replay budget, else makes
+    # them again: both give the same candidates (profiles on: the dense blocks)
+    from lta_align.match import _base
+
+    framework = la.load_framework("lssc")
+    statements = la.load_syllabi("data/syllabi").statements
+    matcher = tfidf.TfidfMatcher(profile_weight=0.25).fit(framework)
+    kept = matcher.candidates(statements)
+    monkeypatch.setattr(_base, "REPLAY_BYTES", 0)
+    again = matcher.candidates(statements)
+    for name in ("comp_index", "score", "raw", "course_set"):
+        np.testing.assert_array_equal(getattr(kept, name), getattr(again, name))

@@ -345,7 +345,7 @@ class BaseMatcher:
             title_texts=title_texts,
             replay=learner is None,
         )
-        sparse_blocks = blocks is not None
+        sparse_blocks = blocks is not None and blocks.sparse
         if learner is not None and n:
             learner.prepare(self, prepared, statements)
         rel = relative_rows(course_set)
@@ -370,9 +370,13 @@ class BaseMatcher:
                 course_codes=course_codes,
                 **self._topk_args(n_comps=len(order_cols)),
             )
-        for start, comp_sim, _set_sim in self._weighted_blocks(
-            prepared, 0 if sparse_top else n
-        ):
+        if sparse_top:
+            dense_blocks = iter(())
+        elif blocks is not None and not sparse_blocks:
+            dense_blocks = blocks.again()  # pass 1's blocks, kept or made again
+        else:
+            dense_blocks = self._weighted_blocks(prepared, n)
+        for start, comp_sim, _set_sim in dense_blocks:
             stop = start + comp_sim.shape[0]
             factor = factor_sets[course_codes[start:stop]][:, self.comp_set_]
             adjusted = comp_sim.astype(np.float64) * factor
@@ -414,8 +418,10 @@ class BaseMatcher:
         Every statement's evidence for a set (the mean of its best competency
         similarity in the set and its similarity to the set as a whole), as a
         kind-weighted mean over the course's statements, the course title
-        counting ``title_weight``. Also returns the sparse similarity blocks
-        for pass 2 (TF-IDF; ``None`` for dense matchers).
+        counting ``title_weight``. Also returns the similarity blocks for pass
+        2 (a :class:`BlockReplay`: kept when they fit its budget, else made
+        again): CSR blocks for TF-IDF without profiles (see ``is_sparse_``),
+        else the dense blocks of :meth:`_weighted_blocks`.
         """
         n, n_sets = len(course_codes), len(self.set_ids_)
         # the sparse path (TF-IDF) has no profile blend: with profiles, every
@@ -430,6 +436,7 @@ class BaseMatcher:
             blocks = BlockReplay(
                 lambda: sparse_blocks(prepared, n),
                 budget=REPLAY_BYTES if replay else 0,
+                sparse=True,
             )
             course_set = course_evidence(
                 blocks.first(),
@@ -440,8 +447,11 @@ class BaseMatcher:
                 **self._topk_args(n_sets=n_sets),
             )
         else:
+            blocks = BlockReplay(
+                lambda: self._weighted_blocks(prepared, n), budget=REPLAY_BYTES
+            )
             evidence = np.zeros((n, n_sets), dtype=np.float32)
-            for start, comp_sim, set_sim in self._weighted_blocks(prepared, n):
+            for start, comp_sim, set_sim in blocks.first():
                 stop = start + comp_sim.shape[0]
                 evidence[start:stop] = 0.5 * (self._set_max(comp_sim) + set_sim)
             course_set = np.zeros((n_courses, n_sets), dtype=np.float64)

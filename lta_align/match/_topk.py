@@ -57,7 +57,7 @@ REPLAY_BYTES = 96 * 2**20
 
 
 class BlockReplay:
-    """The blocks of ``make()`` for two passes over the statements.
+    """The blocks of ``make()`` (CSR or dense) for two passes over the statements.
 
     :meth:`first` yields them and keeps them while they hold at most
     ``budget`` bytes in all; :meth:`again` yields the kept ones (once), or
@@ -65,7 +65,9 @@ class BlockReplay:
     blocks.
     """
 
-    def __init__(self, make, budget: int = REPLAY_BYTES) -> None:
+    def __init__(self, make, budget: int = REPLAY_BYTES, *, sparse: bool = False):
+        #: whether the blocks' competency part is CSR (the sparse top-k path)
+        self.sparse = sparse
         self._make = make
         self._budget = budget
         self._kept: list | None = None
@@ -76,8 +78,7 @@ class BlockReplay:
         for item in self._make():
             if kept is not None:
                 _, comp_sim, set_sim = item
-                size += comp_sim.data.nbytes + comp_sim.indices.nbytes
-                size += comp_sim.indptr.nbytes + np.asarray(set_sim).nbytes
+                size += _nbytes(comp_sim) + np.asarray(set_sim).nbytes
                 if size <= self._budget:
                     kept.append(item)
                 else:
@@ -88,6 +89,13 @@ class BlockReplay:
     def again(self) -> Iterator:
         kept, self._kept = self._kept, None
         return iter(kept) if kept is not None else self._make()
+
+
+def _nbytes(block: np.ndarray | sparse.csr_matrix) -> int:
+    """Bytes held by a dense or CSR block."""
+    if isinstance(block, np.ndarray):
+        return block.nbytes
+    return block.data.nbytes + block.indices.nbytes + block.indptr.nbytes
 
 
 def _rows_of(block: sparse.csr_matrix) -> np.ndarray:
