@@ -131,9 +131,17 @@ def pytest_configure(config):
         folder = tempfile.mkdtemp(prefix="lta-align-notebooks-")
         os.environ["LTA_ALIGN_OUT"] = folder
         _NOTEBOOK_OUT.append(folder)
+    # the embedding vectors' disk cache (lta_align.match._vectors): never the
+    # user's own cache folder, and fresh for every test session (notebook
+    # kernels inherit it)
+    if "LTA_ALIGN_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="lta-align-vectors-")
+        os.environ["LTA_ALIGN_CACHE_DIR"] = folder
+        _NOTEBOOK_OUT.append(folder)
 
 
 def pytest_unconfigure(config):
     for folder in _NOTEBOOK_OUT:
         os.environ.pop("LTA_ALIGN_OUT", None)
+        os.environ.pop("LTA_ALIGN_CACHE_DIR", None)
         shutil.rmtree(folder, ignore_errors=True)

