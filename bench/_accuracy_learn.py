@@ -107,21 +107,29 @@ def hit1_on(matches, labels, ids):
     return np.array([sum(hits), len(hits)], dtype=float)
 
 
-def learning_simulation(runner, program, truth, labels, config):
-    """Per provider: decisions on every other outcome; LOPO choice of the values
-    (the decision model off)."""
-    config = replace(config, learn_model_weight=0.0)
+def every_other(program, truth, labels):
+    """Per provider (sorted): its courses as a program, their labels in course
+    and outcome order, the decided statement ids (every other outcome) and the
+    undecided ones."""
     providers = sorted({truth.info[c]["provider"] for c in truth.courses})
-    per = {}  # provider -> {"before": counts, params: counts}
     for prov in providers:
         cids = [c for c in truth.courses if truth.info[c]["provider"] == prov]
-        sub = subprogram(program, cids)
         labs = sorted(
             (lab for lab in labels if lab["course_id"] in cids),
             key=lambda lab: (lab["course_id"], lab["i"]),
         )
         decided = {lab["statement_id"] for lab in labs[0::2]}
         rest = {lab["statement_id"] for lab in labs[1::2]}
+        yield prov, subprogram(program, cids), labs, decided, rest
+
+
+def learning_simulation(runner, program, truth, labels, config):
+    """Per provider: decisions on every other outcome; LOPO choice of the values
+    (the decision model off)."""
+    config = replace(config, learn_model_weight=0.0)
+    providers = sorted({truth.info[c]["provider"] for c in truth.courses})
+    per = {}  # provider -> {"before": counts, params: counts}
+    for prov, sub, labs, decided, rest in every_other(program, truth, labels):
         before = runner.matches(sub, config)
         dec = simulated_decisions(before, labs, decided)
         res = {"before": hit1_on(before, labs, rest)}
@@ -190,15 +198,7 @@ def model_simulation(runner, program, truth, labels, config, seed=0):
     # per provider and run: {values: hits}
     per = {p: {"every other": {}, "half": {}} for p in providers}
     before = {"every other": np.zeros(2), "half": np.zeros(2)}
-    for prov in providers:
-        cids = [c for c in truth.courses if truth.info[c]["provider"] == prov]
-        sub = subprogram(program, cids)
-        labs = sorted(
-            (lab for lab in labels if lab["course_id"] in cids),
-            key=lambda lab: (lab["course_id"], lab["i"]),
-        )
-        decided = {lab["statement_id"] for lab in labs[0::2]}
-        rest = {lab["statement_id"] for lab in labs[1::2]}
+    for prov, sub, labs, decided, rest in every_other(program, truth, labels):
         first = runner.matches(sub, config)
         dec = simulated_decisions(first, labs, decided)
         before["every other"] += hit1_on(first, labs, rest)

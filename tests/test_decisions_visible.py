@@ -132,3 +132,41 @@ def test_import_still_reads_a_workbook_with_the_old_status_column(tmp_path, stor
     assert report.added[["statement_id", "decision"]].values.tolist() == [
         [sid(0), "accept"]
     ]
+
+
+def test_a_rank_a_decision_moved_names_it_in_csv_and_sheet(tmp_path):
+    # the real engine: a reviewer's add teaches a statement worded alike
+    from test_match_learn import decisions, pick_target, program, top
+    from test_match_learn import sid as learn_sid
+
+    import lta_align as la
+
+    framework = la.load_framework("lssc")
+    engine = la.align(program(), framework, method="tfidf")
+    decided, near = learn_sid("LTA130", 0), learn_sid("LTA131", 0)
+    target = pick_target(engine, decided, near)
+    result = la.align(
+        program(),
+        framework,
+        method="tfidf",
+        decisions=decisions([(decided, target, "add")]),
+    )
+    row = top(result, near)
+    assert row.loc[row["competency_id"] == target, "learned_from"].tolist() == [decided]
+    out = tmp_path / "out"
+    write_outputs(result, out)
+    csv = pd.read_csv(out / "matches.csv", keep_default_na=False)
+    pair = (csv.statement_id == near) & (csv.competency_id == target)
+    assert csv.loc[pair, "learned_from"].tolist() == [decided]
+    sheet = [
+        r
+        for r in _rows(out / "alignment.xlsx")
+        if r["statement_id"] == near and r["competency_id"] == target
+    ]
+    assert [r["learned_from"] for r in sheet] == [decided]
+    # rows no decision moved leave it blank
+    assert all(
+        not r["learned_from"]
+        for r in _rows(out / "alignment.xlsx")
+        if r["statement_id"] == learn_sid("LTA150", 0)
+    )

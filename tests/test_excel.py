@@ -90,7 +90,7 @@ def test_matches_sheet_header_row_1_has_reviewer_columns(wb):
     ):
         assert name in header
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref.startswith("A1:Q")
+    assert ws.auto_filter.ref.startswith("A1:R")
     formulas = sorted(dv.formula1 for dv in ws.data_validations.dataValidation)
     assert formulas == ['"accept,reject,add"', '"introduced,reinforced,mastered"']
 

@@ -95,6 +95,27 @@ def pick_target(engine, decided: str, near: str) -> str:
     return str(rows["competency_id"].iloc[-1])
 
 
+def model_only(framework, weight: float = 0.5) -> la.MatchConfig:
+    """tfidf with nearness off: only the decision model learns."""
+    return la.MatchConfig.for_framework(
+        framework,
+        "tfidf",
+        learn_weight=0.0,
+        reject_weight=0.0,
+        learn_model_weight=weight,
+    )
+
+
+def risen(before: pd.DataFrame, after: pd.DataFrame, comp: str) -> pd.DataFrame:
+    """``comp``'s row among ``after``'s candidates, checked to rank higher than
+    in ``before``."""
+    row = after[after["competency_id"] == comp]
+    assert len(row) == 1
+    was = before.loc[before["competency_id"] == comp, "rank"].iloc[0]
+    assert int(row["rank"].iloc[0]) < int(was)
+    return row
+
+
 def test_decisions_rerank_near_statements_and_name_learned_from(framework, engine):
     decided, near = sid("LTA130", 0), sid("LTA131", 0)
     target = pick_target(engine, decided, near)
@@ -108,12 +129,7 @@ def test_decisions_rerank_near_statements_and_name_learned_from(framework, engin
         config=config,
         decisions=decisions([(decided, target, "add")]),
     )
-    after = top(result, near)
-    row = after[after["competency_id"] == target]
-    assert len(row) == 1
-    assert int(row["rank"].iloc[0]) < int(
-        before.loc[before["competency_id"] == target, "rank"].iloc[0]
-    )
+    row = risen(before, top(result, near), target)
     assert row["learned_from"].iloc[0] == decided
     # the decided pair itself is the reviewer's: decision "add", covered
     mine = result.matches[
@@ -131,23 +147,12 @@ def test_decision_model_teaches_wording_and_names_the_example(framework, engine)
     decided, near = sid("LTA130", 0), sid("LTA131", 0)
     target = pick_target(engine, decided, near)
     before = top(engine, near)
-    config = la.MatchConfig.for_framework(
-        framework,
-        "tfidf",
-        learn_weight=0.0,
-        reject_weight=0.0,
-        learn_model_weight=0.5,
-    )
+    config = model_only(framework)
     taught = decisions([(decided, target, "add")])
     result = la.align(
         program(), framework, method="tfidf", config=config, decisions=taught
     )
-    after = top(result, near)
-    row = after[after["competency_id"] == target]
-    assert len(row) == 1
-    assert int(row["rank"].iloc[0]) < int(
-        before.loc[before["competency_id"] == target, "rank"].iloc[0]
-    )
+    row = risen(before, top(result, near), target)
     # the reviewer sees which decided statement taught it
     assert row["learned_from"].iloc[0] == decided
     # every undecided statement whose first match changed says which decision
@@ -166,9 +171,7 @@ def test_decision_model_teaches_wording_and_names_the_example(framework, engine)
             == (top(engine, s)["competency_id"].iloc[0])
         )
     # weight 0: the model is not trained and nothing moves
-    off = la.MatchConfig.for_framework(
-        framework, "tfidf", learn_weight=0.0, reject_weight=0.0, learn_model_weight=0.0
-    )
+    off = model_only(framework, weight=0.0)
     same = la.align(program(), framework, method="tfidf", config=off, decisions=taught)
     undecided = same.matches["statement_id"] != decided
     pd.testing.assert_frame_equal(
@@ -185,13 +188,7 @@ def test_decision_model_teaches_wording_and_names_the_example(framework, engine)
 def test_decision_model_needs_an_accepted_pair(framework, engine):
     decided = sid("LTA130", 1)
     first = str(top(engine, decided)["competency_id"].iloc[0])
-    config = la.MatchConfig.for_framework(
-        framework,
-        "tfidf",
-        learn_weight=0.0,
-        reject_weight=0.0,
-        learn_model_weight=0.5,
-    )
+    config = model_only(framework)
     result = la.align(
         program(),
         framework,

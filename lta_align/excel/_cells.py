@@ -26,6 +26,7 @@ MATCH_SHEET_COLUMNS = [
     "ambiguous",
     "match_strength",
     "course_status",
+    "learned_from",
     "decision",
     "level",
     "comment",
@@ -34,7 +35,9 @@ MATCH_SHEET_COLUMNS = [
 own rating (``covered``/``partial``/``weak`` from its kind-weighted score,
 ``rejected``: a reviewer rejected it and it counts for nothing; ``no match``: a
 statement that matched nothing, listed so a reviewer can add its competency);
-``course_status`` is the course's coverage of the competency. Workbooks from
+``course_status`` is the course's coverage of the competency; ``learned_from``
+the reviewed statement whose decision moved this match's rank (blank when
+none did). Workbooks from
 older versions had one ``status`` column (the course's); import reads neither."""
 REVIEWER_COLUMNS = ("decision", "level", "comment")
 MATCH_STRENGTHS = (

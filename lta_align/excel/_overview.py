@@ -92,7 +92,9 @@ _HOW_TO_REVIEW = (
     "for each match, optionally a level, and a comment. Rejected matches stay "
     "listed (match_strength 'rejected') so anyone can see or undo them. For a "
     "match the tool missed, type the competency_id on the statement's 'no "
-    "match' row (or a new row) and choose add.",
+    "match' row (or a new row) and choose add. Decisions also re-rank the "
+    "statements not yet reviewed: 'learned_from' names the reviewed statement "
+    "a match's rank owes to.",
     "Save and close the workbook, then run: lta-align review import "
     "out/alignment.xlsx --reviewer YOUR-NAME (decisions go to out/decisions.csv, "
     "the file the notebook review panel also uses), and run lta-align again "

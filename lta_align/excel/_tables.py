@@ -34,6 +34,7 @@ _MATCH_WIDTHS = {
     "ambiguous": 10,
     "match_strength": 10,
     "course_status": 10,
+    "learned_from": 17,
     "decision": 10,
     "level": 11,
     "comment": 28,
@@ -74,6 +75,7 @@ def _unmatched_rows(alignment: Any, m: pd.DataFrame) -> pd.DataFrame:
             "decision": "",
             "level": "",
             "note": "",
+            "learned_from": "",
         }
     )
 
@@ -84,7 +86,7 @@ def _match_rows(alignment: Any) -> pd.DataFrame:
     m = alignment.matches.copy()
     prog = alignment.program
     stmts = prog.statements.drop_duplicates("statement_id").set_index("statement_id")
-    for name in ("decision", "level", "note", "kind"):
+    for name in ("decision", "level", "note", "kind", "learned_from"):
         if name not in m.columns:
             m[name] = ""
         m[name] = m[name].fillna("").astype(str)
@@ -131,6 +133,7 @@ def _match_rows(alignment: Any) -> pd.DataFrame:
                 "" if not k else cov.get((c, k), "not covered")
                 for c, k in zip(m["course_id"], m["competency_id"], strict=True)
             ],
+            "learned_from": m["learned_from"],
             "decision": m["decision"],
             "level": m["level"],
             "comment": m["note"],

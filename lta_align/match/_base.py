@@ -197,8 +197,6 @@ class BaseMatcher:
         extra = sorted(set(comps["set_id"]) - set(set_ids))
         set_ids += extra
         self.framework_ = framework
-        # what a decision learner fitted on the previous framework (_learn)
-        self.__dict__.pop("_decision_base_model", None)
         self.competency_ids_ = comps["competency_id"].to_numpy(dtype=object)
         self.set_ids_ = np.array(set_ids, dtype=object)
         position = {s: i for i, s in enumerate(set_ids)}

@@ -46,6 +46,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from ._cache import LRU, framework_key
+
 __all__ = ["DecisionLearner", "decision_pairs"]
 
 POSITIVE = ("accept", "add")
@@ -176,12 +178,17 @@ class DecisionLearner:
         self.pos_, self.neg_ = pos, neg
         self.model_ = self.base_model_ = None
         if self.learn_model_weight > 0 and pos.any():
-            self.model_ = _fit_model(
-                matcher, self.decided_vectors_, pos, self.learn_example_weight
-            )
             self.base_model_ = _base_model(matcher)
-            if self.base_model_ is None:
-                self.model_ = None
+            if self.base_model_ is not None:
+                self.model_ = _fit_model(
+                    matcher,
+                    self.decided_vectors_,
+                    pos,
+                    self.learn_example_weight,
+                    start=self.base_model_,
+                )
+            if self.model_ is None:
+                self.base_model_ = None
 
     def _similarities(self, start: int, stop: int) -> np.ndarray:
         """Cosine of rows ``start:stop`` with the decided statements (decided
@@ -279,22 +286,45 @@ class DecisionLearner:
 MODEL_C = 10.0
 
 
+#: the decision model without decisions, per fitted matcher (method,
+#: parameters, framework content and profiles): the CLI fits it once per run, a
+#: notebook once per session
+BASE_MODELS = LRU(4)
+
+
 def _base_model(matcher: Any) -> tuple[Any, np.ndarray] | None:
-    """The decision model without decisions (the framework's phrasings alone),
-    fitted once per fitted matcher."""
-    if not hasattr(matcher, "_decision_base_model"):
+    """The decision model without decisions (the framework's phrasings alone)."""
+    from ._base import load_profiles
+
+    framework = matcher.framework_
+    key = (
+        type(matcher).__name__,
+        tuple(sorted(matcher.get_params().items())),
+        framework_key(framework),
+        tuple(sorted(load_profiles(framework).items())),
+    )
+    fitted = BASE_MODELS.get(key)
+    if fitted is None:
         empty = np.zeros((0, len(matcher.competency_ids_)))
-        matcher._decision_base_model = _fit_model(matcher, None, empty, 0.0)
-    return matcher._decision_base_model
+        fitted = (_fit_model(matcher, None, empty, 0.0),)
+        BASE_MODELS.put(key, fitted)
+    return fitted[0]
 
 
 def _fit_model(
-    matcher: Any, decided_vectors: Any, pos: np.ndarray, example_weight: float
+    matcher: Any,
+    decided_vectors: Any,
+    pos: np.ndarray,
+    example_weight: float,
+    start: tuple[Any, np.ndarray] | None = None,
 ) -> tuple[Any, np.ndarray] | None:
     """Fit the decision model: framework phrasings plus decided statements.
 
-    Returns the fitted classifier and the competency column of each of its
-    classes (``None`` for a framework of a single competency).
+    ``start`` (the model without decisions) is where the solver starts when it
+    has the same classes: the decisions add a few rows to its training, so it
+    is near the answer. Returns the fitted classifier and the competency
+    column of each of its classes (``None`` for a framework of a single
+    competency).
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -328,6 +358,10 @@ def _fit_model(
     if len(np.unique(y)) < 2:
         return None
     model = LogisticRegression(C=MODEL_C, max_iter=3000)
+    if start is not None and np.array_equal(start[0].classes_, np.unique(y)):
+        model.set_params(warm_start=True)
+        model.coef_ = start[0].coef_.copy()
+        model.intercept_ = start[0].intercept_.copy()
     model.fit(x, y, sample_weight=weight)
     return model, model.classes_.astype(np.int64)
 
