@@ -111,7 +111,7 @@ def test_tfidf_after_hybrid_is_the_same_as_tfidf_alone(framework):
 
 @pytest.mark.slow
 def test_hybrid_scores_a_profile_phrasing_at_least_the_profile_weight(framework):
-    from lta_align.match._base import load_profiles
+    from lta_align.match._documents import load_profiles
 
     phrasing = load_profiles(framework)["foundations.2"][0]
     config = la.MatchConfig.for_framework(

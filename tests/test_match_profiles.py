@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import lta_align as la
-from lta_align.match._base import load_profiles
+from lta_align.match._documents import load_profiles
 
 
 def test_lssc_ships_a_profile_for_every_competency_whose_subject_is_known():

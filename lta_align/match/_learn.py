@@ -294,7 +294,7 @@ BASE_MODELS = LRU(4)
 
 def _base_model(matcher: Any) -> tuple[Any, np.ndarray] | None:
     """The decision model without decisions (the framework's phrasings alone)."""
-    from ._base import load_profiles
+    from ._documents import load_profiles
 
     framework = matcher.framework_
     key = (
@@ -328,7 +328,7 @@ def _fit_model(
     """
     from sklearn.linear_model import LogisticRegression
 
-    from ._base import competency_documents, load_profiles
+    from ._documents import competency_documents, load_profiles
 
     framework = matcher.framework_
     texts, terms = competency_documents(framework)

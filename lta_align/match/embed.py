@@ -35,7 +35,8 @@ from sklearn.preprocessing import normalize
 from ..errors import MissingDependencyError
 from ..model import Framework
 from ._analysis import strip_boilerplate
-from ._base import BaseMatcher, chunk_rows, competency_documents, relative_rows
+from ._base import BaseMatcher, chunk_rows, relative_rows
+from ._documents import competency_documents
 from ._vectors import VectorFile, text_key
 from .tfidf import TfidfMatcher
 

@@ -26,8 +26,9 @@ from sklearn.preprocessing import normalize
 
 from ..model import Framework
 from ._analysis import analyse, analyse_batch, term_rows
-from ._base import BaseMatcher, chunk_rows, competency_documents
+from ._base import BaseMatcher, chunk_rows
 from ._cache import FIT_CACHE, framework_key
+from ._documents import competency_documents
 from ._topk import SPARSE_ROWS
 
 
