@@ -367,7 +367,7 @@ class BaseMatcher:
         kind-weighted mean over the course's statements, the course title
         counting ``title_weight``. Also returns the similarity blocks for pass
         2 (a :class:`BlockReplay`: kept when they fit its budget, else made
-        again): CSR blocks for TF-IDF without profiles (see ``is_sparse_``),
+        again): CSR blocks for TF-IDF without profiles (``BlockReplay.sparse``),
         else the dense blocks of :meth:`_weighted_blocks`.
         """
         n, n_sets = len(course_codes), len(self.set_ids_)

@@ -47,6 +47,7 @@ import pandas as pd
 from scipy import sparse
 
 from ._cache import LRU, framework_key
+from ._documents import competency_documents, load_profiles
 
 __all__ = ["DecisionLearner", "decision_pairs"]
 
@@ -279,10 +280,9 @@ class DecisionLearner:
         return out
 
 
-#: inverse regularisation of the decision model (scikit-learn's ``C``): with
-#: about six phrasings per competency the fit is far from separable-by-noise;
-#: 1 / 10 / 100 gave the same held-out gains within an outcome in the
-#: session-6 replica (``bench/README.md``), so it is not in the CV grid
+#: inverse regularisation of the decision model (scikit-learn's ``C``). Not in
+#: the CV grid: in the session-6 replica (a random half decided, six draws) 10
+#: and 100 gave the same gain within an outcome and 1 about three points less
 MODEL_C = 10.0
 
 
@@ -294,8 +294,6 @@ BASE_MODELS = LRU(4)
 
 def _base_model(matcher: Any) -> tuple[Any, np.ndarray] | None:
     """The decision model without decisions (the framework's phrasings alone)."""
-    from ._documents import load_profiles
-
     framework = matcher.framework_
     key = (
         type(matcher).__name__,
@@ -327,8 +325,6 @@ def _fit_model(
     competency).
     """
     from sklearn.linear_model import LogisticRegression
-
-    from ._documents import competency_documents, load_profiles
 
     framework = matcher.framework_
     texts, terms = competency_documents(framework)
