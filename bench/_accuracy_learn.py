@@ -208,14 +208,13 @@ def model_simulation(runner, program, truth, labels, config, seed=0):
     decided, rest = _half(labels, seed)
     first = runner.matches(program, config)
     dec = simulated_decisions(first, labels, decided)
+    mine = {p: {s for s in rest if prov_of[s] == p} for p in providers}
     for prov in providers:
-        mine = {s for s in rest if prov_of[s] == prov}
-        before["half"] += hit1_on(first, labels, mine)
+        before["half"] += hit1_on(first, labels, mine[prov])
     for k in GRID_MODEL:
         after = runner.matches(program, model_config(config, k), decisions=dec)
         for prov in providers:
-            mine = {s for s in rest if prov_of[s] == prov}
-            per[prov]["half"][k] = hit1_on(after, labels, mine)
+            per[prov]["half"][k] = hit1_on(after, labels, mine[prov])
 
     def total(k, provs):
         return sum(per[p][r][k][0] for p in provs for r in ("every other", "half"))

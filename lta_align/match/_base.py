@@ -202,6 +202,16 @@ class BaseMatcher:
                 comp_sim = self._profile_blend(vectors, start, comp_sim)
             yield start, comp_sim * self.comp_weight_ if weighted else comp_sim, set_sim
 
+    def _sparse_path(self) -> Any:
+        """The CSR block maker of a sparse matcher (TF-IDF), else ``None``.
+
+        The sparse path has no profile blend: with profiles every competency
+        column is dense anyway, so the dense blocks are used.
+        """
+        if getattr(self, "profile_vectors_t_", None) is not None:
+            return None
+        return getattr(self, "_sparse_blocks", None)
+
     def _topk_args(self, **extra: int) -> dict:
         weighted = bool((self.comp_weight_ != 1.0).any())
         return {
@@ -290,7 +300,9 @@ class BaseMatcher:
             n_courses=n_courses,
             kind_w=kind_w,
             title_texts=title_texts,
-            replay=learner is None,
+            # pass 2 reads pass 1's blocks unless a learner makes a sparse
+            # matcher's pass 2 dense
+            replay=learner is None or self._sparse_path() is None,
         )
         sparse_blocks = blocks is not None and blocks.sparse
         if learner is not None and n:
@@ -368,15 +380,11 @@ class BaseMatcher:
         counting ``title_weight``. Also returns the similarity blocks for pass
         2 (a :class:`BlockReplay`: kept when they fit its budget, else made
         again): CSR blocks for TF-IDF without profiles (``BlockReplay.sparse``),
-        else the dense blocks of :meth:`_weighted_blocks`.
+        else the dense blocks of :meth:`_weighted_blocks`. ``replay`` False:
+        no pass 2 reads them, so none are kept.
         """
         n, n_sets = len(course_codes), len(self.set_ids_)
-        # the sparse path (TF-IDF) has no profile blend: with profiles, every
-        # competency column is dense anyway, so the dense blocks are used
-        profiles = getattr(self, "profile_vectors_t_", None) is not None
-        sparse_blocks = (
-            getattr(self, "_sparse_blocks", None) if n and not profiles else None
-        )
+        sparse_blocks = self._sparse_path() if n else None
         blocks = None
         if sparse_blocks is not None:
             # the similarity blocks of pass 1, kept for a sparse pass 2 when small
@@ -395,7 +403,8 @@ class BaseMatcher:
             )
         else:
             blocks = BlockReplay(
-                lambda: self._weighted_blocks(prepared, n), budget=REPLAY_BYTES
+                lambda: self._weighted_blocks(prepared, n),
+                budget=REPLAY_BYTES if replay else 0,
             )
             evidence = np.zeros((n, n_sets), dtype=np.float32)
             for start, comp_sim, set_sim in blocks.first():
