@@ -10,7 +10,7 @@ gives the course code, title and credits.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import clean
 from ._blocks import Block
@@ -28,13 +28,14 @@ from ._layout import CONTENT_ROLES, content_columns, header_roles
 from ._lead_ins import SENTENCE_END, STEM, is_stem, split_inline_list
 from ._statements import (
     KIND_PRIORITY,
-    NO_SPACE_SCRIPT,
     NON_TEXT,
     Statement,
     clean_statement,
     code_from_file_name,
     code_from_text,
     dedupe,
+    names_a_thing,
+    split_cell,
     split_lines,
     split_lines_at,
 )
@@ -83,6 +84,16 @@ _LEAD_IN_SECTIONS = frozenset({None, "description", "other", "topic", "methods"}
 policy and program-outcome sections it does not)."""
 
 
+@dataclass(slots=True)
+class _LeadItem:
+    """An outcome list item ending in ":" and the parts listed under it."""
+
+    text: str  # without the ":"
+    location: str
+    continued: bool = False  # a lower-case part completed the sentence
+    names: list[str] = field(default_factory=list)  # "MARC 21", "Dublin Core"
+
+
 def _split_label(text: str) -> tuple[str, str] | None:
     m = _LABEL.match(text)
     if m is None or len(m.group(1).split()) > 5:
@@ -114,9 +125,11 @@ class _Walker:
         self.unread: dict[str, int] = {}
         # (table, section, level) while in a table whose title row set the section
         self.titled_table: tuple[int, str | None, int] | None = None
-        # an outcome list item ending in ":" whose sub-items may follow:
-        # [text, location, sub-items taken]
-        self.parent: list | None = None
+        # (table, section, level) of a table of "Label | value" rows met in
+        # the header area or a facts section: the section each row is read in
+        self.label_table: tuple[int, str | None, int] | None = None
+        # an outcome list item ending in ":" whose parts may follow
+        self.parent: _LeadItem | None = None
 
     # -- header facts
     def _take_code(self, text: str, *, from_label: bool = False) -> bool:
@@ -173,10 +186,7 @@ class _Walker:
         if not text:
             return
         if self.parent is not None:
-            if block.role == "item" and text[:1].islower():
-                # "Create bibliographic records:" / "using MARC 21 format"
-                self._add("outcome", f"{self.parent[0]} {text}", block.location)
-                self.parent[2] = True
+            if block.role == "item" and self._part(text, block.location):
                 return
             self.finish()
         if self.section is None and block.role == "para" and "\n" in text:
@@ -232,17 +242,8 @@ class _Walker:
             return
         if block.role == "row":
             cells = [c.strip(" *_:") for c in block.cells if c.strip(" *_:")]
-            if (
-                len(cells) == 2
-                and len(cells[0].split()) <= 4
-                and "\n" not in cells[0]
-                and (
-                    self.section in (None, "boilerplate", "info")
-                    or self._layout_row(block, cells)
-                )
-            ):
-                if self._label(cells[0], cells[1], block.location, "row"):
-                    return
+            if self._label_row(block, cells):
+                return
             if self.section is None and len(cells) == 1:
                 if self._take_code(cells[0]):
                     return
@@ -260,6 +261,31 @@ class _Walker:
             if self._header_description(block):
                 return
         self._content(block)
+
+    def _label_row(self, block: Block, cells: list[str]) -> bool:
+        """A "Label | value" row ("Course Number | LIB 110", "Instructor | ...");
+        True if it was taken. In a table of such rows each row is judged by its
+        own label: a "Course Description" row takes its own value only, and the
+        rows after it are read as they would be before it."""
+        if not (
+            len(cells) == 2 and len(cells[0].split()) <= 4 and "\n" not in cells[0]
+        ):
+            return False
+        if self.label_table is not None and self.label_table[0] == block.table:
+            _, self.section, self.section_level = self.label_table
+        elif not (
+            self.section in (None, "boilerplate", "info")
+            or self._layout_row(block, cells)
+        ):
+            return False
+        before = (block.table, self.section, self.section_level)
+        if not self._label(cells[0], cells[1], block.location, "row"):
+            return False
+        if before[1] in (None, "boilerplate", "info") and (
+            self.label_table is None or self.label_table[0] != block.table
+        ):
+            self.label_table = before
+        return True
 
     def _table_title(self, block: Block, cell: str) -> bool:
         """A one-cell row (cells merged across) naming a section ("Course
@@ -353,6 +379,11 @@ class _Walker:
             if block.level <= self.section_level:
                 self._switch("other", block.level)
                 self.other_heading = clean(text)
+                return
+            # a sub-heading naming no section ("Week 4 - Performance Reviews"
+            # under "Weekly Schedule", an assignment's title under "Assignments")
+            # is a statement of the section it is in
+            self._content(Block(text, block.location, "heading"))
             return
         self._switch(kind, block.level or 99)
 
@@ -360,11 +391,40 @@ class _Walker:
         self.section = kind
         self.section_level = level
 
+    def _part(self, text: str, location: str) -> bool:
+        """Take a list item after an outcome item ending in ":" as its part;
+        False when the item is an outcome of its own (it ends with "." or ":",
+        or is a sentence of four words or more that names no thing)."""
+        parent = self.parent
+        if text[:1].islower():
+            # "Create bibliographic records:" / "using MARC 21 format"
+            self._add("outcome", f"{parent.text} {text}", location)
+            parent.continued = True
+            return True
+        if text.endswith((".", ":")) or (
+            len(text.split()) >= 4 and not names_a_thing(text)
+        ):
+            return False
+        # "... used in libraries, including:" / "MARC 21" / "Dublin Core"
+        parent.names.append(text.rstrip(" ;,"))
+        return True
+
     def finish(self) -> None:
-        """Add a pending list item that no sub-item completed (end of a list)."""
-        if self.parent is not None and not self.parent[2]:
-            self._add("outcome", self.parent[0] + ":", self.parent[1])
-        self.parent = None
+        """Add a pending list item ending in ":" (at the end of its parts): with
+        the names listed under it, or as it is when nothing completed it."""
+        parent, self.parent = self.parent, None
+        if parent is None:
+            return
+        if parent.names:
+            names = parent.names
+            listed = (
+                names[0]
+                if len(names) == 1
+                else (f"{', '.join(names[:-1])} and {names[-1]}")
+            )
+            self._add("outcome", f"{parent.text} {listed}", parent.location)
+        elif not parent.continued:
+            self._add("outcome", parent.text + ":", parent.location)
 
     def _content(self, block: Block) -> None:
         section = self.section
@@ -375,7 +435,7 @@ class _Walker:
             and text.endswith(":")
             and not STEM.search(text)
         ):
-            self.parent = [text[:-1].rstrip(), block.location, False]
+            self.parent = _LeadItem(text[:-1].rstrip(), block.location)
             return
         if section == "other":
             heading = self.other_heading
@@ -434,8 +494,10 @@ class _Walker:
                 text = " ".join(candidates)
             elif candidates:
                 text = max(candidates, key=lambda c: len(re.findall(r"[A-Za-z]", c)))
-        if text:
-            self._add(section, text, block.location)
+        # a cell of several items ("Quiz 1" / "Discussion post 1") gives one
+        # statement each; a description stays whole
+        for item in [text] if section == "description" else split_cell(text):
+            self._add(section, item, block.location)
 
     def _role_table_row(self, block: Block) -> bool:
         """Read a row of a table whose columns have roles; True if it was one."""
@@ -463,7 +525,8 @@ class _Walker:
         for i, cell in enumerate(block.cells):
             role = roles[i] if i < len(roles) else None
             if role in CONTENT_ROLES and cell.strip():
-                self._add(role, cell, f"{block.location} column {i + 1}")
+                for item in split_cell(cell):
+                    self._add(role, item, f"{block.location} column {i + 1}")
         return True
 
     def _layout_row(self, block: Block, cells: list[str]) -> bool:
@@ -523,14 +586,10 @@ class _Walker:
         self._add(kind, text, location)
 
     def _add(self, kind: str, text: str, location: str) -> None:
+        # a one-word statement ("Budgets", "Quizzes", an outcome "Weeding") is
+        # kept as written: nothing is dropped silently
         text = clean_statement(kind, text)
-        words = len(text.split())
-        if text and (
-            words >= 2
-            or len(NO_SPACE_SCRIPT.findall(text)) >= 4
-            # a one-word topic, assignment or reading ("Budgets", "Quizzes") is fine
-            or kind not in ("outcome", "description")
-        ):
+        if text:
             self.statements.append(Statement(kind, text, location))
 
 

@@ -222,6 +222,53 @@ def split_lines_at(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+SMALL_WORDS = frozenset(
+    "a an and as at but by e.g. for from i.e. in including into nor of on or the "
+    "to with".split()
+)
+"""Words a title leaves in lower case and a line that goes on ends with."""
+_MID_SENTENCE = re.compile(
+    r"(?:[,:&/(+\-\u2013\u2014]|(?:^|\s)(?:"
+    + "|".join(re.escape(w) for w in sorted(SMALL_WORDS))
+    + r"))$",
+    re.IGNORECASE,
+)
+"""The end of a line that goes on in the next one ("Cassell & Hiremath, ch. 2
+and" / "the RUSA guidelines")."""
+
+
+def split_cell(text: str) -> list[str]:
+    """Split a table cell written on several lines into its items.
+
+    The readers keep a cell's paragraphs (Word) and list items or line breaks
+    (HTML) apart with "\\n". Each line that does not start in lower case (a
+    capital, a digit, a bullet) after a line that does not stop mid-sentence
+    (on a comma, a colon, a hyphen, "and", "of" ...) is an item of its own
+    ("Website evaluation worksheet" / "Discussion board post"); other lines go
+    on the item before them, joined with a space.
+    """
+    items: list[list[str]] = []
+    prev = ""
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if items and (line[0].islower() or _MID_SENTENCE.search(prev)):
+            items[-1].append(line)
+        else:
+            items.append([line])
+        prev = line
+    return [" ".join(item) for item in items]
+
+
+def names_a_thing(text: str) -> bool:
+    """True for a name written in title case ("Library of Congress Subject
+    Headings", "Dublin Core", "MARC 21"): most words after the first that are
+    not small words start with a capital or a digit."""
+    words = [w for w in text.split()[1:] if w.casefold() not in SMALL_WORDS]
+    return not words or 2 * sum(not w[0].islower() for w in words) > len(words)
+
+
 def dedupe(statements: list[Statement]) -> list[Statement]:
     """Keep the first of identical statements, with the strongest kind among them."""
     kept = first_of_each(
