@@ -242,3 +242,41 @@ def test_names_listed_under_an_outcome_ending_in_a_colon_complete_it(tmp_path):
         # a one-word outcome is kept as written (the audit flags it), not dropped
         ("outcome", "Weeding"),
     ]
+
+
+# -- bold titles and "Label: text" lines are judged strictly
+
+
+def test_bold_assignment_titles_stay_assessments_not_new_sections(tmp_path):
+    document = docx.Document()
+    document.add_heading("LTA 140 Collection Management", 1)
+    document.add_heading("Assignments", 2)
+    for title, body in (
+        (
+            "Collection Development Policy Analysis",
+            "Compare two public library policies.",
+        ),
+        ("Readers' Advisory Booklist", "Build an annotated list of ten read-alikes."),
+        ("Final Examination", "Covers selection, acquisition and weeding."),
+    ):
+        document.add_paragraph().add_run(title).bold = True
+        document.add_paragraph(body)
+    document.save(tmp_path / "LTA140.docx")
+    program = la.load_syllabi(tmp_path)
+    rows = _rows(program)
+    assert ("assessment", "Collection Development Policy Analysis") in rows
+    assert ("assessment", "Build an annotated list of ten read-alikes.") in rows
+    assert ("assessment", "Covers selection, acquisition and weeding.") in rows
+    assert {kind for kind, _ in rows} == {"assessment"}
+
+
+def test_label_lines_in_an_outcome_list_are_outcomes(tmp_path):
+    (tmp_path / "LTA105.md").write_text(
+        "# LTA 105 Library Services\n\n## Course Competencies\n\n"
+        "Programming: Plan a customer-service training session for new clerks.\n\n"
+        "Cataloging: Explain how a catalog record helps patrons find items.\n",
+        encoding="utf-8",
+    )
+    texts = [t for k, t in _rows(la.load_syllabi(tmp_path)) if k == "outcome"]
+    assert any("customer-service training session" in t for t in texts)
+    assert any("catalog record helps patrons" in t for t in texts)

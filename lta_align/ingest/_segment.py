@@ -159,7 +159,7 @@ class _Walker:
             if m and not self.credits:
                 self.credits = m.group(0)
             return True
-        kind = classify_heading(label)
+        kind = classify_heading(label, strict=True)
         if kind is None:
             return False
         if kind == "boilerplate":
@@ -228,7 +228,7 @@ class _Walker:
         ):
             if self.section is None and self._take_code(text):
                 return
-            kind = classify_heading(text)
+            kind = classify_heading(text, strict=True)
             if kind is not None and len(text.split()) <= 8 and text[-1] not in ".;,":
                 self._switch(kind, 99)
                 return
@@ -292,7 +292,7 @@ class _Walker:
         Learning Outcomes") makes the rest of its table that section."""
         if block.table in self.seen_tables or self.titled_table is not None:
             return False  # only a table's first row is its title
-        kind = classify_heading(cell)
+        kind = classify_heading(cell, strict=True)
         if kind is None or len(cell.split()) > 8 or cell[-1] in ".;,":
             return False
         self.titled_table = (block.table, self.section, self.section_level)
