@@ -18,10 +18,24 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..model import ReadProblem
-from ._blocks import Block, note, parse_lines
+from ._blocks import Block, join_broken_words, note, parse_lines
 from ._layout import CONTENT_ROLES, column_role, content_columns, header_roles
 
-_PAGE_NO = re.compile(r"\bpage\s+\d+(\s+of\s+\d+)?\b|^\s*-?\s*\d{1,3}\s*-?\s*$", re.I)
+_PAGE_MARK = (
+    r"page\s+(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|\d{1,4}\s*(?:of|/)\s*\d{1,4}"
+)
+_PAGE_NO = re.compile(
+    rf"^[\s\-\u2013\u2014]*(?:{_PAGE_MARK}|\d{{1,3}})[\s\-\u2013\u2014]*$", re.I
+)
+"""A line that is nothing but a page marker: "Page 3", "Page 3 of 8", "3 of 8",
+"- 3 -", "3". A sentence that mentions a page ("Read the handout, page 12 to
+18") is content."""
+_PAGE_PART_NO = re.compile(rf"^(?:{_PAGE_MARK})$", re.I)
+_PAGE_OF_END = re.compile(r"\spage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}$", re.I)
+"""A footer ending in "Page 2 of 5" ("Revised 08/2026 Page 2 of 5")."""
+_PAGE_PART = re.compile(r"\s(?:[|\u00b7\u2022\u2013\u2014]|-{1,2})\s|\s{3,}")
+"""What separates a running header's parts ("LTA 115 | Spring 2027 | Page 3")."""
 _DIGITS = re.compile(r"\d+")
 
 
@@ -95,10 +109,8 @@ def read_pdf(
     def keep(line: str) -> bool:
         if not line.strip():
             return False
-        key = _DIGITS.sub("#", line.strip())
-        return not (
-            key in repeated or _PAGE_NO.search(line) and len(line.split()) <= 12
-        )
+        key = _DIGITS.sub("#", " ".join(line.split()))
+        return not (key in repeated or _is_page_marker(line))
 
     layout = _layout_pages(path, page_lines, notes)
     blocks: list[Block] = []
@@ -121,6 +133,18 @@ def read_pdf(
             blocks.extend(_table_blocks(payload, where, n_tables))
     blocks.extend(parse_lines(run, loose=True))
     return blocks
+
+
+def _is_page_marker(line: str) -> bool:
+    """The line is a page marker, alone or as the last or first part of a running
+    header or footer ("Spring 2027 | Page 3 of 8"), not a sentence mentioning a
+    page."""
+    if _PAGE_NO.match(line) or _PAGE_OF_END.search(line.rstrip()):
+        return True
+    parts = _PAGE_PART.split(line.strip())
+    return len(parts) > 1 and bool(
+        _PAGE_PART_NO.match(parts[-1]) or _PAGE_PART_NO.match(parts[0])
+    )
 
 
 _LAYOUT_TABLE_IDS = 10_000
@@ -197,7 +221,8 @@ def _layout_page(page) -> list[tuple[str, object]] | None:
     found = []
     for table in page.find_tables():
         rows = [
-            [" ".join((cell or "").split()) for cell in row] for row in table.extract()
+            [join_broken_words(" ".join((cell or "").split())) for cell in row]
+            for row in table.extract()
         ]
         head = next((r for r in rows[:2] if any(r)), None)
         roles = header_roles(head) if head else None
@@ -298,6 +323,7 @@ def _borderless_tables(page) -> list[tuple[tuple, list[list[str]]]]:
         if len(rows) > 1:
             x0 = min(w["x0"] for w in lines[i]) - 1
             top = min(w["top"] for w in lines[i]) - 1
+            rows = [[join_broken_words(c) for c in row] for row in rows]
             out.append(((x0, top, page.width, bottom + 1), rows))
         i = j
     return out
@@ -397,7 +423,7 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
-        lines = [ln.strip() for ln in page if ln.strip()]
+        lines = [" ".join(ln.split()) for ln in page if ln.strip()]
         edge = set(lines[:_EDGE_LINES] + lines[-_EDGE_LINES:])
         counts.update(_DIGITS.sub("#", ln) for ln in edge)
     need = max(2, (len(pages) + 1) // 2)
