@@ -15,6 +15,7 @@ import re
 import warnings
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import ParseError
 from ..model import ReadProblem
@@ -112,10 +113,10 @@ def read_pdf(
         key = _DIGITS.sub("#", " ".join(line.split()))
         return not (key in repeated or _is_page_marker(line))
 
-    layout = _layout_pages(path, page_lines, notes)
+    layout = _layout_pages(path, page_lines, notes, keep)
     blocks: list[Block] = []
     run: list[tuple[str, str]] = []
-    n_tables = 0
+    n_tables = n_rows = 0
     for number, page in enumerate(page_lines, start=1):
         where = f"page {number}"
         items = layout.get(number - 1)
@@ -127,10 +128,21 @@ def read_pdf(
                 if keep(payload):
                     run.append((where, payload))
                 continue
+            if payload.kind == "lines":
+                for row in payload.rows:
+                    text = " ".join(c for c in row if c)
+                    if keep(text):
+                        run.append((where, text))
+                continue
             blocks.extend(parse_lines(run, loose=True))
             run = []
+            if payload.kind == "more" and n_tables:
+                blocks.extend(_table_blocks(payload.rows, where, n_tables, n_rows))
+                n_rows += len(payload.rows)
+                continue
             n_tables += 1
-            blocks.extend(_table_blocks(payload, where, n_tables))
+            blocks.extend(_table_blocks(payload.rows, where, n_tables))
+            n_rows = len(payload.rows)
     blocks.extend(parse_lines(run, loose=True))
     return blocks
 
@@ -152,9 +164,13 @@ _LAYOUT_TABLE_IDS = 10_000
 the line grammar finds in the text layer (numbered from 1)."""
 
 
-def _table_blocks(rows: list[list[str]], where: str, number: int) -> list[Block]:
+def _table_blocks(
+    rows: list[list[str]], where: str, number: int, before: int = 0
+) -> list[Block]:
+    """Row blocks of layout table ``number``; ``before`` rows of it were on the
+    pages before (a table continued without its header row)."""
     out = []
-    for r, cells in enumerate(rows, start=1):
+    for r, cells in enumerate(rows, start=before + 1):
         if not any(cells):
             continue
         out.append(
@@ -181,16 +197,33 @@ def _maybe_table_header(line: str) -> bool:
     return len(roles) >= 2 and any(r in CONTENT_ROLES for r in roles)
 
 
-def _layout_pages(path: Path, page_lines, notes) -> dict[int, list[tuple[str, object]]]:
+class _Table(NamedTuple):
+    """A table found on a page: its rows, and how to read them.
+
+    ``kind`` is ``"table"`` (its first row is its header) or ``"more"`` (a ruled
+    table continued from the page before without its header row: its rows
+    belong to that table, under ``header``)."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[list[str]]
+    kind: str
+    header: list[str]
+    ruled: bool
+
+
+def _layout_pages(
+    path: Path, page_lines, notes, keep
+) -> dict[int, list[tuple[str, object]]]:
     """Pages holding a ruled table whose header names two content columns, read
-    with pdfplumber: ``{page index: [("line", text) | ("table", rows), ...]}`` in
-    reading order. Only pages whose text layer shows a header line are opened
-    again, so a PDF without such a table costs nothing more."""
-    wanted = [
+    with pdfplumber: ``{page index: [("line", text) | ("table", _Table), ...]}``
+    in reading order. Only pages whose text layer shows a header line are opened
+    again, and the page after one that ends inside a ruled table (to find the
+    table's rest), so a PDF without such a table costs nothing more."""
+    wanted = {
         i
         for i, lines in enumerate(page_lines)
         if any(_maybe_table_header(line) for line in lines)
-    ]
+    }
     if not wanted:
         return {}
     try:
@@ -200,10 +233,15 @@ def _layout_pages(path: Path, page_lines, notes) -> dict[int, list[tuple[str, ob
     out: dict[int, list[tuple[str, object]]] = {}
     try:
         with pdfplumber.open(str(path), password="") as pdf:
-            for i in wanted:
-                items = _layout_page(pdf.pages[i])
+            carry: _Table | None = None
+            for i in range(min(len(page_lines), len(pdf.pages))):
+                if i not in wanted and carry is None:
+                    continue
+                items = _layout_page(pdf.pages[i], keep, carry)
+                carry = None
                 if items is not None:
                     out[i] = items
+                    carry = _ends_in_table(items, keep)
     except Exception:  # noqa: BLE001 - the text layer read above stands
         notes.append(
             note(
@@ -217,9 +255,23 @@ def _layout_pages(path: Path, page_lines, notes) -> dict[int, list[tuple[str, ob
     return out
 
 
-def _layout_page(page) -> list[tuple[str, object]] | None:
-    found = []
-    for table in page.find_tables():
+def _ends_in_table(items, keep) -> _Table | None:
+    """The ruled table the page ends inside (nothing but running footers after
+    it), or None."""
+    for kind, payload in reversed(items):
+        if kind == "line":
+            if keep(payload):
+                return None
+            continue
+        return payload if payload.ruled and payload.kind != "lines" else None
+    return None
+
+
+def _layout_page(page, keep, carry: _Table | None = None) -> list | None:
+    found: list[_Table] = []
+    other: list[_Table] = []  # ruled tables without column roles: read as lines
+    tables = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+    for n, table in enumerate(tables):
         rows = [
             [join_broken_words(" ".join((cell or "").split())) for cell in row]
             for row in table.extract()
@@ -227,14 +279,23 @@ def _layout_page(page) -> list[tuple[str, object]] | None:
         head = next((r for r in rows[:2] if any(r)), None)
         roles = header_roles(head) if head else None
         if roles is not None and content_columns(roles) >= 2:
-            found.append((table.bbox, rows))
+            found.append(_Table(table.bbox, rows, "table", head, True))
+        elif n == 0 and _continues(page, table.bbox, rows, carry, keep):
+            _join_split_row(carry, rows)
+            if rows:
+                found.append(_Table(table.bbox, rows, "more", carry.header, True))
+        else:
+            other.append(_Table(table.bbox, rows, "lines", [], True))
     if not found:
         found = _borderless_tables(page)
     if not found:
         return None
+    # a ruled table without column roles: each row one line, its cells in order
+    # (as the text layer gives them), not lines across its cells' wrapped text
+    found += [t for t in other if not any(_overlap(t.bbox, f.bbox) for f in found)]
     outside = page
-    for bbox, _ in found:
-        outside = outside.outside_bbox(bbox)
+    for table in found:
+        outside = outside.outside_bbox(table.bbox)
     lines = _word_lines(outside)
     gap = _column_gap(lines, page.width)
     if gap is not None:
@@ -242,9 +303,39 @@ def _layout_page(page) -> list[tuple[str, object]] | None:
     items: list[tuple[float, str, object]] = [
         (line["top"], "line", line["text"]) for line in outside.extract_text_lines()
     ]
-    items += [(bbox[1], "table", rows) for bbox, rows in found]
+    items += [(table.bbox[1], "table", table) for table in found]
     items.sort(key=lambda item: item[0])
     return [(kind, payload) for _, kind, payload in items]
+
+
+def _continues(page, bbox, rows, carry: _Table | None, keep) -> bool:
+    """The ruled table at ``bbox`` is the rest of ``carry`` (the table the page
+    before ended inside): as many columns, and nothing but running headers above
+    it."""
+    if carry is None or not rows or len(rows[0]) != len(carry.header):
+        return False
+    if bbox[1] <= 1:
+        return True
+    above = page.within_bbox((0, 0, page.width, bbox[1])).extract_text_lines()
+    return not any(keep(line["text"]) for line in above)
+
+
+def _join_split_row(carry: _Table, rows: list[list[str]]) -> None:
+    """A row the page break cut in two: the continued table's first cell (its
+    week, date or session column) is empty while the last row above has one;
+    its cells are joined to that row's, in place."""
+    roles = header_roles(carry.header)
+    above = 2 if carry.kind == "table" else 1  # the header row is not a row to join
+    if roles is None or len(carry.rows) < above or not rows:
+        return
+    first, last = rows[0], carry.rows[-1]
+    # a schedule row starts with its week, date or session
+    if roles[0] in CONTENT_ROLES or first[0] or not last[0] or not any(first):
+        return
+    carry.rows[-1] = [
+        join_broken_words(f"{a} {b}".strip()) for a, b in zip(last, first, strict=True)
+    ]
+    del rows[0]
 
 
 _COLUMN_SHARE = 0.25
@@ -302,6 +393,10 @@ def _sides(line: list[dict], gap: float) -> tuple[list, list] | None:
     return left, right
 
 
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def _read_by_column(lines, found, gap: float) -> list[tuple[str, object]]:
     """The page read column by column: where text sits in two columns, the left
     column top to bottom, then the right; a line or table across the gutter
@@ -318,10 +413,13 @@ def _read_by_column(lines, found, gap: float) -> list[tuple[str, object]]:
         for side, words in ((1, left), (2, right)):
             if words:
                 bottom = max(w["bottom"] for w in words)
-                elements.append((words[0]["top"], side, "line", _words_text(words), bottom))
-    for bbox, rows in found:
-        side = 1 if bbox[2] <= gap else 2 if bbox[0] >= gap else 0
-        elements.append((bbox[1], side, "table", rows, bbox[3]))
+                elements.append(
+                    (words[0]["top"], side, "line", _words_text(words), bottom)
+                )
+    for table in found:
+        x0, top, x1, bottom = table.bbox
+        side = 1 if x1 <= gap else 2 if x0 >= gap else 0
+        elements.append((top, side, "table", table, bottom))
     elements.sort(key=lambda e: (e[0], e[1]))
     out: list[tuple[str, object]] = []
     band: dict[int, list[tuple[str, object]]] = {1: [], 2: []}
@@ -365,20 +463,30 @@ def _word_lines(page) -> list[list[dict]]:
 
 
 def _cells_by_gap(line: list[dict]) -> list[tuple[float, str]]:
-    """Words of one line joined into cells where the gap is wider than a space."""
-    cells: list[tuple[float, list[str]]] = []
+    """Words of one line joined into cells where the gap is wider than a space.
+
+    A cell whose every word names a column role ("Week Topic", two headers
+    set close together) is one cell per word."""
+    cells: list[list[dict]] = []
     prev = None
     for word in line:
         size = word["bottom"] - word["top"]
         if prev is None or word["x0"] - prev["x1"] > 0.8 * size:
-            cells.append((word["x0"], [word["text"]]))
+            cells.append([word])
         else:
-            cells[-1][1].append(word["text"])
+            cells[-1].append(word)
         prev = word
-    return [(x, " ".join(ws)) for x, ws in cells]
+    out: list[tuple[float, str]] = []
+    for words in cells:
+        roles = [column_role(w["text"]) for w in words]
+        if len(words) > 1 and all(r not in (None, "text") for r in roles):
+            out.extend((w["x0"], w["text"]) for w in words)
+        else:
+            out.append((words[0]["x0"], " ".join(w["text"] for w in words)))
+    return out
 
 
-def _borderless_tables(page) -> list[tuple[tuple, list[list[str]]]]:
+def _borderless_tables(page) -> list[_Table]:
     """Tables drawn without rules: a header line whose cells name column roles
     gives the columns' left edges; following lines are split at those edges
     until a line does not fit (a heading, a paragraph running across columns)."""
@@ -401,10 +509,13 @@ def _borderless_tables(page) -> list[tuple[tuple, list[list[str]]]]:
         bottom = max(w["bottom"] for w in lines[i])
         height = bottom - min(w["top"] for w in lines[i])
         j = i + 1
+        pitch = 0.0
         while j < len(lines):
             line = lines[j]
-            if line[0]["top"] - bottom > 2.5 * max(height, 1):
-                break  # a gap: the table has ended
+            space = line[0]["top"] - bottom
+            if space > 2.5 * max(height, 1) or len(rows) > 2 and space > 2 * pitch:
+                break  # a gap (wider than between the rows): the table has ended
+            pitch = max(pitch, space) if len(rows) > 1 else space
             cells = [""] * len(starts)
             fits = True
             for word in line:
@@ -433,7 +544,8 @@ def _borderless_tables(page) -> list[tuple[tuple, list[list[str]]]]:
             x0 = min(w["x0"] for w in lines[i]) - 1
             top = min(w["top"] for w in lines[i]) - 1
             rows = [[join_broken_words(c) for c in row] for row in rows]
-            out.append(((x0, top, page.width, bottom + 1), rows))
+            bbox = (x0, top, page.width, bottom + 1)
+            out.append(_Table(bbox, rows, "table", rows[0], False))
         i = j
     return out
 
