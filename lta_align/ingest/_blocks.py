@@ -152,6 +152,27 @@ def _split_row(line: str) -> tuple[str, ...]:
     return tuple(strip_markdown(c).strip() for c in s.split("|"))
 
 
+_HEADING_GLUE = frozenset({"and", "of", "for", "the", "in", "&", "/"})
+
+
+def _wrapped_heading(buf: list[str], head: str) -> bool:
+    """The last line of ``buf`` is the first line of heading ``head`` wrapped in
+    a narrow column: a short title-case line without end punctuation, starting
+    a paragraph or after a sentence end, that makes a heading with ``head``
+    ("Student Learning" + "Outcomes")."""
+    if not buf or len(head.split()) > 3:
+        return False
+    first = buf[-1].strip()
+    words = first.split()
+    if not 1 <= len(words) <= 4 or first[-1] in ".,;:!?":
+        return False
+    if not all(w[0].isupper() or w.lower() in _HEADING_GLUE for w in words):
+        return False
+    if len(buf) > 1 and buf[-2].rstrip()[-1:] not in (".", ":", ";", "!", "?"):
+        return False
+    return looks_like_heading(f"{first} {head}")
+
+
 def parse_lines(
     lines: Iterable[tuple[str, str]], *, markdown: bool = False, loose: bool = False
 ) -> list[Block]:
@@ -309,11 +330,14 @@ def parse_lines(
                 # in text with blank lines, a heading starts a paragraph
                 and (loose or not buf or buf_role == "item")
             ):
+                head = plain.strip()
+                if loose and buf_role == "para" and _wrapped_heading(buf, head):
+                    # "Student Learning" / "Outcomes": a heading wrapped in a
+                    # narrow column
+                    head = f"{buf.pop().strip()} {head}"
                 flush()
                 blocks.append(
-                    Block(
-                        plain.strip(), loc, "para", strong=markdown and _is_strong(line)
-                    )
+                    Block(head, loc, "para", strong=markdown and _is_strong(line))
                 )
                 prev_was_text_line = False
                 continue
