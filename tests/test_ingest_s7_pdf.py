@@ -156,7 +156,7 @@ def test_soft_hyphen_at_line_end_joins_and_inside_a_line_disappears():
         loose=True,
     )
     assert [b.text for b in blocks] == [
-        "Catalog serials using the CONSER standard and crosswalks for older records."
+        "Catalog serials with the CONSER standard and crosswalks for older records."
     ]
 
 
