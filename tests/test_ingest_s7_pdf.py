@@ -149,7 +149,7 @@ def test_soft_hyphen_at_line_end_joins_and_inside_a_line_disappears():
         [
             (
                 "line 1",
-                "Catalog serials using the CON\u00adSER standard and cross\u00ad",
+                "Catalog serials with the CON\u00adSER standard and cross\u00ad",
             ),
             ("line 2", "walks for older records."),
         ],
