@@ -4,8 +4,12 @@ pypdf reads the text of every page (fast; it also opens AES-encrypted files with
 an empty password, through ``cryptography``). A page whose text shows a table
 header naming two column roles ("Week Date Topic Reading", "Outcome
 Assessment") is read again with pdfplumber, which gives the table's cells, so
-each cell becomes a statement of its column's kind. Running headers and footers
-(lines repeated at the top or bottom of most pages, "Page 2 of 5") are dropped.
+each cell becomes a statement of its column's kind; the rest of such a page is
+read column by column when it is set in two columns, and a ruled table the page
+ends inside is looked for at the top of the next page (continued without its
+header row). Running headers and footers (lines repeated at the top or bottom of
+most pages) and lines that are nothing but a page marker ("Page 2 of 5") are
+dropped; a sentence that mentions a page is kept.
 """
 
 from __future__ import annotations
