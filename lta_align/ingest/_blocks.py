@@ -101,6 +101,25 @@ _SECTION_MARKER = re.compile(r"^(?:[IVX]{1,4}|[A-H])[.)]$")
 # from every bracket (quadratic)
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_TYPESET_BREAK = re.compile(r"(?<=[^\W\d_]) ?[\u2010\u00ad]$")
+"""A word a typesetter broke at the line end: "recon\u2010" or "recon \u2010" (the
+hyphen Chromium draws), "recon\u00ad" (a soft hyphen): joined to the next line
+without the hyphen."""
+_FOLDED_BREAK = re.compile(r"(?<=[^\W\d_]) ?[\u2010\u00ad]\s+(?=[a-z])")
+
+
+def join_broken_words(text: str) -> str:
+    """Return ``text`` (a table cell whose lines were joined) with the words a
+    typesetter broke at a line end joined again ("recon\u2010 sideration" ->
+    "reconsideration") and soft hyphens removed."""
+    if "\u2010" not in text and "\u00ad" not in text:
+        return text
+    return _FOLDED_BREAK.sub("", text).replace("\u00ad", "")
+
+
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+"""A word broken at the line end with a typed hyphen ("inter-" / "library loan"):
+joined to the next line, hyphen kept (it may be a compound, "self-checkout")."""
 
 
 def strip_markdown(text: str) -> str:
@@ -131,6 +150,27 @@ def _split_row(line: str) -> tuple[str, ...]:
     if s.endswith("|"):
         s = s[:-1]
     return tuple(strip_markdown(c).strip() for c in s.split("|"))
+
+
+_HEADING_GLUE = frozenset({"and", "of", "for", "the", "in", "&", "/"})
+
+
+def _wrapped_heading(buf: list[str], head: str) -> bool:
+    """The last line of ``buf`` is the first line of heading ``head`` wrapped in
+    a narrow column: a short title-case line without end punctuation, starting
+    a paragraph or after a sentence end, that makes a heading with ``head``
+    ("Student Learning" + "Outcomes")."""
+    if not buf or len(head.split()) > 3:
+        return False
+    first = buf[-1].strip()
+    words = first.split()
+    if not 1 <= len(words) <= 4 or first[-1] in ".,;:!?":
+        return False
+    if not all(w[0].isupper() or w.lower() in _HEADING_GLUE for w in words):
+        return False
+    if len(buf) > 1 and buf[-2].rstrip()[-1:] not in (".", ":", ";", "!", "?"):
+        return False
+    return looks_like_heading(f"{first} {head}")
 
 
 def parse_lines(
@@ -181,6 +221,9 @@ def parse_lines(
 
     for loc, raw in lines:
         line = raw.rstrip().replace("\t", "    ")
+        if "\u00ad" in line[:-1]:
+            # a soft hyphen inside a line is invisible; one at the end breaks a word
+            line = line[:-1].replace("\u00ad", "") + line[-1]
         stripped = line.strip()
         if not stripped:
             flush()
@@ -287,11 +330,14 @@ def parse_lines(
                 # in text with blank lines, a heading starts a paragraph
                 and (loose or not buf or buf_role == "item")
             ):
+                head = plain.strip()
+                if loose and buf_role == "para" and _wrapped_heading(buf, head):
+                    # "Student Learning" / "Outcomes": a heading wrapped in a
+                    # narrow column
+                    head = f"{buf.pop().strip()} {head}"
                 flush()
                 blocks.append(
-                    Block(
-                        plain.strip(), loc, "para", strong=markdown and _is_strong(line)
-                    )
+                    Block(head, loc, "para", strong=markdown and _is_strong(line))
                 )
                 prev_was_text_line = False
                 continue
@@ -316,8 +362,9 @@ def parse_lines(
                 buf = [stripped]
             prev_was_text_line = True
             continue
-        if re.search(r"[A-Za-z]-$", buf[-1]) and stripped[:1].islower():
-            # a word broken at the line end ("inter-" / "library loan")
+        if stripped[:1].islower() and _TYPESET_BREAK.search(buf[-1]):
+            buf[-1] = _TYPESET_BREAK.sub("", buf[-1]) + stripped
+        elif stripped[:1].islower() and _HYPHEN_BREAK.search(buf[-1]):
             buf[-1] += stripped
         else:
             buf.append(stripped)
