@@ -209,3 +209,59 @@ def test_lead_in_list_keeps_the_sentences_around_it():
         "route journals to staff.",
     ]
     assert tail == "Labs are weekly."
+
+
+# --- schedule columns that hold the work due --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "column", ["Homework", "Deliverables", "Quizzes", "Work Due", "Activities"]
+)
+def test_a_schedule_column_of_work_due_is_assessments(tmp_path, column):
+    text = (
+        "# LTA 190 Circulation Practicum\n\n## Class Schedule\n\n"
+        f"| Session | Topic | {column} |\n|---|---|---|\n"
+        "| 1 | Patron registration | Registration role-play |\n"
+        "| 2 | Holds and recalls | Holds queue worksheet |\n"
+    )
+    assert _rows(_load(tmp_path, "LTA190.md", text)) == [
+        ("topic", "Patron registration"),
+        ("assessment", "Registration role-play"),
+        ("topic", "Holds and recalls"),
+        ("assessment", "Holds queue worksheet"),
+    ]
+
+
+def test_a_due_column_of_dates_gives_no_statements(tmp_path):
+    text = (
+        "# LTA 190 Circulation Practicum\n\n## Class Schedule\n\n"
+        "| Week | Topic | Due |\n|---|---|---|\n"
+        "| 1 | Patron registration | Mon 9/8 |\n"
+        "| 2 | Holds and recalls | Sept. 15 by 11:59 pm |\n"
+        "| 3 | Overdue notices | |\n"
+    )
+    assert _rows(_load(tmp_path, "LTA190.md", text)) == [
+        ("topic", "Patron registration"),
+        ("topic", "Holds and recalls"),
+        ("topic", "Overdue notices"),
+    ]
+
+
+def test_a_due_column_is_read_as_dates_or_as_the_work_due():
+    from lta_align.ingest._layout import cell_kind, content_columns, header_roles
+
+    roles = header_roles(["Date", "Topic", "Due"])
+    assert roles == ("date", "topic", "due")
+    assert content_columns(roles) == 2  # the table is read by column
+    cells = ["Oct. 6", "Week 5", "Thurs", "TBA", "10/13-10/15", ""]
+    assert [cell_kind("due", c) for c in cells] == [None] * len(cells)
+    work = ["Shelf-list comparison", "Final exam", "Quiz 3", "Week 5 reflection"]
+    assert [cell_kind("due", c) for c in work] == ["assessment"] * len(work)
+    # "Date" stays a date column; "Topics & Activities" stays a topic column
+    assert header_roles(["Date", "Topics & Activities"]) == ("date", "topic")
+    assert cell_kind("date", "Reserve list") is None
+    assert header_roles(["Week", "Topics & Activities", "Assignment Due"]) == (
+        "week",
+        "topic",
+        "assessment",
+    )
