@@ -15,7 +15,6 @@ _DROP = {
     "script",
     "style",
     "nav",
-    "header",
     "footer",
     "noscript",
     "template",
@@ -67,6 +66,32 @@ _BLOCK = {
     "caption",
 }
 _HEADING = re.compile(r"^h([1-6])$")
+_BANNER_HEADINGS = ("h1", "h2", "h3", "h4")
+"""Headings kept from a page banner (the course title is often one)."""
+_HEADINGS = (*_BANNER_HEADINGS, "h5", "h6")
+_CONTENT_PARTS = {"article", "section", "main"}
+"""Elements of the page's own content: a ``header`` inside one is its heading."""
+_CELL_LINES = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "address",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
+"""Elements that start a line of their own inside a table cell."""
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
 """ARIA roles of site chrome (menus, page banner, site footer, sidebars)."""
 _DROP_CLASS = re.compile(
@@ -95,6 +120,10 @@ def _is_chrome(attrs) -> bool:
     return False
 
 
+def _role(attrs) -> str:
+    return next(((v or "").strip().lower() for n, v in attrs if n == "role"), "")
+
+
 def _join(text: str) -> str:
     """Collapse source whitespace, keeping <br> line breaks as newlines."""
     lines = (" ".join(part.split()) for part in text.split(_BR))
@@ -105,8 +134,12 @@ class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self.drop_depth = 0
+        # the open elements, dropped ones included; where the dropped element
+        # (nav, script, a menu) and the page banner are in it (None: not in one)
         self.stack: list[str] = []
+        self.open_at: dict[str, list[int]] = {}  # tag -> its places in stack
+        self.drop_at: int | None = None
+        self.banner_at: int | None = None
         self.buf: list[str] = []
         self.role = "para"
         self.level = 0
@@ -124,6 +157,7 @@ class _Parser(HTMLParser):
         self.li_depth = 0
         self.main_depth = 0  # inside <main>: the page's own content
         self.in_main: list[bool] = []  # per block
+        self.in_banner: list[bool] = []  # per block: a heading of the page banner
         # links of the block being read: how many, their characters, the
         # longest in words; per block: the block is a menu entry (_menu_links)
         self.in_link = 0
@@ -142,6 +176,7 @@ class _Parser(HTMLParser):
                 text.replace(" ", "")
             )
             self.in_main.append(self.main_depth > 0)
+            self.in_banner.append(self.banner_at is not None)
             self.menu_link.append(self._menu_links(text))
             self.blocks.append(
                 Block(
@@ -171,16 +206,63 @@ class _Parser(HTMLParser):
         own = len(text.replace(" ", "").replace("\n", ""))
         return self.links if self.link_chars >= own else 0
 
+    def _in(self, tags) -> bool:
+        """Inside an open element named in ``tags`` (constant time)."""
+        return any(self.open_at.get(t) for t in tags)
+
+    def _open(self, tag: str) -> None:
+        self.open_at.setdefault(tag, []).append(len(self.stack))
+        self.stack.append(tag)
+
+    def _skipping(self) -> bool:
+        """Inside dropped chrome, or in the page banner outside its headings."""
+        return self.drop_at is not None or (
+            self.banner_at is not None and not self._in(_BANNER_HEADINGS)
+        )
+
+    def _chrome(self, tag: str, attrs) -> str:
+        """What an element opening here is: "drop" (site chrome), "banner" (the
+        page banner: only its headings are read) or "" (content).
+
+        A ``header`` inside an ``article``, ``section`` or ``main`` heads that
+        part ("<section><header><h2>Course Description</h2></header>");
+        a page-level one (or ``role="banner"``) is the site banner, whose
+        headings may hold the course title. A button inside a heading is its
+        text (an accordion's "<h2><button>Course Topics</button></h2>"); other
+        buttons are controls.
+        """
+        if tag == "button" and self._in(_HEADINGS):
+            return ""
+        role = _role(attrs)
+        if tag == "header" and role not in _DROP_ROLES and self._in(_CONTENT_PARTS):
+            return ""
+        if self.banner_at is None and (
+            role == "banner" or (tag == "header" and role not in _DROP_ROLES)
+        ):
+            return "banner"
+        if self.banner_at is not None and tag == "header":
+            return ""
+        return "drop" if tag in _DROP or _is_chrome(attrs) else ""
+
     def handle_starttag(self, tag, attrs):  # noqa: D102
         if tag in _VOID:
-            if tag == "br":
+            if tag == "br" and not self._skipping():
                 # a line break the author typed: "1. X<br>2. Y" is a list
                 (self.cell if self.cell is not None else self.buf).append(_BR)
             return
-        if self.drop_depth or tag in _DROP or _is_chrome(attrs):
-            self.drop_depth += 1
+        if self.drop_at is None:
+            chrome = self._chrome(tag, attrs)
+            if chrome == "drop":
+                self.drop_at = len(self.stack)
+            elif chrome == "banner":
+                self._flush()
+                self.banner_at = len(self.stack)
+        self._open(tag)
+        if self.drop_at is not None:
             return
-        self.stack.append(tag)
+        if self.cell is not None and tag in _CELL_LINES:
+            self.cell.append(_BR)  # a list item or paragraph in a cell: a line
+            return
         if tag == "main":
             self._flush()
             self.main_depth += 1
@@ -216,15 +298,29 @@ class _Parser(HTMLParser):
         elif tag in _BLOCK and not (self.li_depth and tag in ("p", "div", "span")):
             self._flush()
 
+    def _close(self, tag: str) -> bool:
+        """Close ``tag`` and the elements left open inside it; True when it was
+        dropped chrome (or inside it), which has nothing more to close."""
+        if not self.open_at.get(tag):
+            return self.drop_at is not None  # a stray end tag
+        depth = self.open_at[tag][-1]
+        for t in self.stack[depth:]:  # each element is closed once: linear
+            self.open_at[t].pop()
+        del self.stack[depth:]
+        dropped = self.drop_at is not None and depth >= self.drop_at
+        if self.drop_at is not None and depth <= self.drop_at:
+            self.drop_at = None  # the chrome ends (or the element around it)
+        if self.banner_at is not None and depth <= self.banner_at:
+            self._flush()
+            self.banner_at = None
+        return dropped
+
     def handle_endtag(self, tag):  # noqa: D102
-        if tag in _VOID:
+        if tag in _VOID or self._close(tag):
             return
-        if self.drop_depth:
-            self.drop_depth -= 1
+        if self.cell is not None and tag in _CELL_LINES:
+            self.cell.append(_BR)
             return
-        if tag in self.stack:
-            while self.stack and self.stack.pop() != tag:
-                pass
         if tag == "main":
             self._flush()
             self.main_depth = max(0, self.main_depth - 1)
@@ -242,6 +338,7 @@ class _Parser(HTMLParser):
             if self.row is not None and any(self.row):
                 self.row_no += 1
                 self.in_main.append(self.main_depth > 0)
+                self.in_banner.append(False)
                 self.menu_link.append(0)
                 self.blocks.append(
                     Block(
@@ -266,7 +363,7 @@ class _Parser(HTMLParser):
             self._flush()
 
     def handle_data(self, data):  # noqa: D102
-        if self.drop_depth:
+        if self._skipping():
             return
         if self.in_title:
             self.title.append(data)
@@ -330,20 +427,25 @@ def defuse(text: str) -> str:
     return "".join(out)
 
 
-def _not_menus(blocks: list[Block], menu_link: list[int]) -> list[bool]:
+def _not_menus(
+    blocks: list[Block], menu_link: list[int], in_banner: list[bool]
+) -> list[bool]:
     """Which blocks to keep: all but the link menus before the first heading.
 
     An LMS page or a saved web page often opens with its site menus written as
     plain ``div``s and lists ("Account Dashboard Courses Calendar", "Home",
     "Modules", "Grades"): a paragraph of two or more short links, or two or
     more list items in a row that are each nothing but a short link. Before
-    the page's first heading nothing of the syllabus is a bare link, so they
-    are left out there; after it, a list of links (readings, resources) stays
-    content.
+    the page's first heading (the site banner's headings do not count)
+    nothing of the syllabus is a bare link, so they are left out there; after
+    it, a list of links (readings, resources) stays content.
     """
     keep = [True] * len(blocks)
     # no heading at all: nothing marks where the syllabus starts; keep it all
-    first = next((i for i, b in enumerate(blocks) if b.role == "heading"), 0)
+    first = next(
+        (i for i, b in enumerate(blocks) if b.role == "heading" and not in_banner[i]),
+        0,
+    )
     i = 0
     while i < first:
         b = blocks[i]
@@ -371,8 +473,10 @@ def _parse(text: str) -> _Parser:
 def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[Block]:
     """Read an HTML page into blocks: headings, list items, paragraphs, table rows.
 
-    Scripts, styles, navigation, page headers and footers are dropped; entities
-    are unescaped. The ``<title>`` is used only when the page has no heading.
+    Scripts, styles, navigation, page footers and the page banner (but for its
+    headings) are dropped; a table cell's list items, paragraphs and line
+    breaks are lines of its text; entities are unescaped. The ``<title>`` is
+    used only when the page has no heading.
     """
     text = defuse(
         cut_text(decode_bytes(path, path.read_bytes(), notes), max_chars, notes)
@@ -393,10 +497,16 @@ def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
                 "or copy its text into a .docx or .txt file.",
             ) from exc
     blocks = parser.blocks
-    keep = _not_menus(blocks, parser.menu_link)
+    keep = _not_menus(blocks, parser.menu_link, parser.in_banner)
     if any(parser.in_main):
-        # the page marks its own content: leave out everything around it
-        keep = [k and inside for k, inside in zip(keep, parser.in_main, strict=True)]
+        # the page marks its own content: leave out everything around it but
+        # the banner's headings (the course code and title)
+        keep = [
+            k and (inside or banner)
+            for k, inside, banner in zip(
+                keep, parser.in_main, parser.in_banner, strict=True
+            )
+        ]
     blocks = [b for b, k in zip(blocks, keep, strict=True) if k]
     title = " ".join("".join(parser.title).split())
     if title and not any(b.role == "heading" for b in blocks):

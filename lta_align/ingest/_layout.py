@@ -38,8 +38,14 @@ COLUMN_ROLES: tuple[tuple[str, str], ...] = (
         r"^(slo|clo|outcome|objective|item|row)? ?(#|no|num|number)$|^#$|^(clo|plo)s?$",
     ),
     ("week", r"^(week|wk|session|class|unit|module|day|lesson)s?( no| number| #)?$"),
-    ("date", r"^(date|dates|due|due date|day and date|when)s?$"),
-    ("assessment", r"assess|assignment|evaluat|measure|evidence|exam|graded|task"),
+    # "Due" holds dates or the work due: see DATE_OR_CONTENT
+    ("due", r"^(due|due dates?|dates? due)$"),
+    ("date", r"^(date|dates|day and date|when)s?$"),
+    (
+        "assessment",
+        r"assess|assignment|evaluat|measure|evidence|exam|graded|task|homework"
+        r"|deliverable|quiz|^work due$|^(learning )?activit(y|ies)$",
+    ),
     ("outcome", r"outcome|objective|\bslos?\b|competenc|students will|goal"),
     # a plain text column: the kind of the section the table is in
     ("text", r"^(description|statement|text|details?|wording)$"),
@@ -51,6 +57,24 @@ COLUMN_ROLES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((role, re.compile(rx)) for role, rx in COLUMN_ROLES)
 CONTENT_ROLES = ("outcome", "assessment", "topic", "reading")
 """Roles whose cells are statements (of that kind); the others locate a row."""
+
+DATE_OR_CONTENT = {"due": "assessment"}
+"""Roles of columns that hold either dates ("Sept. 8", "Week 3") or statements
+of a kind ("Annotated read-alike list"): a cell is read as that kind unless it
+is a date."""
+
+DATE_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august "
+    "sep sept september oct october nov november dec december "
+    "mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday "
+    "fri friday sat saturday sun sunday "
+    "week weeks wk day days session class module unit by on at due before end of "
+    "the and to am pm noon midnight tba tbd tbc na none no n a st nd rd th "
+    "today tomorrow finals".split()
+)
+"""Words a date cell is made of, besides numbers ("Week 3", "Mon 9/8 by 11:59 pm",
+"Sept. 8-10", "TBA"); a cell with any other word is text."""
+_DATE_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[a-z]+")
 
 
 def _key(text: str) -> str:
@@ -76,13 +100,44 @@ def column_role(header: str) -> str | None:
     return None
 
 
+def cell_kind(role: str | None, cell: str) -> str | None:
+    """The kind of statement a cell in a column of ``role`` is; None for none.
+
+    A content column's cells are statements of its kind; a "Due" column's
+    cells are assessments unless they are dates.
+
+    >>> cell_kind("due", "Sept. 8"), cell_kind("due", "Annotated booklist")
+    (None, 'assessment')
+    """
+    if not cell.strip():
+        return None
+    if role in CONTENT_ROLES:
+        return role
+    if role in DATE_OR_CONTENT and not is_date(cell):
+        return DATE_OR_CONTENT[role]
+    return None
+
+
+def is_date(cell: str) -> bool:
+    """True for a cell that only gives a date, day or week ("Mon 9/8", "Week 3").
+
+    >>> is_date("Tues., Oct. 14 by 11:59 pm"), is_date("Quiz 2")
+    (True, False)
+    """
+    return all(
+        t[0].isdigit() or t in DATE_WORDS for t in _DATE_TOKEN.findall(cell.casefold())
+    )
+
+
 def header_roles(
     cells: tuple[str, ...] | list[str], section: str | None = None
 ) -> tuple[str | None, ...] | None:
     """Return the role of every column if ``cells`` is a table header row, else None.
 
     A header row names at least two columns and at least one content column
-    (outcome, assessment, topic, reading), and no cell is a sentence. A plain
+    (outcome, assessment, topic, reading, or a "Due" column, which may hold
+    assessments), and no cell is a sentence. :func:`cell_kind` gives the kind
+    of each cell under these roles. A plain
     text column ("Description", "Statement") takes the kind of the ``section``
     the table is in ("CLO | Description | Assessment" under "Course Learning
     Outcomes"), unless another column names that kind.
@@ -96,11 +151,12 @@ def header_roles(
     text_kind = section if section in CONTENT_ROLES and section not in roles else None
     roles = tuple(text_kind if r == "text" else r for r in roles)
     named = [r for r in roles if r]
-    if len(named) < 2 or not any(r in CONTENT_ROLES for r in named):
+    if len(named) < 2 or not content_columns(roles):
         return None
     return roles
 
 
 def content_columns(roles: tuple[str | None, ...]) -> int:
-    """How many different content roles the header names."""
-    return len({r for r in roles if r in CONTENT_ROLES})
+    """How many different kinds of statements the header's columns may hold."""
+    kinds = {DATE_OR_CONTENT.get(r, r) for r in roles if r}
+    return len(kinds & set(CONTENT_ROLES))

@@ -3,8 +3,8 @@
 A lead-in ("Upon successful completion of this course, the student will be able
 to:") starts an outcome list; a line that goes on to say what students will do
 is an outcome. Catalog descriptions write the whole list in one paragraph
-("will be able to: (1) X; (2) Y; and (3) Z"): :func:`split_inline_list` finds
-its items.
+("will be able to: (1) X; (2) Y; and (3) Z", "will be able to: X; Y; and Z",
+"The student will: 1. X. 2. Y."): :func:`split_inline_list` finds its items.
 """
 
 from __future__ import annotations
@@ -71,15 +71,32 @@ def _without_joiner(item: str) -> str:
 def split_inline_list(text: str) -> tuple[str, list[str], str] | None:
     """Split "... will be able to: (1) X; (2) Y; and (3) Z. More." into its parts.
 
-    Returns ``(head, items, tail)``: the text before the first mark, the items
+    Returns ``(head, items, tail)``: the text before the first item, the items
     (without their separators), and the sentences after the last item; or
-    ``None`` when ``text`` has no run of two or more bracketed marks counting
-    up from one (``(1) (2)``, ``a) b)``, ``(i) (ii)``; "1." inside a sentence is
-    too often a number), or an item is a single word.
+    ``None`` when ``text`` holds no list. A list is a run of two or more
+    bracketed marks counting up from one (``(1) (2)``, ``a) b)``, ``(i)
+    (ii)``) anywhere, or, right after a lead-in ending in ":" ("students will
+    be able to:", "The student will:"), a run of dotted marks counting up
+    from one (``1. 2.``, ``a. b.``; elsewhere "1." is too often a number) or
+    two or more "; "-separated parts (elsewhere a semicolon joins clauses).
+    No item may be a single word.
     """
+    return _bracketed(text) or _after_lead_in(text)
+
+
+def _bracketed(text: str) -> tuple[str, list[str], str] | None:
+    """The inline list of :func:`split_inline_list` marked "(1)", "a)", "(ii)"."""
+    marks = _counting_up(_INLINE_MARK.finditer(text))
+    if len(marks) < 2:
+        return None
+    return _parts(text, [(m.start(), m.end()) for m in marks])
+
+
+def _counting_up(found) -> list[re.Match[str]]:
+    """The marks of ``found`` that count up from one (others are text)."""
     marks: list[re.Match[str]] = []
     scheme = ""
-    for m in _INLINE_MARK.finditer(text):
+    for m in found:
         mark = m.group(1) or m.group(2)
         if not marks:
             scheme = "digit" if mark.isdigit() else "roman" if mark == "i" else "letter"
@@ -87,14 +104,61 @@ def split_inline_list(text: str) -> tuple[str, list[str], str] | None:
                 marks.append(m)
         elif _position(mark, scheme) == len(marks) + 1:
             marks.append(m)
-    if len(marks) < 2:
-        return None
-    ends = [m.start() for m in marks[1:]] + [len(text)]
-    items = [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
+    return marks
+
+
+def _parts(
+    text: str, spans: list[tuple[int, int]]
+) -> tuple[str, list[str], str] | None:
+    """Head, items and tail of ``text`` whose items start after each of ``spans``
+    (a mark or a separator): the last item ends with its sentence."""
+    ends = [start for start, _ in spans[1:]] + [len(text)]
+    items = [text[end:stop].strip() for (_, end), stop in zip(spans, ends, strict=True)]
     last = SENTENCE_END.split(items[-1], maxsplit=1)
     items[-1] = last[0]
     tail = last[1].strip() if len(last) > 1 else ""
     items = [_without_joiner(item) for item in items]
     if any(len(item.split()) < 2 for item in items):
         return None
-    return text[: marks[0].start()].strip(), items, tail
+    return text[: spans[0][0]].strip(), items, tail
+
+
+_DOTTED_MARK = re.compile(
+    r"(?:(?<=[.;,:!?])\s+|(?<=\band)\s+|(?<=\bor)\s+)(\d{1,2}|[a-h])\.\s+(?=\S)"
+)
+"""An inline "1." or "a." that starts an item: after the ":" of the lead-in or the
+punctuation or "and"/"or" that ends the item before it."""
+_FIRST_WORD_JOINER = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+
+
+def _after_lead_in(text: str) -> tuple[str, list[str], str] | None:
+    """The inline list of :func:`split_inline_list` after a lead-in and its ":"."""
+    colon = _lead_in_colon(text)
+    if colon < 0:
+        return None
+    body = text[colon + 1 :]
+    start = colon + 1 + len(body) - len(body.lstrip())
+    marks = _counting_up(_DOTTED_MARK.finditer(text, colon + 1))
+    if len(marks) >= 2 and marks[0].start() == colon + 1:
+        return _parts(text, [(m.start(), m.end()) for m in marks])
+    sentence = SENTENCE_END.split(text[start:], maxsplit=1)[0]
+    separators = [
+        (start + m.start(), start + m.end())
+        for m in re.finditer(r";\s+(?:(?:and|or)\s+)?", sentence)
+    ]
+    if not separators:
+        return None
+    parts = _parts(text, [(start, start), *separators])
+    if parts is None:
+        return None
+    head, items, tail = parts
+    return head, [_FIRST_WORD_JOINER.sub("", item) for item in items], tail
+
+
+def _lead_in_colon(text: str) -> int:
+    """Where the ":" ending the first lead-in of ``text`` is; -1 when none."""
+    for m in re.finditer(":", text):
+        lead = SENTENCE_END.split(text[: m.start()])[-1]
+        if STEM.search(lead):
+            return m.start()
+    return -1
