@@ -24,7 +24,7 @@ from ._headings import (
     heading_key,
     looks_like_heading,
 )
-from ._layout import CONTENT_ROLES, content_columns, header_roles
+from ._layout import cell_kind, content_columns, header_roles
 from ._lead_ins import SENTENCE_END, STEM, is_stem, split_inline_list
 from ._statements import (
     KIND_PRIORITY,
@@ -523,10 +523,10 @@ class _Walker:
             self.boilerplate += 1
             return True
         for i, cell in enumerate(block.cells):
-            role = roles[i] if i < len(roles) else None
-            if role in CONTENT_ROLES and cell.strip():
+            kind = cell_kind(roles[i] if i < len(roles) else None, cell)
+            if kind is not None:
                 for item in split_cell(cell):
-                    self._add(role, item, f"{block.location} column {i + 1}")
+                    self._add(kind, item, f"{block.location} column {i + 1}")
         return True
 
     def _layout_row(self, block: Block, cells: list[str]) -> bool:
