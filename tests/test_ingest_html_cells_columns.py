@@ -247,6 +247,23 @@ def test_a_due_column_of_dates_gives_no_statements(tmp_path):
     ]
 
 
+def test_a_due_column_of_work_keeps_the_assignments(tmp_path):
+    text = (
+        "# LTA 120 Reference Services\n\n## Course Calendar\n\n"
+        "| Session | Topic | Due |\n|---|---|---|\n"
+        "| 1 | The reference interview | Virtual reference transcript analysis |\n"
+        "| 2 | Readers' advisory | Oct. 14 |\n"
+        "| 3 | Weeding the reference shelf | Reference weeding proposal |\n"
+    )
+    assert _rows(_load(tmp_path, "LTA120.md", text)) == [
+        ("topic", "The reference interview"),
+        ("assessment", "Virtual reference transcript analysis"),
+        ("topic", "Readers' advisory"),
+        ("topic", "Weeding the reference shelf"),
+        ("assessment", "Reference weeding proposal"),
+    ]
+
+
 def test_a_due_column_is_read_as_dates_or_as_the_work_due():
     from lta_align.ingest._layout import cell_kind, content_columns, header_roles
 
