@@ -4,19 +4,20 @@ The segmenter walks the blocks in order. Headings (explicit styles, or short
 lines that :func:`~._headings.classify_heading` recognises) switch the current
 section; blocks in a content section become statements of that kind, blocks in
 institutional-policy sections are dropped and counted, and the header area
-gives the course code, title and credits.
+gives the course code, title and credits. Table rows are read by
+:class:`~._table_rows.TableRows` and outcome lists by
+:class:`~._outcome_lists.OutcomeLists`, the walker's mixins.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..text import clean
 from ._blocks import Block
 from ._headings import (
     CODE_LABELS,
-    COLUMN_WORDS,
     CREDIT_LABELS,
     CREDITS,
     TITLE_LABELS,
@@ -24,21 +25,19 @@ from ._headings import (
     heading_key,
     looks_like_heading,
 )
-from ._layout import cell_kind, content_columns, header_roles
-from ._lead_ins import SENTENCE_END, STEM, is_stem, split_inline_list
+from ._lead_ins import STEM, is_stem, split_inline_list
+from ._outcome_lists import OutcomeLists
 from ._statements import (
     KIND_PRIORITY,
-    NON_TEXT,
     Statement,
     clean_statement,
     code_from_file_name,
     code_from_text,
     dedupe,
-    names_a_thing,
-    split_cell,
     split_lines,
     split_lines_at,
 )
+from ._table_rows import TableRows
 
 __all__ = [
     "KIND_PRIORITY",
@@ -84,16 +83,6 @@ _LEAD_IN_SECTIONS = frozenset({None, "description", "other", "topic", "methods"}
 policy and program-outcome sections it does not)."""
 
 
-@dataclass(slots=True)
-class _LeadItem:
-    """An outcome list item ending in ":" and the parts listed under it."""
-
-    text: str  # without the ":"
-    location: str
-    continued: bool = False  # a lower-case part completed the sentence
-    names: list[str] = field(default_factory=list)  # "MARC 21", "Dublin Core"
-
-
 def _split_label(text: str) -> tuple[str, str] | None:
     m = _LABEL.match(text)
     if m is None or len(m.group(1).split()) > 5:
@@ -101,7 +90,7 @@ def _split_label(text: str) -> tuple[str, str] | None:
     return m.group(1).strip(" *_."), m.group(2).strip()
 
 
-class _Walker:
+class _Walker(TableRows, OutcomeLists):
     def __init__(self, file_stem: str) -> None:
         self.file_stem = file_stem
         self.section: str | None = None  # None = header area
@@ -129,7 +118,7 @@ class _Walker:
         # the header area or a facts section: the section each row is read in
         self.label_table: tuple[int, str | None, int] | None = None
         # an outcome list item ending in ":" whose parts may follow
-        self.parent: _LeadItem | None = None
+        self.parent = None
 
     # -- header facts
     def _take_code(self, text: str, *, from_label: bool = False) -> bool:
@@ -262,65 +251,6 @@ class _Walker:
                 return
         self._content(block)
 
-    def _label_row(self, block: Block, cells: list[str]) -> bool:
-        """A "Label | value" row ("Course Number | LIB 110", "Instructor | ...");
-        True if it was taken. In a table of such rows each row is judged by its
-        own label: a "Course Description" row takes its own value only, and the
-        rows after it are read as they would be before it."""
-        if not (
-            len(cells) == 2 and len(cells[0].split()) <= 4 and "\n" not in cells[0]
-        ):
-            return False
-        if self.label_table is not None and self.label_table[0] == block.table:
-            _, self.section, self.section_level = self.label_table
-        elif not (
-            self.section in (None, "boilerplate", "info")
-            or self._layout_row(block, cells)
-        ):
-            return False
-        before = (block.table, self.section, self.section_level)
-        if not self._label(cells[0], cells[1], block.location, "row"):
-            return False
-        if before[1] in (None, "boilerplate", "info") and (
-            self.label_table is None or self.label_table[0] != block.table
-        ):
-            self.label_table = before
-        return True
-
-    def _table_title(self, block: Block, cell: str) -> bool:
-        """A one-cell row (cells merged across) naming a section ("Course
-        Learning Outcomes") makes the rest of its table that section."""
-        if block.table in self.seen_tables or self.titled_table is not None:
-            return False  # only a table's first row is its title
-        kind = classify_heading(cell, strict=True)
-        if kind is None or len(cell.split()) > 8 or cell[-1] in ".;,":
-            return False
-        self.titled_table = (block.table, self.section, self.section_level)
-        self._switch(kind, 99)
-        return True
-
-    def _lead_in(self, block: Block) -> bool:
-        """A paragraph that is, or ends with, a lead-in ("... will be able to:")
-        starts the outcome list after it; the lines and sentences before it keep
-        their section. Return True when the paragraph was taken."""
-        text = block.text.strip()
-        pieces = split_lines_at(text)
-        offset, last = pieces[-1]
-        sentences = SENTENCE_END.split(last)
-        lead = sentences[-1]
-        if (
-            not (STEM.search(lead) and is_stem(lead, "para"))
-            or (len(pieces) + len(sentences) > 2 and not lead.endswith(":"))
-            or split_inline_list(text) is not None  # a lead-in and its list
-        ):
-            return False
-        lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:offset]
-        before = "\n".join([*lines, " ".join(sentences[:-1])]).strip()
-        if before and self.section in ("description", "topic", "methods"):
-            self._content(Block(before, block.location, "para"))
-        self._switch("outcome", 99)
-        return True
-
     def _take_credits(self, text: str) -> str:
         """Take "3 Units" / "3 credit hours" from a header-area line; return the
         rest of the line ("" when the line was only the credits)."""
@@ -391,51 +321,9 @@ class _Walker:
         self.section = kind
         self.section_level = level
 
-    def _part(self, text: str, location: str) -> bool:
-        """Take a list item after an outcome item ending in ":" as its part;
-        False when the item is an outcome of its own (it ends with "." or ":",
-        or is a sentence of four words or more that names no thing)."""
-        parent = self.parent
-        if text[:1].islower():
-            # "Create bibliographic records:" / "using MARC 21 format"
-            self._add("outcome", f"{parent.text} {text}", location)
-            parent.continued = True
-            return True
-        if text.endswith((".", ":")) or (
-            len(text.split()) >= 4 and not names_a_thing(text)
-        ):
-            return False
-        # "... used in libraries, including:" / "MARC 21" / "Dublin Core"
-        parent.names.append(text.rstrip(" ;,"))
-        return True
-
-    def finish(self) -> None:
-        """Add a pending list item ending in ":" (at the end of its parts): with
-        the names listed under it, or as it is when nothing completed it."""
-        parent, self.parent = self.parent, None
-        if parent is None:
-            return
-        if parent.names:
-            names = parent.names
-            listed = (
-                names[0]
-                if len(names) == 1
-                else (f"{', '.join(names[:-1])} and {names[-1]}")
-            )
-            self._add("outcome", f"{parent.text} {listed}", parent.location)
-        elif not parent.continued:
-            self._add("outcome", parent.text + ":", parent.location)
-
     def _content(self, block: Block) -> None:
         section = self.section
-        text = block.text.strip()
-        if (
-            section == "outcome"
-            and block.role == "item"
-            and text.endswith(":")
-            and not STEM.search(text)
-        ):
-            self.parent = _LeadItem(text[:-1].rstrip(), block.location)
+        if self._lead_item(block):
             return
         if section == "other":
             heading = self.other_heading
@@ -471,119 +359,6 @@ class _Walker:
                 continue  # a lead-in without its list
             location = f"line {int(line.group(1)) + offset}" if line else block.location
             self._add_listing(section, piece, location, parts)
-
-    def _row(self, section: str, block: Block) -> None:
-        cells = [c.strip() for c in block.cells]
-        first = block.table not in self.seen_tables
-        self.seen_tables.add(block.table)
-        if block.header or (first and self._looks_like_header(cells)):
-            self.table_header[block.table] = tuple(heading_key(c) for c in cells)
-            return
-        header = self.table_header.get(block.table, ())
-        text = ""
-        words = COLUMN_WORDS.get(section, ())
-        if header:
-            for word in words:
-                hits = [i for i, h in enumerate(header) if word in h and i < len(cells)]
-                if hits:
-                    text = cells[hits[0]]
-                    break
-        if not text:
-            candidates = [c for c in cells if not NON_TEXT.match(c)]
-            if section == "reading":
-                text = " ".join(candidates)
-            elif candidates:
-                text = max(candidates, key=lambda c: len(re.findall(r"[A-Za-z]", c)))
-        # a cell of several items ("Quiz 1" / "Discussion post 1") gives one
-        # statement each; a description stays whole
-        for item in [text] if section == "description" else split_cell(text):
-            self._add(section, item, block.location)
-
-    def _role_table_row(self, block: Block) -> bool:
-        """Read a row of a table whose columns have roles; True if it was one."""
-        roles = self.table_roles.get(block.table)
-        if roles is None:
-            seen = self.rows_checked.get(block.table, 0)
-            if seen >= 2:  # the header is the first or second row
-                return False
-            self.rows_checked[block.table] = seen + 1
-            found = header_roles(block.cells, self.section)
-            if found is None or content_columns(found) < 2:
-                return False
-            self.table_roles[block.table] = found
-            self.table_header[block.table] = tuple(heading_key(c) for c in block.cells)
-            self.seen_tables.add(block.table)
-            if self.section in (None, "info", "other", "methods"):
-                # a table of outcomes, topics or assessments is content even
-                # without a heading above it
-                self.section = "table"
-                self.section_level = 99
-            return True
-        if self.section == "boilerplate":
-            self.boilerplate += 1
-            return True
-        for i, cell in enumerate(block.cells):
-            kind = cell_kind(roles[i] if i < len(roles) else None, cell)
-            if kind is not None:
-                for item in split_cell(cell):
-                    self._add(kind, item, f"{block.location} column {i + 1}")
-        return True
-
-    def _layout_row(self, block: Block, cells: list[str]) -> bool:
-        """A "Section name | its content" row of a layout table."""
-        kind = classify_heading(cells[0])
-        return (
-            kind not in (None, "info")
-            and block.table not in self.table_header
-            and len(cells[1].split()) >= 4
-        )
-
-    @staticmethod
-    def _looks_like_header(cells: list[str]) -> bool:
-        filled = [c for c in cells if c]
-        return (
-            bool(filled)
-            and all(
-                len(c.split()) <= 4
-                and not re.fullmatch(r"[\d\s.%]+", c)
-                and not c.endswith(".")
-                for c in filled
-            )
-            and any(
-                classify_heading(c)
-                or heading_key(c) in ("week", "date", "weight", "points", "due")
-                for c in filled
-            )
-        )
-
-    def _add_listing(
-        self,
-        kind: str,
-        text: str,
-        location: str,
-        parts: tuple[str, list[str], str] | None,
-    ) -> None:
-        """Add ``text``, its inline outcome list ("able to: (1) X; (2) Y") as outcomes.
-
-        The list must follow a lead-in sentence ("Upon completion, students will
-        be able to:"; in an outcome section also any line ending in ":", or
-        nothing); the sentences before the lead-in and after the list keep the
-        text's kind. A list inside a sentence ("the roles of (a) staff and (b)
-        volunteers") is one statement. ``parts``: :func:`split_inline_list` of
-        ``text`` (``None``: no list).
-        """
-        if parts is not None:
-            head, items, tail = parts
-            sentences = SENTENCE_END.split(head) if head else []
-            lead = sentences[-1] if sentences else ""
-            if STEM.search(lead) or (kind == "outcome" and lead[-1:] in ("", ":")):
-                rest = " ".join([*sentences[:-1], tail]).strip()
-                if rest:
-                    self._add(kind, rest, location)
-                for item in items:
-                    self._add("outcome", item, location)
-                return
-        self._add(kind, text, location)
 
     def _add(self, kind: str, text: str, location: str) -> None:
         # a one-word statement ("Budgets", "Quizzes", an outcome "Weeding") is

@@ -1,0 +1,381 @@
+"""Read the layout of PDF pages with pdfplumber: tables and columns.
+
+A page whose text layer shows a table header naming two column roles is opened
+again here. Ruled tables whose header names two content columns give their
+cells; a ruled table continued from the page before (without its header row)
+joins that table, and a row the page break cut in two is joined again; tables
+drawn without rules are found from a header line's cell edges. The rest of the
+page is read column by column when it is set in two columns.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from ._blocks import join_broken_words, note
+from ._layout import CONTENT_ROLES, column_role, content_columns, header_roles
+
+
+def _maybe_table_header(line: str) -> bool:
+    """A text-layer line that could be a table's header row: short, no digits,
+    and naming two different column roles, one of them content ("Week Date
+    Topic Reading", "Outcome Assessment"; not "Assignments and Evaluation")."""
+    words = line.split()
+    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
+        return False
+    roles = {column_role(w) for w in words} - {None, "text"}
+    return len(roles) >= 2 and any(r in CONTENT_ROLES for r in roles)
+
+
+class _Table(NamedTuple):
+    """A table found on a page: its rows, and how to read them.
+
+    ``kind`` is ``"table"`` (its first row is its header) or ``"more"`` (a ruled
+    table continued from the page before without its header row: its rows
+    belong to that table, under ``header``)."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[list[str]]
+    kind: str
+    header: list[str]
+    ruled: bool
+
+
+def layout_pages(
+    path: Path, page_lines, notes, keep
+) -> dict[int, list[tuple[str, object]]]:
+    """Pages holding a ruled table whose header names two content columns, read
+    with pdfplumber: ``{page index: [("line", text) | ("table", _Table), ...]}``
+    in reading order. Only pages whose text layer shows a header line are opened
+    again, and the page after one that ends inside a ruled table (to find the
+    table's rest), so a PDF without such a table costs nothing more."""
+    wanted = {
+        i
+        for i, lines in enumerate(page_lines)
+        if any(_maybe_table_header(line) for line in lines)
+    }
+    if not wanted:
+        return {}
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - a dependency, but degrade gently
+        return {}
+    out: dict[int, list[tuple[str, object]]] = {}
+    try:
+        with pdfplumber.open(str(path), password="") as pdf:
+            carry: _Table | None = None
+            for i in range(min(len(page_lines), len(pdf.pages))):
+                if i not in wanted and carry is None:
+                    continue
+                items = _layout_page(pdf.pages[i], keep, carry)
+                carry = None
+                if items is not None:
+                    out[i] = items
+                    carry = _ends_in_table(items, keep)
+    except Exception:  # noqa: BLE001 - the text layer read above stands
+        notes.append(
+            note(
+                "the PDF's tables could not be read by column; their rows were read "
+                "as lines of text.",
+                "Check the statements taken from its tables.",
+                severity="info",
+            )
+        )
+        return {}
+    return out
+
+
+def _ends_in_table(items, keep) -> _Table | None:
+    """The ruled table the page ends inside (nothing but running footers after
+    it), or None."""
+    for kind, payload in reversed(items):
+        if kind == "line":
+            if keep(payload):
+                return None
+            continue
+        return payload if payload.ruled and payload.kind != "lines" else None
+    return None
+
+
+def _layout_page(page, keep, carry: _Table | None = None) -> list | None:
+    found: list[_Table] = []
+    other: list[_Table] = []  # ruled tables without column roles: read as lines
+    tables = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+    for n, table in enumerate(tables):
+        rows = [
+            [join_broken_words(" ".join((cell or "").split())) for cell in row]
+            for row in table.extract()
+        ]
+        head = next((r for r in rows[:2] if any(r)), None)
+        roles = header_roles(head) if head else None
+        if roles is not None and content_columns(roles) >= 2:
+            found.append(_Table(table.bbox, rows, "table", head, True))
+        elif n == 0 and _continues(page, table.bbox, rows, carry, keep):
+            _join_split_row(carry, rows)
+            if rows:
+                found.append(_Table(table.bbox, rows, "more", carry.header, True))
+        else:
+            other.append(_Table(table.bbox, rows, "lines", [], True))
+    if not found:
+        found = _borderless_tables(page)
+    if not found:
+        return None
+    # a ruled table without column roles: each row one line, its cells in order
+    # (as the text layer gives them), not lines across its cells' wrapped text
+    found += [t for t in other if not any(_overlap(t.bbox, f.bbox) for f in found)]
+    outside = page
+    for table in found:
+        outside = outside.outside_bbox(table.bbox)
+    lines = _word_lines(outside)
+    gap = _column_gap(lines, page.width)
+    if gap is not None:
+        return _read_by_column(lines, found, gap)
+    items: list[tuple[float, str, object]] = [
+        (line["top"], "line", line["text"]) for line in outside.extract_text_lines()
+    ]
+    items += [(table.bbox[1], "table", table) for table in found]
+    items.sort(key=lambda item: item[0])
+    return [(kind, payload) for _, kind, payload in items]
+
+
+def _continues(page, bbox, rows, carry: _Table | None, keep) -> bool:
+    """The ruled table at ``bbox`` is the rest of ``carry`` (the table the page
+    before ended inside): as many columns, and nothing but running headers above
+    it."""
+    if carry is None or not rows or len(rows[0]) != len(carry.header):
+        return False
+    if bbox[1] <= 1:
+        return True
+    above = page.within_bbox((0, 0, page.width, bbox[1])).extract_text_lines()
+    return not any(keep(line["text"]) for line in above)
+
+
+def _join_split_row(carry: _Table, rows: list[list[str]]) -> None:
+    """A row the page break cut in two: the continued table's first cell (its
+    week, date or session column) is empty while the last row above has one;
+    its cells are joined to that row's, in place."""
+    roles = header_roles(carry.header)
+    above = 2 if carry.kind == "table" else 1  # the header row is not a row to join
+    if roles is None or len(carry.rows) < above or not rows:
+        return
+    first, last = rows[0], carry.rows[-1]
+    # a schedule row starts with its week, date or session
+    if roles[0] in CONTENT_ROLES or first[0] or not last[0] or not any(first):
+        return
+    carry.rows[-1] = [
+        join_broken_words(f"{a} {b}".strip()) for a, b in zip(last, first, strict=True)
+    ]
+    del rows[0]
+
+
+_COLUMN_SHARE = 0.25
+"""A page's text is in two columns when at least this share of its lines (and
+at least 4) sit wholly right of a gutter near the middle that no line crosses
+in those rows."""
+
+
+def _column_gap(lines: list[list[dict]], width: float) -> float | None:
+    """The x of the gutter between two columns of text, or None (one column).
+
+    The gutter is the x near the middle of the page (30-70 % of its width)
+    covered by the fewest words; the text is in columns when enough lines have
+    words right of it, none across it, and a gap wider than a letter's height
+    between the left and the right words."""
+    if len(lines) < 8 or width < 100:
+        return None
+    size = int(width) + 2
+    delta = [0] * (size + 1)
+    for line in lines:
+        for w in line:
+            delta[min(max(int(w["x0"]), 0), size)] += 1
+            delta[min(max(int(w["x1"]) + 1, 0), size)] -= 1
+    cover, run = [], 0
+    for d in delta:
+        run += d
+        cover.append(run)
+    lo, hi = int(0.3 * width), int(0.7 * width)
+    low = min(cover[lo:hi])
+    best, start = (0, lo), None
+    for x in range(lo, hi + 1):
+        if x < hi and cover[x] == low:
+            start = x if start is None else start
+        elif start is not None:
+            best = max(best, (x - start, start))
+            start = None
+    gap = best[1] + best[0] / 2
+    right = sum(1 for line in lines if (_sides(line, gap) or ((), ()))[1])
+    if right >= 4 and right >= _COLUMN_SHARE * len(lines):
+        return gap
+    return None
+
+
+def _sides(line: list[dict], gap: float) -> tuple[list, list] | None:
+    """A line's words left and right of the gutter at ``gap``, or None when the
+    line runs across it (a word over it, or words closer than a letter's height
+    on either side: "Freedom and | Library Ethics" is one line)."""
+    left = [w for w in line if w["x1"] <= gap]
+    right = [w for w in line if w["x0"] >= gap]
+    if len(left) + len(right) < len(line):
+        return None
+    height = line[0]["bottom"] - line[0]["top"]
+    if left and right and right[0]["x0"] - left[-1]["x1"] <= height:
+        return None
+    return left, right
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _read_by_column(lines, found, gap: float) -> list[tuple[str, object]]:
+    """The page read column by column: where text sits in two columns, the left
+    column top to bottom, then the right; a line or table across the gutter
+    (a title, a full-width schedule) ends the columns above it. A short line
+    below the end of the right column, after a gap in the left one, is taken as
+    the first line under the columns ("Course Schedule")."""
+    elements: list[tuple[float, int, str, object, float]] = []
+    for line in lines:
+        sides = _sides(line, gap)
+        if sides is None:
+            elements.append((line[0]["top"], 0, "line", _words_text(line), 0))
+            continue
+        left, right = sides
+        for side, words in ((1, left), (2, right)):
+            if words:
+                bottom = max(w["bottom"] for w in words)
+                elements.append(
+                    (words[0]["top"], side, "line", _words_text(words), bottom)
+                )
+    for table in found:
+        x0, top, x1, bottom = table.bbox
+        side = 1 if x1 <= gap else 2 if x0 >= gap else 0
+        elements.append((top, side, "table", table, bottom))
+    elements.sort(key=lambda e: (e[0], e[1]))
+    out: list[tuple[str, object]] = []
+    band: dict[int, list[tuple[str, object]]] = {1: [], 2: []}
+    ends = {1: 0.0, 2: 0.0}
+
+    def flush() -> None:
+        out.extend(band[1] + band[2])
+        band[1].clear()
+        band[2].clear()
+        ends[1] = ends[2] = 0.0
+
+    for top, side, kind, payload, bottom in elements:
+        if side == 1 and band[2] and top > ends[2]:
+            height = bottom - top
+            if top - ends[1] > 1.5 * max(height, 1):
+                side = 0  # under the columns
+        if side == 0:
+            flush()
+            out.append((kind, payload))
+            continue
+        band[side].append((kind, payload))
+        ends[side] = max(ends[side], bottom)
+    flush()
+    return out
+
+
+def _words_text(words: list[dict]) -> str:
+    return " ".join(w["text"] for w in words)
+
+
+def _word_lines(page) -> list[list[dict]]:
+    """The page's words grouped into lines (by their top), left to right."""
+    words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+    lines: list[list[dict]] = []
+    for word in words:
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _cells_by_gap(line: list[dict]) -> list[tuple[float, str]]:
+    """Words of one line joined into cells where the gap is wider than a space.
+
+    A cell whose every word names a column role ("Week Topic", two headers
+    set close together) is one cell per word."""
+    cells: list[list[dict]] = []
+    prev = None
+    for word in line:
+        size = word["bottom"] - word["top"]
+        if prev is None or word["x0"] - prev["x1"] > 0.8 * size:
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+        prev = word
+    out: list[tuple[float, str]] = []
+    for words in cells:
+        roles = [column_role(w["text"]) for w in words]
+        if len(words) > 1 and all(r not in (None, "text") for r in roles):
+            out.extend((w["x0"], w["text"]) for w in words)
+        else:
+            out.append((words[0]["x0"], " ".join(w["text"] for w in words)))
+    return out
+
+
+def _borderless_tables(page) -> list[_Table]:
+    """Tables drawn without rules: a header line whose cells name column roles
+    gives the columns' left edges; following lines are split at those edges
+    until a line does not fit (a heading, a paragraph running across columns)."""
+    lines = _word_lines(page)
+    out = []
+    i = 0
+    while i < len(lines):
+        header = _cells_by_gap(lines[i])
+        roles = header_roles([text for _, text in header])
+        if roles is None or content_columns(roles) < 2:
+            i += 1
+            continue
+        starts = [x for x, _ in header]
+        tol = 2.0
+
+        def column(x: float, starts=starts, tol=tol) -> int:
+            return max((k for k, s in enumerate(starts) if s - tol <= x), default=-1)
+
+        rows = [[text for _, text in header]]
+        bottom = max(w["bottom"] for w in lines[i])
+        height = bottom - min(w["top"] for w in lines[i])
+        j = i + 1
+        pitch = 0.0
+        while j < len(lines):
+            line = lines[j]
+            space = line[0]["top"] - bottom
+            if space > 2.5 * max(height, 1) or len(rows) > 2 and space > 2 * pitch:
+                break  # a gap (wider than between the rows): the table has ended
+            pitch = max(pitch, space) if len(rows) > 1 else space
+            cells = [""] * len(starts)
+            fits = True
+            for word in line:
+                k = column(word["x0"])
+                nxt = starts[k + 1] if 0 <= k < len(starts) - 1 else None
+                if k < 0 or (nxt is not None and word["x1"] > nxt + tol):
+                    fits = False  # left of the table, or across a column edge
+                    break
+                cells[k] = f"{cells[k]} {word['text']}".strip()
+            content = any(
+                cells[k] and roles[k] in CONTENT_ROLES for k in range(len(cells))
+            )
+            if not fits or not content:
+                break
+            locating = [k for k, r in enumerate(roles) if r not in CONTENT_ROLES]
+            if len(rows) > 1 and locating and not any(cells[k] for k in locating):
+                # a wrapped line of the row above
+                rows[-1] = [
+                    f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)
+                ]
+            else:
+                rows.append(cells)
+            bottom = max(w["bottom"] for w in line)
+            j += 1
+        if len(rows) > 1:
+            x0 = min(w["x0"] for w in lines[i]) - 1
+            top = min(w["top"] for w in lines[i]) - 1
+            rows = [[join_broken_words(c) for c in row] for row in rows]
+            bbox = (x0, top, page.width, bottom + 1)
+            out.append(_Table(bbox, rows, "table", rows[0], False))
+        i = j
+    return out
