@@ -55,18 +55,23 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("boilerplate", r"late (work|assignments?|submissions?|policy)|make ?ups?"),
     (
         "boilerplate",
-        r"office hours|instructors?|professors?|faculty (information|contact)",
+        r"office hours|instructors?|professors?|faculty (information|contact)"
+        r"|presenters?|facilitators?",
     ),
     (
         "boilerplate",
         r"contact (hours|information|info)|^contact$|e ?mails?|(tele)?phones?",
     ),
-    ("boilerplate", r"polic(y|ies)|code of conduct|student conduct|classroom conduct"),
+    (
+        "boilerplate",
+        r"polic(y|ies)|code of conduct|student conduct|classroom conduct"
+        r"|expectations",
+    ),
     ("boilerplate", r"student (support|services|resources|success|rights|handbook)"),
     (
         "boilerplate",
         r"withdraw(al|als|ing)?|incompletes?|drop dates?|important dates"
-        r"|holidays?",
+        r"|holidays?|registration|how to register|dates and times",
     ),
     (
         "boilerplate",
@@ -102,8 +107,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "outcome",
         r"outcomes?|objectives?|competenc(y|ies|e|es)|slos?|clos?|learning goals"
-        r"|course goals|student goals|goals and objectives|what you will learn"
-        r"|performance standards",
+        r"|course goals|student goals|goals and objectives|performance standards"
+        r"|what (you|we) will (learn|be able to do)|learning expectations",
     ),
     (
         "description",
@@ -132,7 +137,9 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"prerequisites?|co ?requisites?|credits?|credit hours|term|semester"
         r"|meets|meeting times?|class meetings?|location|section|crn|course (number"
         r"|title|code|id|name)|^course$|program|department|division|format"
-        r"|delivery|catalog",
+        r"|delivery|catalog|(who should|who can) (attend|enroll|register)"
+        r"|(intended|target) audience|^audience$|who this course is for"
+        r"|at a glance",
     ),
 )
 
@@ -184,10 +191,23 @@ _NUMBERING = re.compile(
 )
 
 
+_CONTRACTIONS = (("'ll", " will"), ("n't", " not"), ("'re", " are"), ("'ve", " have"))
+"""Contractions a heading is compared without: "What You'll Learn" is "what you
+will learn"; other apostrophes go ("Readers' Advisory", "Student's")."""
+
+
 def heading_key(text: str) -> str:
-    """Return the comparison form of a heading: lower case, words only."""
+    """Return the comparison form of a heading: lower case, words only.
+
+    >>> heading_key("What You'll Learn"), heading_key("2. Readers' Advisory")
+    ('what you will learn', 'readers advisory')
+    """
     text = _NUMBERING.sub("", text.strip())
-    text = text.casefold().replace("&", " and ")
+    text = text.casefold().replace("&", " and ").replace("\u2019", "'")
+    if "'" in text:
+        for short, full in _CONTRACTIONS:
+            text = text.replace(short, full)
+        text = text.replace("'", "")
     text = re.sub(r"[^a-z0-9 ]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
