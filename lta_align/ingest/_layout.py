@@ -44,7 +44,11 @@ COLUMN_ROLES: tuple[tuple[str, str], ...] = (
     (
         "assessment",
         r"assess|assignment|evaluat|measure|evidence|exam|graded|task|homework"
-        r"|deliverable|quiz|^work due$|^(learning )?activit(y|ies)$",
+        r"|deliverable|quiz|^work due$|^(learning )?activit(y|ies)$"
+        # hands-on work done in class or lab
+        r"|^(labs?|lab (activit(y|ies)|exercises?|work|assignments?)|practice"
+        r"|practicums?|exercises?|(in class|class|hands on) (activit(y|ies)"
+        r"|exercises?|practice)|lab and practice)$",
     ),
     ("outcome", r"outcome|objective|\bslos?\b|competenc|students will|goal"),
     # a plain text column: the kind of the section the table is in

@@ -25,9 +25,15 @@ CODE = re.compile(r"\b([A-Z]{2,5})[ \u00a0_-]?(\d{3,4}[A-Z]?)\b")
 _FILE_CODE = re.compile(r"([A-Za-z]{2,5})[ _.-]?(\d{3,4}[A-Za-z]?)(?![0-9])")
 NO_SPACE_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """Thai, kana and CJK ideographs: scripts written without spaces between words."""
+_NUMBERED_WORDS = ("slo", "clo", "plo", "outcome", "objective", "competency", "goal")
+"""Words a statement's number may follow: "SLO 2:", "CLO-1", "Objective A:"."""
 _LEADING_MARK = re.compile(
-    rf"^\s*(?:(?:{BULLET_MARK})|\(?\d{{1,2}}[.)]|\(?[a-hA-H][.)]"
-    r"|(?:slo|outcome|objective|clo|plo|competency)\s*#?\s*\d{1,2}[a-z]?\s*[:.)-]?)\s*",
+    rf"^\s*(?:(?:{BULLET_MARK})|\(?\d{{1,2}}[.)](?!\d)|\(?[a-hA-H][.)]"
+    # outline numbers "1.1", "2.3.4." before a capital ("1.5 hours" is content)
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s+(?-i:[A-Z]))"
+    rf"|(?:{'|'.join(_NUMBERED_WORDS)})s?\s*[-#\u2013]?\s*"
+    r"(?:\d{1,2}(?:\.\d{1,2}){0,3}[a-z]?\s*[:.)\u2013\u2014-]?"
+    r"|(?-i:[A-Z])\s*[:.)\u2013\u2014-]))\s*",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
@@ -210,16 +216,32 @@ def split_lines_at(text: str) -> list[tuple[int, str]]:
     pieces = [(0, lines[0])]
     for n, (prev, line) in enumerate(zip(lines, lines[1:], strict=False), start=1):
         starts = line[0].isupper() or line[0].isdigit() or line[0] in "\"'(\u201c"
-        ended = (
-            prev.endswith((".", ";", ":", "!", "?"))
-            or len(prev) < 0.6 * width
-            or width < 50  # a list of short lines, none of them wrapped
-        )
-        if starts and ended:
+        if starts and _ends_item(prev, width):
             pieces.append((n, line))
         else:
             pieces[-1] = (pieces[-1][0], pieces[-1][1] + " " + line)
     return pieces
+
+
+_END_TAG = re.compile(
+    r"(?:\[[^\[\]]{1,80}\]|[.!?][\"'\u201d]?\s*\([A-Z][^().]{2,80}\)"
+    r"|\(\s*[A-Z]{2,6}[\s#-]*[:\d][^()]{0,80}\))\s*$"
+)
+"""A tag closing an item: "[LSSC: Cataloging]", ". (Reference)", "(PLO 2, 3)"."""
+
+
+def _ends_item(line: str, width: int) -> bool:
+    """True if an unbulleted ``line`` ends an item (:func:`split_lines_at`): it
+    ends a sentence or a tag, or is short (clearly shorter than the ``width``
+    of the paragraph's longest line, or every line is short) and does not stop
+    mid-sentence ("Foundations of" / "Library and Information Science,")."""
+    if line.endswith((".", ";", ":", "!", "?")):
+        return True
+    if line.endswith(("]", ")")) and _END_TAG.search(line[-100:]):
+        return True
+    # width < 50: a list of short lines, or a narrow column
+    short = len(line) < 0.6 * width or width < 50
+    return short and not _MID_SENTENCE.search(line)
 
 
 SMALL_WORDS = frozenset(
