@@ -156,7 +156,8 @@ class _Spans:
         row.append(text)
         row.extend([""] * min(colspan - 1, max(MAX_SPAN_COLUMNS - len(row), 0)))
         if rowspan > 1 and col < MAX_SPAN_COLUMNS:
-            repeat = text if _MARKER_CELL.match(text) else ""
+            marker = len(text) <= 40 and _MARKER_CELL.match(text)
+            repeat = text if marker else ""
             for c in range(col, len(row)):
                 self.new[c] = [rowspan - 1, repeat if c == col else ""]
 
