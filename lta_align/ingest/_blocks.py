@@ -97,6 +97,9 @@ _PERIOD_LINE = re.compile(
 _LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z/&#'() -]{1,32}:(\s|$)")
 _WEIGHT_LINE = re.compile(r"(\.{4,}|\s\d{1,3}(\.\d+)?\s*(%|points?|pts\.?))\s*$", re.I)
 _SECTION_MARKER = re.compile(r"^(?:[IVX]{1,4}|[A-H])[.)]$")
+_QUOTE_MARK = re.compile(r"^\s{0,3}(?:>\s?)+")
+"""The ``>`` markers of a Markdown blockquote or a quoted email line: "> Note:"."""
+_SENTENCE_END = (".", "!", "?", ":", ";")
 # no "[" inside the link text: a run of "[" would otherwise rescan to the end
 # from every bracket (quadratic)
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
@@ -173,6 +176,22 @@ def _wrapped_heading(buf: list[str], head: str) -> bool:
     return looks_like_heading(f"{first} {head}")
 
 
+def _continues(buf: list[str], buf_role: str, indent: int, line: str) -> bool:
+    """``line`` (not a bullet) goes on with the item or paragraph in ``buf``: an
+    item's line indented past its bullet ("- Service observation report (visit
+    two libraries and compare their" / "  desks) - 20%"), or a line after one
+    that does not end a sentence, starting in lower case or with a closing
+    bracket."""
+    if not buf:
+        return False
+    stripped = line.strip()
+    if buf_role == "item" and len(line) - len(line.lstrip()) > indent:
+        return True
+    return not buf[-1].rstrip().endswith(_SENTENCE_END) and (
+        stripped[:1].islower() or stripped[:1] in ")]}"
+    )
+
+
 def parse_lines(
     lines: Iterable[tuple[str, str]], *, markdown: bool = False, loose: bool = False
 ) -> list[Block]:
@@ -187,6 +206,8 @@ def parse_lines(
     loose : bool, default=False
         The text has no blank lines between paragraphs (a PDF text layer):
         numbered lines without a dot ("3 Cataloging basics") also start an item.
+        Otherwise the text was typed (Markdown, plain text, an email): the ``>``
+        markers of a quoted line are removed.
 
     Returns
     -------
@@ -199,6 +220,7 @@ def parse_lines(
     buf_loc = ""
     buf_role = "para"
     buf_strong = False
+    buf_indent = 0  # where the first line of the item in ``buf`` starts
     table_no = 0
     in_table = False
     prev_was_text_line = False
@@ -221,6 +243,8 @@ def parse_lines(
 
     for loc, raw in lines:
         line = raw.rstrip().replace("\t", "    ")
+        if not loose and line.lstrip().startswith(">"):
+            line = _QUOTE_MARK.sub("", line)
         if "\u00ad" in line[:-1]:
             # a soft hyphen inside a line is invisible; one at the end breaks a word
             line = line[:-1].replace("\u00ad", "") + line[-1]
@@ -316,7 +340,11 @@ def parse_lines(
                 blocks.append(Block(plain_inner, loc, "para"))
                 prev_was_text_line = False
                 continue
-        if not bullet and search_tail(_WEIGHT_LINE, stripped):
+        if (
+            not bullet
+            and search_tail(_WEIGHT_LINE, stripped)
+            and not _continues(buf, buf_role, buf_indent, line)
+        ):
             # "Midterm exam ......... 15%": one graded item per line
             flush()
             blocks.append(Block(stripped, loc, "item"))
@@ -350,6 +378,7 @@ def parse_lines(
         if starts_block or not buf:
             flush()
             buf_loc = loc
+            buf_indent = len(line) - len(line.lstrip())
             if bullet:
                 buf_role = "item"
                 buf = [bullet.group("text")]

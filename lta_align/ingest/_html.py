@@ -107,6 +107,74 @@ MENU_WORDS = 4
 
 _BR = "\x00"  # marks <br>; NUL cannot occur in decoded HTML text we keep
 
+MAX_SPAN_COLUMNS = 64
+"""The widest a row is made by spanned cells (``colspan``, or ``rowspan`` cells
+from the rows above): a table's own cells are always kept, but no span fills
+columns past this one, so ``colspan="100000"`` costs no more than a wide row."""
+MAX_ROWSPAN = 65534
+"""HTML's own limit on ``rowspan``; ``rowspan="0"`` spans to the table's end."""
+_MARKER_CELL = re.compile(r"^(?=.*\d)\S+(?: \S+){0,2}$")
+"""A short cell with a digit ("Week 3", "1", "Sept. 9", "1/15-1/22"): a place
+in a schedule, repeated in each row it spans; a spanned content cell is read
+once, in its first row."""
+
+
+def _span(attrs, name: str, zero: int) -> int:
+    """The ``colspan``/``rowspan`` of a cell: 1 unless a positive number is
+    given; ``zero`` for "0" (HTML: a rowspan to the end of the table)."""
+    value = next((v or "" for n, v in attrs if n == name), "")
+    m = re.match(r"\s*(\d{1,9})", value)
+    if m is None:
+        return 1
+    return min(int(m.group(1)) or zero, MAX_ROWSPAN)
+
+
+class _Spans:
+    """The cells of a table's earlier rows that span down into the row being
+    read, so that each row's cells line up with the header.
+
+    ``below`` maps a column to [rows still spanned, text]; ``new`` holds the
+    spans starting in the row being read. A row costs at most
+    ``MAX_SPAN_COLUMNS`` steps more than its own cells: linear in the table.
+    """
+
+    __slots__ = ("below", "new")
+
+    def __init__(self) -> None:
+        self.below: dict[int, list] = {}
+        self.new: dict[int, list] = {}
+
+    def before_cell(self, row: list[str]) -> None:
+        """Add the spanned cells that come before the next cell of ``row``."""
+        while len(row) in self.below:
+            row.append(self.below[len(row)][1])
+
+    def add(self, row: list[str], text: str, colspan: int, rowspan: int) -> None:
+        """Add a cell and the columns it spans."""
+        self.before_cell(row)
+        col = len(row)
+        row.append(text)
+        row.extend([""] * min(colspan - 1, max(MAX_SPAN_COLUMNS - len(row), 0)))
+        if rowspan > 1 and col < MAX_SPAN_COLUMNS:
+            marker = len(text) <= 40 and _MARKER_CELL.match(text)
+            repeat = text if marker else ""
+            for c in range(col, len(row)):
+                self.new[c] = [rowspan - 1, repeat if c == col else ""]
+
+    def end_row(self, row: list[str], keep: bool) -> None:
+        """Add the spanned cells after the row's last cell (when the row is
+        kept), then move the spans one row down."""
+        if keep:
+            for col in sorted(c for c in self.below if c >= len(row)):
+                row.extend([""] * (col - len(row)))
+                row.append(self.below[col][1])
+        for col in list(self.below):
+            self.below[col][0] -= 1
+            if self.below[col][0] <= 0:
+                del self.below[col]
+        self.below.update(self.new)
+        self.new = {}
+
 
 def _is_chrome(attrs) -> bool:
     """A ``div``/``ul``/``p`` marked as navigation, banner, footer or sidebar."""
@@ -150,7 +218,10 @@ class _Parser(HTMLParser):
         self.n_table = 0
         self.row: list[str] | None = None
         self.row_header = False
+        self.row_own = False
         self.cell: list[str] | None = None
+        self.cell_span = (1, 1)  # (colspan, rowspan) of the cell being read
+        self.spans: list[_Spans] = []  # per open table, innermost last
         self.row_no = 0
         self.title: list[str] = []
         self.in_title = False
@@ -258,6 +329,8 @@ class _Parser(HTMLParser):
                 self._flush()
                 self.banner_at = len(self.stack)
         self._open(tag)
+        if tag == "table":
+            self.spans.append(_Spans())
         if self.drop_at is not None:
             return
         if self.cell is not None and tag in _CELL_LINES:
@@ -281,9 +354,14 @@ class _Parser(HTMLParser):
         elif tag == "tr":
             self._flush()
             self.row = []
+            self.row_own = False  # a cell of the row itself has text
             self.row_header = False
         elif tag in ("td", "th"):
             self.cell = []
+            self.cell_span = (
+                _span(attrs, "colspan", 1),
+                _span(attrs, "rowspan", MAX_ROWSPAN),
+            )
             if tag == "th":
                 self.row_header = True
         elif tag == "table":
@@ -315,8 +393,17 @@ class _Parser(HTMLParser):
             self.banner_at = None
         return dropped
 
+    def _table_spans(self) -> _Spans:
+        if not self.spans:  # a row outside any table
+            self.spans.append(_Spans())
+        return self.spans[-1]
+
     def handle_endtag(self, tag):  # noqa: D102
-        if tag in _VOID or self._close(tag):
+        if tag in _VOID:
+            return
+        dropped = self._close(tag)
+        del self.spans[len(self.open_at.get("table") or ()) :]
+        if dropped:
             return
         if self.cell is not None and tag in _CELL_LINES:
             self.cell.append(_BR)
@@ -332,10 +419,15 @@ class _Parser(HTMLParser):
                 self.li_depth = max(0, self.li_depth - 1)
         elif tag in ("td", "th"):
             if self.cell is not None and self.row is not None:
-                self.row.append(_join("".join(self.cell)))
+                text = _join("".join(self.cell))
+                self._table_spans().add(self.row, text, *self.cell_span)
+                self.row_own = self.row_own or bool(text)
             self.cell = None
         elif tag == "tr":
-            if self.row is not None and any(self.row):
+            # a row of nothing but cells spanned from above is no row
+            if self.row is not None:
+                self._table_spans().end_row(self.row, self.row_own)
+            if self.row is not None and self.row_own:
                 self.row_no += 1
                 self.in_main.append(self.main_depth > 0)
                 self.in_banner.append(False)
