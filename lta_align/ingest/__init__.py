@@ -405,6 +405,13 @@ def _unread_note(source: str, unread: tuple[tuple[str, int], ...]) -> ReadProble
     )
 
 
+def _opening(text: str, width: int = 40) -> str:
+    """The first words of ``text`` (cut at a word, "…" when cut)."""
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+
+
 def _unread_prose_note(
     source: str, unread: tuple[tuple[str, str, str, str], ...]
 ) -> ReadProblem:
@@ -420,8 +427,7 @@ def _unread_prose_note(
     if any(s == "table" for s, _, _, _ in unread):
         places.append("after a table with no heading")
     shown = ", ".join(
-        f"'{text[:30].rstrip()}{'…' if len(text) > 30 else ''}' ({where})"
-        for _, _, text, where in unread[:3]
+        f"'{_opening(text)}' ({where})" for _, _, text, where in unread[:3]
     )
     more = f" and {len(unread) - 3} more" if len(unread) > 3 else ""
     return ReadProblem(
