@@ -405,6 +405,42 @@ def _unread_note(source: str, unread: tuple[tuple[str, int], ...]) -> ReadProble
     )
 
 
+def _opening(text: str, width: int = 40) -> str:
+    """The first words of ``text`` (cut at a word, "…" when cut)."""
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+
+
+def _unread_prose_note(
+    source: str, unread: tuple[tuple[str, str, str, str], ...]
+) -> ReadProblem:
+    """The info row naming the paragraphs before the first section heading,
+    under course-facts headings or after a table, that were not read."""
+    headings = list(dict.fromkeys(h for s, h, _, _ in unread if s == "info" and h))
+    places = []
+    if any(s == "" for s, _, _, _ in unread):
+        places.append("before the first section heading")
+    if any(s == "info" for s, _, _, _ in unread):
+        named = ", ".join(f"'{h}'" for h in headings[:3])
+        places.append("under course-facts headings" + (f" ({named})" if named else ""))
+    if any(s == "table" for s, _, _, _ in unread):
+        places.append("after a table with no heading")
+    shown = ", ".join(
+        f"'{_opening(text)}' ({where})" for _, _, text, where in unread[:3]
+    )
+    more = f" and {len(unread) - 3} more" if len(unread) > 3 else ""
+    return ReadProblem(
+        source,
+        f"{len(unread)} paragraph(s) {' or '.join(places)} were not read: "
+        f"{shown}{more}.",
+        "info",
+        "If they are outcomes, topics, assignments or readings, put them under a "
+        "heading such as 'Learning Outcomes', 'Weekly Topics', 'Assignments' or "
+        "'Readings'.",
+    )
+
+
 def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
     course = _course(courses, seg.course_code, seg.course_title, source, fmt)
     course.credits = course.credits or seg.credits
@@ -426,6 +462,8 @@ def _add_syllabus(seg, source, fmt, courses, statements, problems) -> None:
         )
     if seg.unread:
         problems.append(_unread_note(source, seg.unread))
+    if seg.unread_prose:
+        problems.append(_unread_prose_note(source, seg.unread_prose))
     if not seg.statements:
         problems.append(
             ReadProblem(

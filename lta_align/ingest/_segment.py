@@ -57,9 +57,58 @@ _LABEL = re.compile(
 _INLINE_BOILERPLATE = re.compile(
     r"subject to change|academic (integrity|honesty)|plagiarism"
     r"|disability (services|resource)|accommodations? (letter|request)"
-    r"|attendance (is|policy)|title ix|office hours",
+    r"|attendance (is|policy)|title ix|office hours"
+    # "The schedule may change; changes will be announced in class"
+    r"|\b(schedule|calendar|dates?|syllabus)\b[^.;]{0,30}\b(may|might|can|could)"
+    r" (change|be (changed|adjusted|revised))|changes will be (announced|posted)",
     re.IGNORECASE,
 )
+_CONTACT = re.compile(
+    # an e-mail address (started only where a run of its letters starts, so a
+    # long run of letters is scanned once)
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+"
+    r"|(\+?1[ .-]?)?(\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}\b"  # a phone number
+    r"|\bext\.? ?\d+",
+    re.IGNORECASE,
+)
+"""Contact details: a line that is only these (and a few words such as a name or
+"Phone:") is boilerplate, never a statement."""
+_CLOSING = re.compile(
+    r"(thanks( again)?|many thanks|thank you|best( wishes)?|(kind |warm |best )?regards"
+    r"|sincerely|cheers|respectfully)\s*[,.!]?|--",
+    re.IGNORECASE,
+)
+"""The first line of an e-mail's closing ("Thanks,", "Best regards,") or the
+"--" signature delimiter: it and everything after it are the signature."""
+
+SCHEDULE_LABELS: dict[str, tuple[str, bool]] = {
+    "read": ("reading", False),
+    "reading": ("reading", False),
+    "readings": ("reading", False),
+    "watch": ("reading", False),
+    "view": ("reading", False),
+    "listen": ("reading", False),
+    "do": ("assessment", False),
+    "submit": ("assessment", False),
+    "due": ("assessment", False),
+    "assignment": ("assessment", False),
+    "assignments": ("assessment", False),
+    "activity": ("assessment", False),
+    "homework": ("assessment", False),
+    "quiz": ("assessment", True),
+    "lab": ("assessment", True),
+    "discussion": ("assessment", True),
+}
+"""Labels of the lines under a week of a schedule ("Read: Evans, Chapter 1",
+"Do: Weeding project"): the kind the line is read as, and whether the label
+stays in the text (a verb such as "Read" is dropped; a noun naming the work,
+"Quiz: MARC fields", stays)."""
+
+_BOLD_HEADING_SECTIONS = frozenset({"description", "methods", "reading"})
+"""Sections where a short bold line naming no section starts a section of its
+own ("**Lab Etiquette**" after the readings). In assessment and topic sections
+bold lines are the titles of assignments and weeks, in outcome sections the
+names of groups of outcomes, in policy sections the policies' names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +125,11 @@ class Segmented:
     unread: tuple[tuple[str, int], ...] = ()
     """Headings lta-align does not know, in order, with how many blocks under
     each were not read (neither statements nor policy)."""
+    unread_prose: tuple[tuple[str, str, str, str], ...] = ()
+    """Paragraphs of prose not read because they stand before the first section
+    heading, under a course-facts heading or after a table with no heading:
+    (section: "" before any heading, "info" or "table"; the course-facts
+    heading; the paragraph's text; its location)."""
 
 
 _LEAD_IN_SECTIONS = frozenset({None, "description", "other", "topic", "methods"})
@@ -88,6 +142,41 @@ def _split_label(text: str) -> tuple[str, str] | None:
     if m is None or len(m.group(1).split()) > 5:
         return None
     return m.group(1).strip(" *_."), m.group(2).strip()
+
+
+def _schedule_label(text: str) -> tuple[str, str] | None:
+    """The kind and text of a labelled line under a week of a schedule
+    ("Read: Evans, Chapter 1" -> reading "Evans, Chapter 1"), else None."""
+    parts = _split_label(text)
+    if parts is None or not parts[1]:
+        return None
+    found = SCHEDULE_LABELS.get(parts[0].casefold())
+    if found is None:
+        return None
+    kind, keep = found
+    return kind, (f"{parts[0]}: {parts[1]}" if keep else parts[1])
+
+
+def _is_contact(text: str) -> bool:
+    """True for a line that is only contact details ("Phone: 555-201-3344",
+    "Northfield CC | jdoe@northfield.edu"): at most a few words beside them."""
+    if "\n" in text.strip() or not _CONTACT.search(text):
+        return False
+    rest = re.findall(r"[A-Za-z]{2,}", _CONTACT.sub(" ", text))
+    return len(rest) <= 5 and not re.search(r"[.!?]\s*$", _CONTACT.sub("", text))
+
+
+def _is_prose(text: str) -> bool:
+    """True for a paragraph of prose rather than a course fact: six words or
+    more (or four ending a sentence), written in sentence case, and not a
+    "Label: value" line."""
+    words = text.split()
+    if _split_label(text) is not None or len(words) < 4:
+        return False
+    if len(words) < 6 and text[-1] not in ".!?":
+        return False
+    later = [w for w in words[1:] if w[:1].isalpha()]
+    return sum(w[0].islower() for w in later) * 2 > len(later)
 
 
 class _Walker(TableRows, OutcomeLists):
@@ -112,6 +201,9 @@ class _Walker(TableRows, OutcomeLists):
         self.header_description = False
         self.other_heading = ""
         self.unread: dict[str, int] = {}
+        self.unread_prose: list[tuple[str, str, str, str]] = []
+        self.section_name = ""  # the heading of a course-facts section
+        self.closed = False  # an e-mail closing ("Thanks,") was met
         # (table, section, level) while in a table whose title row set the section
         self.titled_table: tuple[int, str | None, int] | None = None
         # (table, section, level) of a table of "Label | value" rows met in
@@ -174,6 +266,9 @@ class _Walker(TableRows, OutcomeLists):
         text = block.text.strip()
         if not text:
             return
+        if self.closed or self._closing(block):
+            self.boilerplate += 1
+            return
         if self.parent is not None:
             if block.role == "item" and self._part(text, block.location):
                 return
@@ -219,7 +314,11 @@ class _Walker(TableRows, OutcomeLists):
                 return
             kind = classify_heading(text, strict=True)
             if kind is not None and len(text.split()) <= 8 and text[-1] not in ".;,":
-                self._switch(kind, 99)
+                self._switch(kind, 99, text)
+                return
+            if kind is None and block.strong and self._bold_heading(text):
+                self._switch("other", 99)
+                self.other_heading = clean(text)
                 return
         if (
             block.role == "para"
@@ -245,7 +344,9 @@ class _Walker(TableRows, OutcomeLists):
             # a list item in a content section is content even when it looks like
             # "Collection development policy analysis: 15%"
             if parts is not None and (self.section is None or block.role == "para"):
-                if self._label(parts[0], parts[1], block.location, block.role):
+                if self.section == "topic" and _schedule_label(text) is not None:
+                    pass  # "Read: Evans, Chapter 1" under a week: read in _content
+                elif self._label(parts[0], parts[1], block.location, block.role):
                     return
             if self._header_description(block):
                 return
@@ -315,11 +416,48 @@ class _Walker(TableRows, OutcomeLists):
             # is a statement of the section it is in
             self._content(Block(text, block.location, "heading"))
             return
-        self._switch(kind, block.level or 99)
+        self._switch(kind, block.level or 99, text)
 
-    def _switch(self, kind: str, level: int) -> None:
+    def _switch(self, kind: str, level: int, name: str = "") -> None:
         self.section = kind
         self.section_level = level
+        self.section_name = clean(name).rstrip(":") if kind == "info" else ""
+
+    def _closing(self, block: Block) -> bool:
+        """An e-mail closing ("Thanks,", "Best regards,") or a "--" signature
+        line after the syllabus's sections: it and all after it are the
+        signature (in the header area only the closing block itself)."""
+        if block.role != "para":
+            return False
+        lines = [ln.strip() for ln in block.text.split("\n") if ln.strip()]
+        if not (_CLOSING.fullmatch(lines[0]) or "--" in lines[1:]):
+            return False
+        self.closed = self.section is not None
+        return True
+
+    def _bold_heading(self, text: str) -> bool:
+        """A bold line standing alone that names no section starts a section
+        of its own where bold lines are not the titles of items."""
+        words = text.split()
+        return (
+            self.section in _BOLD_HEADING_SECTIONS
+            and "\n" not in text
+            and len(words) <= 6
+            and (len(words) >= 2 or self.section != "reading")
+            and text[-1] not in ".;,:!?"
+        )
+
+    def _note_unread(self, block: Block) -> None:
+        """Remember a paragraph of prose dropped before the first section
+        heading, under a course-facts heading or after a table; course facts
+        (short lines, "Label: value" lines, title-case lines) are not noted."""
+        texts = [c for c in block.cells if c.strip()] if block.role == "row" else []
+        for text in texts or [block.text]:
+            text = clean(text)
+            if _is_prose(text):
+                where = (self.section or "", self.section_name)
+                self.unread_prose.append((*where, text, block.location))
+                return
 
     def _content(self, block: Block) -> None:
         section = self.section
@@ -330,8 +468,9 @@ class _Walker(TableRows, OutcomeLists):
             self.unread[heading] = self.unread.get(heading, 0) + 1
             return
         if section in (None, "info", "table"):
+            self._note_unread(block)
             return
-        if section == "boilerplate":
+        if section == "boilerplate" or _is_contact(block.text):
             self.boilerplate += 1
             return
         if section == "methods":
@@ -358,6 +497,10 @@ class _Walker(TableRows, OutcomeLists):
             if section == "outcome" and parts is None and is_stem(piece, block.role):
                 continue  # a lead-in without its list
             location = f"line {int(line.group(1)) + offset}" if line else block.location
+            labelled = _schedule_label(piece) if section == "topic" else None
+            if labelled is not None:
+                self._add(*labelled, location)
+                continue
             self._add_listing(section, piece, location, parts)
 
     def _add(self, kind: str, text: str, location: str) -> None:
@@ -407,4 +550,5 @@ def segment(blocks: list[Block], *, file_stem: str) -> Segmented:
         dropped_boilerplate=walker.boilerplate,
         code_from_file_name=from_file,
         unread=tuple(walker.unread.items()),
+        unread_prose=tuple(walker.unread_prose),
     )

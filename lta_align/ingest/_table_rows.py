@@ -61,7 +61,7 @@ class TableRows:
         if kind is None or len(cell.split()) > 8 or cell[-1] in ".;,":
             return False
         self.titled_table = (block.table, self.section, self.section_level)
-        self._switch(kind, 99)
+        self._switch(kind, 99, cell)
         return True
 
     def _row(self, section: str, block: Block) -> None:
@@ -108,8 +108,7 @@ class TableRows:
             if self.section in (None, "info", "other", "methods"):
                 # a table of outcomes, topics or assessments is content even
                 # without a heading above it
-                self.section = "table"
-                self.section_level = 99
+                self._switch("table", 99)
             return True
         if self.section == "boilerplate":
             self.boilerplate += 1
