@@ -109,14 +109,20 @@ def _layout_page(page, keep, carry: _Table | None = None) -> list | None:
         ]
         head = next((r for r in rows[:2] if any(r)), None)
         roles = header_roles(head) if head else None
-        if roles is not None and content_columns(roles) >= 2:
+        repeated = roles is not None and _same_row(head, carry.header if carry else [])
+        if repeated and n == 0 and _continues(page, table.bbox, rows, carry, keep):
+            # Word repeats a table's header row on every page it runs over
+            rows = rows[rows.index(head) + 1 :]
+            _join_split_row(carry, rows)
+            found.append(_Table(table.bbox, rows, "more", carry.header, True))
+        elif roles is not None and content_columns(roles) >= 2:
             found.append(_Table(table.bbox, rows, "table", head, True))
         elif n == 0 and _continues(page, table.bbox, rows, carry, keep):
             _join_split_row(carry, rows)
             if rows:
                 found.append(_Table(table.bbox, rows, "more", carry.header, True))
         else:
-            other.append(_Table(table.bbox, rows, "lines", [], True))
+            other.append(_Table(table.bbox, _drop_label_row(rows), "lines", [], True))
     if not found:
         found = _borderless_tables(page)
     if not found:
@@ -149,6 +155,43 @@ def _continues(page, bbox, rows, carry: _Table | None, keep) -> bool:
         return True
     above = page.within_bbox((0, 0, page.width, bbox[1])).extract_text_lines()
     return not any(keep(line["text"]) for line in above)
+
+
+def _same_row(a: list[str], b: list[str]) -> bool:
+    """Two rows with the same cells (spacing and case aside)."""
+    return bool(b) and [" ".join(c.split()).casefold() for c in a] == [
+        " ".join(c.split()).casefold() for c in b
+    ]
+
+
+LABEL_WORDS = frozenset(
+    "weight weighting points pts percent percentage value worth share grade "
+    "score total % of final".split()
+)
+"""Words of a column header that names no statement kind ("Weight", "% of
+final grade"): beside a cell that names one ("Assignment | Weight"), the row is
+a header row."""
+
+
+def _drop_label_row(rows: list[list[str]]) -> list[list[str]]:
+    """The rows of a ruled table without its header row, when its first row only
+    names its columns ("Assignment | Weight"): two or more short cells without
+    digits, one naming a column role, the others made of header words."""
+    head = next((r for r in rows if any(r)), None)
+    if head is None:
+        return rows
+    filled = [c for c in head if c.strip()]
+    if len(filled) < 2 or any(ch.isdigit() for c in filled for ch in c):
+        return rows
+    if any(len(c.split()) > 4 for c in filled):
+        return rows
+    named = [c for c in filled if column_role(c) not in (None, "text")]
+    labels = all(
+        c in named or set(c.casefold().split()) <= LABEL_WORDS for c in filled
+    )
+    if not named or not labels:
+        return rows
+    return rows[rows.index(head) + 1 :]
 
 
 def _join_split_row(carry: _Table, rows: list[list[str]]) -> None:
