@@ -10,6 +10,8 @@ page is read column by column when it is set in two columns.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,37 +44,56 @@ class _Table(NamedTuple):
     ruled: bool
 
 
-def layout_pages(
-    path: Path, page_lines, notes, keep
-) -> dict[int, list[tuple[str, object]]]:
-    """Pages holding a ruled table whose header names two content columns, read
-    with pdfplumber: ``{page index: [("line", text) | ("table", _Table), ...]}``
-    in reading order. Only pages whose text layer shows a header line are opened
-    again, and the page after one that ends inside a ruled table (to find the
-    table's rest), so a PDF without such a table costs nothing more."""
+class Layout(NamedTuple):
+    """What pdfplumber read of a PDF's pages."""
+
+    pages: dict[int, list[tuple[str, object]]]
+    """Pages read by layout: ``{page index: [("line", text) | ("table", _Table),
+    ...]}`` in reading order, without footnotes and footnote markers."""
+    notes: dict[int, PageNotes]
+    """Footnote markers and footnotes of the other pages (their text layer
+    stands): to take out of it with :func:`strip_notes`."""
+    footnotes: list[str]
+    """The footnotes taken out of the pages read by layout."""
+
+
+def layout_pages(path: Path, page_lines, notes, keep) -> Layout:
+    """Read again with pdfplumber the pages holding a ruled table whose header
+    names two content columns, and those whose text layer may hold footnotes.
+    Only pages whose text layer shows a header line or a footnote marker are
+    opened again, and the page after one that ends inside a ruled table (to
+    find the table's rest), so a PDF without them costs nothing more."""
     wanted = {
         i
         for i, lines in enumerate(page_lines)
         if any(_maybe_table_header(line) for line in lines)
     }
-    if not wanted:
-        return {}
+    noted = {i for i, lines in enumerate(page_lines) if _maybe_notes(lines)}
+    out = Layout({}, {}, [])
+    if not wanted and not noted:
+        return out
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency, but degrade gently
-        return {}
-    out: dict[int, list[tuple[str, object]]] = {}
+        return out
     try:
         with pdfplumber.open(str(path), password="") as pdf:
             carry: _Table | None = None
             for i in range(min(len(page_lines), len(pdf.pages))):
-                if i not in wanted and carry is None:
+                if i not in wanted and i not in noted and carry is None:
                     continue
-                items = _layout_page(pdf.pages[i], keep, carry)
+                page = pdf.pages[i]
+                marks = page_notes(page, keep) if i in noted else PageNotes({}, [])
+                items = None
+                if i in wanted or carry is not None:
+                    items = _layout_page(page, keep, carry)
                 carry = None
                 if items is not None:
-                    out[i] = items
+                    items = _strip_items(items, marks, keep, out.footnotes)
+                    out.pages[i] = items
                     carry = _ends_in_table(items, keep)
+                elif marks.markers or marks.footnotes:
+                    out.notes[i] = marks
     except Exception:  # noqa: BLE001 - the text layer read above stands
         notes.append(
             note(
@@ -82,7 +103,7 @@ def layout_pages(
                 severity="info",
             )
         )
-        return {}
+        return Layout({}, {}, [])
     return out
 
 
@@ -186,9 +207,7 @@ def _drop_label_row(rows: list[list[str]]) -> list[list[str]]:
     if any(len(c.split()) > 4 for c in filled):
         return rows
     named = [c for c in filled if column_role(c) not in (None, "text")]
-    labels = all(
-        c in named or set(c.casefold().split()) <= LABEL_WORDS for c in filled
-    )
+    labels = all(c in named or set(c.casefold().split()) <= LABEL_WORDS for c in filled)
     if not named or not labels:
         return rows
     return rows[rows.index(head) + 1 :]
@@ -326,7 +345,11 @@ def _words_text(words: list[dict]) -> str:
 
 def _word_lines(page) -> list[list[dict]]:
     """The page's words grouped into lines (by their top), left to right."""
-    words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+    return _word_lines_by(page.extract_words())
+
+
+def _word_lines_by(words: list[dict]) -> list[list[dict]]:
+    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
     lines: list[list[dict]] = []
     for word in words:
         if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
@@ -422,3 +445,168 @@ def _borderless_tables(page) -> list[_Table]:
             out.append(_Table(bbox, rows, "table", rows[0], False))
         i = j
     return out
+
+
+# --- footnotes -----------------------------------------------------------------
+
+_MAYBE_NOTE = re.compile(r"[^\W\d_][.,;:)\]]?\d{1,2}(?=[\s.,;:]|$)|^\d{1,2}[A-Z][a-z]")
+"""A text-layer line that may hold a footnote marker glued to a word
+("scanners.2", "ILS1 and") or start a footnote ("1This course ..."): the page is
+read again to see the characters' sizes."""
+
+_SUPER_SIZE = 0.8
+"""A superscript is at most this share of its line's font size, and raised."""
+_NOTE_SIZE = 0.92
+"""Footnotes are set smaller than this share of the page's body text size."""
+
+
+class PageNotes(NamedTuple):
+    """The footnote markers and footnotes found on a page."""
+
+    markers: dict[str, str]
+    """A word with its superscript marker -> the word without it
+    ("scanners.2" -> "scanners.")."""
+    footnotes: list[str]
+    """The footnotes at the foot of the page, each with its number first."""
+
+
+def _maybe_notes(lines: list[str]) -> bool:
+    return any(_MAYBE_NOTE.search(line) for line in lines)
+
+
+def _is_super(word: dict, size: float, base: float) -> bool:
+    text = word["text"].replace(",", "")
+    return (
+        text.isdigit()
+        and len(text) <= 3
+        and word["size"] <= _SUPER_SIZE * size
+        and word["bottom"] <= base - 0.2 * size
+    )
+
+
+def _line_marks(line: list[dict]) -> tuple[list[str], list[bool], float, list[str]]:
+    """A line's tokens (words set without a space between them), whether each
+    starts with a superscript number, the line's font size, and the tokens
+    without their superscript numbers."""
+    size = max(w["size"] for w in line)
+    base = max(w["bottom"] for w in line if w["size"] >= 0.95 * size)
+    tokens: list[list[tuple[str, bool]]] = []
+    prev = None
+    for word in line:
+        sup = _is_super(word, size, base)
+        if prev is not None and word["x0"] - prev["x1"] < 0.15 * size:
+            tokens[-1].append((word["text"], sup))
+        else:
+            tokens.append([(word["text"], sup)])
+        prev = word
+    raw = ["".join(t for t, _ in tok) for tok in tokens]
+    starts = [tok[0][1] for tok in tokens]
+    clean = ["".join(t for t, sup in tok if not sup) for tok in tokens]
+    return raw, starts, size, clean
+
+
+def page_notes(page, keep) -> PageNotes:
+    """The superscript markers glued to words on ``page`` and its footnotes:
+    lines at the foot of the page (above running footers) set smaller than the
+    body text, the first of them starting with a superscript number."""
+    words = page.extract_words(extra_attrs=["size"])
+    if not words:
+        return PageNotes({}, [])
+    weight: Counter[float] = Counter()
+    for w in words:
+        weight[round(w["size"], 1)] += len(w["text"])
+    body = weight.most_common(1)[0][0]
+    markers: dict[str, str] = {}
+    read = []
+    for line in _word_lines_by(words):
+        raw, starts, size, clean = _line_marks(line)
+        for r, c, first in zip(raw, clean, starts, strict=True):
+            if r != c and c and not first:
+                markers[r] = c
+        read.append((" ".join(raw), starts[0], size))
+    return PageNotes(markers, _foot_notes(read, body, keep))
+
+
+def _foot_notes(read: list[tuple[str, bool, float]], body: float, keep) -> list[str]:
+    end = len(read)
+    while end and not keep(read[end - 1][0]):
+        end -= 1  # running footers
+    start = end
+    while start and read[start - 1][2] < _NOTE_SIZE * body:
+        start -= 1
+    while start < end and not read[start][1]:
+        start += 1  # small print that is no footnote
+    notes: list[str] = []
+    for text, first, _ in read[start:end]:
+        if first or not notes:
+            notes.append(text)
+        else:
+            notes[-1] = f"{notes[-1]} {text}"
+    return notes
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _unmark(text: str, notes: PageNotes) -> str:
+    if not notes.markers:
+        return text
+    return _TOKEN.sub(lambda m: notes.markers.get(m[0], m[0]), text)
+
+
+def strip_notes(
+    lines: list[str], notes: PageNotes, keep, dropped: list[str]
+) -> list[str]:
+    """``lines`` of a page without its footnote markers and footnotes; the
+    footnotes taken out are added to ``dropped`` (their text, number first)."""
+    lines = [_unmark(line, notes) for line in lines]
+    start, end = _foot_span(lines, notes, keep, dropped)
+    return lines[:start] + lines[end:]
+
+
+def _strip_items(items, notes: PageNotes, keep, dropped: list[str]) -> list:
+    """A page read by layout without its footnote markers (in lines and table
+    cells) and the footnotes among the lines after its last table."""
+    if not notes.markers and not notes.footnotes:
+        return items
+    for kind, payload in items:
+        if kind == "table":
+            payload.rows[:] = [[_unmark(c, notes) for c in row] for row in payload.rows]
+    items = [
+        (kind, _unmark(payload, notes) if kind == "line" else payload)
+        for kind, payload in items
+    ]
+    tail = len(items)
+    while tail and items[tail - 1][0] == "line":
+        tail -= 1
+    lines = [payload for _, payload in items[tail:]]
+    start, end = _foot_span(lines, notes, keep, dropped)
+    return items[: tail + start] + items[tail + end :]
+
+
+def _foot_span(lines: list[str], notes: PageNotes, keep, dropped) -> tuple[int, int]:
+    """The lines (start, end) at the foot of the page that are its footnotes."""
+    if not notes.footnotes:
+        return 0, 0
+    area = "".join(_squash(f) for f in notes.footnotes)
+    end = len(lines)
+    while end and not keep(lines[end - 1]):
+        end -= 1
+    start = end
+    while start and _squash(lines[start - 1]) and _squash(lines[start - 1]) in area:
+        start -= 1
+    keys = [_squash(f) for f in notes.footnotes]
+    heads = [sum(map(len, keys[:k])) for k in range(len(keys))]
+    while start < end:
+        # the lines taken begin where a footnote begins (not a body line that
+        # happens to be part of one)
+        taken = "".join(_squash(line) for line in lines[start:end])
+        if any(area.startswith(taken, at) for at in heads):
+            dropped.extend(f for f, k in zip(notes.footnotes, keys) if k in taken)
+            return start, end
+        start += 1
+    return 0, 0

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, note, parse_lines
-from ._page_layout import layout_pages
+from ._page_layout import layout_pages, strip_notes
 
 _PAGE_MARK = (
     r"page\s+(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?"
@@ -118,13 +118,16 @@ def read_pdf(
         return not (key in repeated or _is_page_marker(line))
 
     layout = layout_pages(path, page_lines, notes, keep)
+    footnotes = layout.footnotes
     blocks: list[Block] = []
     run: list[tuple[str, str]] = []
     n_tables = n_rows = 0
     for number, page in enumerate(page_lines, start=1):
         where = f"page {number}"
-        items = layout.get(number - 1)
+        items = layout.pages.get(number - 1)
         if items is None:
+            if number - 1 in layout.notes:
+                page = strip_notes(page, layout.notes[number - 1], keep, footnotes)
             run.extend((where, line) for line in page if keep(line))
             continue
         for kind, payload in items:
@@ -148,7 +151,22 @@ def read_pdf(
             blocks.extend(_table_blocks(payload.rows, where, n_tables))
             n_rows = len(payload.rows)
     blocks.extend(parse_lines(run, loose=True))
+    if footnotes:
+        notes.append(_footnote_note(footnotes))
     return blocks
+
+
+def _footnote_note(footnotes: list[str]) -> ReadProblem:
+    first = _NOTE_NUMBER.sub("", footnotes[0])
+    return note(
+        f"{len(footnotes)} footnote(s) at the foot of the pages were read as notes, "
+        f"not statements (first: '{first[:80]}').",
+        "If a footnote holds an outcome, topic or assignment, move it into the text.",
+        severity="info",
+    )
+
+
+_NOTE_NUMBER = re.compile(r"^\d{1,3}\s*")
 
 
 def _is_page_marker(line: str) -> bool:
