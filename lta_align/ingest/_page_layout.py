@@ -606,7 +606,9 @@ def _foot_span(lines: list[str], notes: PageNotes, keep, dropped) -> tuple[int, 
         # happens to be part of one)
         taken = "".join(_squash(line) for line in lines[start:end])
         if any(area.startswith(taken, at) for at in heads):
-            dropped.extend(f for f, k in zip(notes.footnotes, keys) if k in taken)
+            dropped.extend(
+                f for f, k in zip(notes.footnotes, keys, strict=True) if k in taken
+            )
             return start, end
         start += 1
     return 0, 0
