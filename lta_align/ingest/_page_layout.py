@@ -518,7 +518,7 @@ def page_notes(page, keep) -> PageNotes:
     body = weight.most_common(1)[0][0]
     markers: dict[str, str] = {}
     read = []
-    for line in _word_lines_by(words):
+    for line in _lines_by_overlap(words):
         raw, starts, size, clean = _line_marks(line)
         for r, c, first in zip(raw, clean, starts, strict=True):
             if r != c and c and not first:
@@ -543,6 +543,23 @@ def _foot_notes(read: list[tuple[str, bool, float]], body: float, keep) -> list[
         else:
             notes[-1] = f"{notes[-1]} {text}"
     return notes
+
+
+def _lines_by_overlap(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines, left to right: a word whose height overlaps a
+    line's by half its own height is on it (a raised superscript, set smaller,
+    is on the line it is raised from)."""
+    lines: list[tuple[float, float, list[dict]]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        height = word["bottom"] - word["top"]
+        if lines:
+            top, bottom, line = lines[-1]
+            if min(bottom, word["bottom"]) - max(top, word["top"]) >= 0.5 * height:
+                line.append(word)
+                lines[-1] = (min(top, word["top"]), max(bottom, word["bottom"]), line)
+                continue
+        lines.append((word["top"], word["bottom"], [word]))
+    return [sorted(line, key=lambda w: w["x0"]) for _, _, line in lines]
 
 
 _TOKEN = re.compile(r"\S+")
