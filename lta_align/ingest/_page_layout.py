@@ -57,12 +57,15 @@ class Layout(NamedTuple):
     """The footnotes taken out of the pages read by layout."""
 
 
-def layout_pages(path: Path, page_lines, notes, keep) -> Layout:
+def layout_pages(path: Path, page_lines, notes, keep, *, web: bool = False) -> Layout:
     """Read again with pdfplumber the pages holding a ruled table whose header
     names two content columns, and those whose text layer may hold footnotes.
     Only pages whose text layer shows a header line or a footnote marker are
     opened again, and the page after one that ends inside a ruled table (to
-    find the table's rest), so a PDF without them costs nothing more."""
+    find the table's rest), so a PDF without them costs nothing more. A web
+    page printed by a browser (``web``) is read by layout on every page set in
+    one column: its text layer has no list bullets, headings or paragraph
+    breaks (see :func:`_web_page`)."""
     wanted = {
         i
         for i, lines in enumerate(page_lines)
@@ -70,7 +73,7 @@ def layout_pages(path: Path, page_lines, notes, keep) -> Layout:
     }
     noted = {i for i, lines in enumerate(page_lines) if _maybe_notes(lines)}
     out = Layout({}, {}, [])
-    if not wanted and not noted:
+    if not wanted and not noted and not web:
         return out
     try:
         import pdfplumber
@@ -80,13 +83,15 @@ def layout_pages(path: Path, page_lines, notes, keep) -> Layout:
         with pdfplumber.open(str(path), password="") as pdf:
             carry: _Table | None = None
             for i in range(min(len(page_lines), len(pdf.pages))):
-                if i not in wanted and i not in noted and carry is None:
+                if i not in wanted and i not in noted and carry is None and not web:
                     continue
                 page = pdf.pages[i]
                 marks = page_notes(page, keep) if i in noted else PageNotes({}, [])
                 items = None
                 if i in wanted or carry is not None:
                     items = _layout_page(page, keep, carry)
+                if items is None and web:
+                    items = _web_page(page)
                 carry = None
                 if items is not None:
                     items = _strip_items(items, marks, keep, out.footnotes)
@@ -629,3 +634,82 @@ def _foot_span(lines: list[str], notes: PageNotes, keep, dropped) -> tuple[int, 
             return start, end
         start += 1
     return 0, 0
+
+
+# --- web pages printed by a browser ----------------------------------------------
+
+WEB_PRODUCERS = ("skia/pdf",)
+"""What the PDF's /Producer starts with when a browser printed a web page
+(Chrome, Edge and every Chromium browser: "Skia/PDF m120")."""
+
+_PARAGRAPH_GAP = 0.5
+"""A paragraph (or list item) ends where the space to the next line is more than
+this share of the body text size (a wrapped line follows with next to none)."""
+_HEADING_SIZE = 1.2
+"""A line at least this many times the body text size is a heading."""
+_BULLET_BOX = 8.0
+"""A drawn bullet (a disc or square a browser draws for a list item) is at most
+this wide and high, left of its item's first line."""
+
+
+def _web_page(page) -> list[tuple[str, object]] | None:
+    """A web page printed by a browser, line by line with its structure: list
+    items get back the bullet the browser drew as a shape ("• "), a line set
+    larger than the body text is a ``("heading", (text, level))``, and a
+    ``("break", "")`` separates paragraphs. None for a page in two columns (its
+    text layer reads each column whole)."""
+    lines = page.extract_text_lines()
+    if not lines or _column_gap(_word_lines(page), page.width) is not None:
+        return None
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        for ch in line["chars"]:
+            sizes[round(ch["size"], 1)] += 1
+    body = sizes.most_common(1)[0][0]
+    big = sorted({_size(ln) for ln in lines if _size(ln) >= _HEADING_SIZE * body})
+    bullets = _drawn_bullets(page)
+    items: list[tuple[str, object]] = []
+    bottom = None
+    for line in lines:
+        size = _size(line)
+        if bottom is not None and line["top"] - bottom > _PARAGRAPH_GAP * body:
+            items.append(("break", ""))
+        bottom = line["bottom"]
+        text = line["text"]
+        if size >= _HEADING_SIZE * body and len(text.split()) <= 14:
+            level = len(big) - big.index(size)
+            if items and items[-1][0] == "heading" and items[-1][1][1] == level:
+                items[-1] = ("heading", (f"{items[-1][1][0]} {text}", level))
+            else:
+                items.append(("heading", (text, level)))
+            continue
+        if any(_bullet_of(box, line) for box in bullets):
+            text = f"\u2022 {text}"
+        items.append(("line", text))
+    return items
+
+
+def _size(line: dict) -> float:
+    return max(
+        (round(c["size"], 1) for c in line["chars"] if c["text"].strip()), default=0
+    )
+
+
+def _drawn_bullets(page) -> list[tuple[float, float, float, float]]:
+    out = []
+    for shape in list(page.curves) + list(page.rects):
+        w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+        if 1.5 <= w <= _BULLET_BOX and 1.5 <= h <= _BULLET_BOX and 0.5 <= w / h <= 2:
+            out.append((shape["x0"], shape["top"], shape["x1"], shape["bottom"]))
+    return out
+
+
+def _bullet_of(box, line: dict) -> bool:
+    """A drawn bullet just left of the line, level with it."""
+    x0, top, x1, bottom = box
+    middle = (top + bottom) / 2
+    return (
+        x1 <= line["x0"]
+        and line["x0"] - x1 <= 3 * _BULLET_BOX
+        and line["top"] <= middle <= line["bottom"]
+    )

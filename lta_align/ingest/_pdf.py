@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, note, parse_lines
-from ._page_layout import layout_pages, strip_notes
+from ._page_layout import WEB_PRODUCERS, layout_pages, strip_notes
 
 _PAGE_MARK = (
     r"page\s+(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?"
@@ -91,7 +91,7 @@ def read_pdf(
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            pages = _extract(path, PdfReader, notes, max_pages, max_chars)
+            pages, web = _extract(path, PdfReader, notes, max_pages, max_chars)
     finally:
         pypdf_logger.removeHandler(collect)
         pypdf_logger.propagate = propagate
@@ -117,7 +117,7 @@ def read_pdf(
         key = _DIGITS.sub("#", " ".join(line.split()))
         return not (key in repeated or _is_page_marker(line))
 
-    layout = layout_pages(path, page_lines, notes, keep)
+    layout = layout_pages(path, page_lines, notes, keep, web=web)
     footnotes = layout.footnotes
     blocks: list[Block] = []
     run: list[tuple[str, str]] = []
@@ -134,6 +134,15 @@ def read_pdf(
             if kind == "line":
                 if keep(payload):
                     run.append((where, payload))
+                continue
+            if kind == "break":
+                run.append((where, ""))
+                continue
+            if kind == "heading":
+                if keep(payload[0]):
+                    blocks.extend(parse_lines(run, loose=True))
+                    run = []
+                    blocks.append(Block(payload[0], where, "heading", level=payload[1]))
                 continue
             if payload.kind == "lines":
                 for row in payload.rows:
@@ -248,7 +257,17 @@ def _no_text(path: Path, pages: list[str], notes: list[ReadProblem]) -> ParseErr
     )
 
 
-def _extract(path, reader_cls, notes, max_pages, max_chars) -> list[str]:
+def _printed_web_page(reader) -> bool:
+    """The PDF is a web page printed by a browser (its /Producer says so)."""
+    try:
+        producer = str((reader.metadata or {}).get("/Producer") or "")
+    except Exception:  # noqa: BLE001 - damaged metadata: not known to be one
+        return False
+    return producer.casefold().startswith(WEB_PRODUCERS)
+
+
+def _extract(path, reader_cls, notes, max_pages, max_chars) -> tuple[list[str], bool]:
+    """The text of each page, and whether the PDF is a printed web page."""
     try:
         reader = reader_cls(str(path))
         if reader.is_encrypted:
@@ -288,7 +307,7 @@ def _extract(path, reader_cls, notes, max_pages, max_chars) -> list[str]:
         total += len(text)
         if total > max_chars:
             break
-    return texts
+    return texts, _printed_web_page(reader)
 
 
 _EDGE_LINES = 3
