@@ -199,3 +199,55 @@ def test_grading_table_header_row_is_not_an_assessment(tmp_path, label):
     assert kinds.get("Weeding project") == "assessment", shown
     assert kinds.get("Vendor comparison") == "assessment", shown
     assert not st.text.str.startswith("Assignment").any(), shown
+
+
+def test_web_page_printed_by_chromium_keeps_its_drawn_bullets_and_headings(tmp_path):
+    """Chromium draws list bullets as shapes and sets headings larger: its text
+    layer alone is one run of lines."""
+
+    def draw(pdf):
+        pdf.set_producer("Skia/PDF m131")
+        pdf.add_page()
+        pdf.set_xy(10, 15)
+        pdf.set_font("Helvetica", "B", 22)
+        pdf.write(10, "Weeding the Small Library Collection\n")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.set_xy(10, 32)
+        pdf.write(5, "Workshop code: CE-214\n")
+        pdf.set_xy(10, 42)
+        pdf.write(5, "A hands-on workshop on keeping a small collection current and\n")
+        pdf.write(5, "inviting, using the CREW method and circulation data.\n")
+        pdf.set_xy(10, 58)
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.write(5, "By the end of this workshop, participants will be able to:\n")
+        pdf.set_font("Helvetica", "", 11)
+        y = 66
+        for item in (
+            "Apply the MUSTIE criteria to a shelf of nonfiction.",
+            "Run a circulation report to find items that have not circulated.",
+            "Explain a weeding decision to a concerned patron.",
+        ):
+            pdf.circle(x=22, y=y + 2.5, radius=0.8, style="F")
+            pdf.set_xy(26, y)
+            pdf.write(5, item + "\n")
+            y += 6
+        pdf.set_xy(10, y + 6)
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.write(8, "Presenter\n")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.set_xy(10, y + 18)
+        pdf.write(5, "Dana Ortiz manages the Cedar Falls branch library.\n")
+
+    st, kinds, problems = _read(_pdf(tmp_path, "ce214.pdf", draw))
+    shown = st[["kind", "text"]].to_string()
+    for outcome in (
+        "Apply the MUSTIE criteria to a shelf of nonfiction.",
+        "Run a circulation report to find items that have not circulated.",
+        "Explain a weeding decision to a concerned patron.",
+    ):
+        assert kinds.get(outcome) == "outcome", shown
+    assert not st.text.str.contains("Presenter|Dana Ortiz").any(), shown
+    assert problems.reason.str.contains("'Presenter'").any(), problems
+    described = st.loc[st.kind == "description", "text"]
+    assert described.str.startswith("A hands-on workshop").any(), shown
+    assert not described.str.contains("MUSTIE").any(), shown
