@@ -102,9 +102,9 @@ def layout_pages(path: Path, page_lines, notes, keep, *, web: bool = False) -> L
     except Exception:  # noqa: BLE001 - the text layer read above stands
         notes.append(
             note(
-                "the PDF's tables could not be read by column; their rows were read "
-                "as lines of text.",
-                "Check the statements taken from its tables.",
+                "the PDF's page layout (tables, columns, footnotes, lists) could not "
+                "be read; its text was read line by line.",
+                "Check the statements taken from its tables and lists.",
                 severity="info",
             )
         )
