@@ -454,11 +454,14 @@ def _borderless_tables(page) -> list[_Table]:
 
 # --- footnotes -----------------------------------------------------------------
 
-_MAYBE_NOTE = re.compile(r"[^\W\d_][.,;:)\]]?\d{1,2}(?=[\s.,;:]|$)|^\d{1,2}[A-Z][a-z]")
-"""A text-layer line that may hold a footnote marker glued to a word
-("scanners.2", "ILS1 and") or start a footnote ("1This course ..."): the page is
-read again to see the characters' sizes."""
-
+_GLUED_MARK = re.compile(r"[^\W\d_]{2}[.,;:)\]]?(\d{1,2})(?=[\s.,;:]|$)")
+"""A footnote marker glued to a word, as the text layer gives it ("scanners.2",
+"ILS1 and")."""
+_NOTE_START = re.compile(r"(?:^|[.)])(\d{1,2}) ?[A-Z\"'(]")
+"""Where a footnote starts in the text layer ("1This course ...", or after the
+note before it on one line: "... requirement.2Hands-on ...")."""
+_FOOT_LINES = 8
+"""The lines at the end of a page's text layer where its footnotes are."""
 _SUPER_SIZE = 0.8
 """A superscript is at most this share of its line's font size, and raised."""
 _NOTE_SIZE = 0.92
@@ -476,7 +479,14 @@ class PageNotes(NamedTuple):
 
 
 def _maybe_notes(lines: list[str]) -> bool:
-    return any(_MAYBE_NOTE.search(line) for line in lines)
+    """The page's text layer shows a number glued to a word and a footnote of
+    that number near its end: worth reading again for the characters' sizes."""
+    foot = lines[-_FOOT_LINES:]
+    starts = {m[1] for line in foot for m in _NOTE_START.finditer(line)}
+    if not starts:
+        return False
+    body = lines[:-1]
+    return any(m[1] in starts for line in body for m in _GLUED_MARK.finditer(line))
 
 
 def _is_super(word: dict, size: float, base: float) -> bool:
