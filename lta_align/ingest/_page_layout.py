@@ -5,7 +5,12 @@ again here. Ruled tables whose header names two content columns give their
 cells; a ruled table continued from the page before (without its header row)
 joins that table, and a row the page break cut in two is joined again; tables
 drawn without rules are found from a header line's cell edges. The rest of the
-page is read column by column when it is set in two columns.
+page is read column by column when it is set in two columns. A Word table whose
+header row repeats on the next page continues there, and a ruled table's label
+row ("Assignment | Weight") is not a line of text. Footnote markers and
+footnotes are found from the characters' sizes (:func:`page_notes`), and a web
+page printed by a browser gets back its list bullets, headings and paragraph
+breaks from the layout (:func:`_web_page`).
 """
 
 from __future__ import annotations

@@ -9,8 +9,12 @@ read column by column when it is set in two columns, and a ruled table the page
 ends inside is looked for at the top of the next page (continued without its
 header row). Running headers and footers (lines repeated at the top or bottom of
 most pages) and lines that are nothing but a page marker ("Page 2 of 5") are
-dropped; a sentence that mentions a page is kept. The pdfplumber reading of
-tables and columns is in :mod:`._page_layout`.
+dropped; a sentence that mentions a page is kept. Footnote markers (superscript
+numbers glued to a word) are dropped and the footnotes at the foot of a page are
+counted in one info note, not read as statements. A web page printed by a
+browser is read by layout (its text layer has no bullets, headings or paragraph
+breaks). The pdfplumber reading of tables, columns, footnotes and web pages is
+in :mod:`._page_layout`.
 """
 
 from __future__ import annotations
