@@ -103,15 +103,17 @@ def test_small_print_without_a_footnote_number_stays_in_the_text(tmp_path):
         _write(pdf, "Learning Outcomes")
         _write(pdf, "1. Conduct a reference interview with a patron.", "1")
         _write(pdf, "2. Evaluate online sources for accuracy.")
-        pdf.set_xy(10, 272)
+        pdf.set_xy(10, 264)
         _write(pdf, "Weekly Topics", size=8, h=4)
         _write(pdf, "Ready reference and almanacs", size=8, h=4)
+        _footnote(pdf, "1", "Interviews are practiced in pairs.")
 
     st, kinds, problems = _read(_pdf(tmp_path, "LTA130.pdf", draw))
     shown = st[["kind", "text"]].to_string()
     assert kinds.get("Conduct a reference interview with a patron.") == "outcome", shown
     assert kinds.get("Ready reference and almanacs") == "topic", shown
-    assert not problems.reason.str.contains("footnote").any(), problems
+    assert not st.text.str.contains("practiced in pairs").any(), shown
+    assert problems.reason.str.contains("1 footnote").any(), problems
 
 
 def test_table_whose_header_repeats_on_the_next_page_joins_the_row_cut_in_two(
