@@ -23,6 +23,7 @@ import logging
 import re
 import warnings
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ParseError
@@ -59,6 +60,25 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@contextmanager
+def _collected(logger_name: str, messages: list[str]):
+    """Collect the log records of ``logger_name`` and the warnings raised inside
+    the block into ``messages`` (instead of the user's console)."""
+    collect = _Collect()
+    logger = logging.getLogger(logger_name)
+    propagate = logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+        messages.extend(collect.messages + [str(w.message) for w in caught])
+
+
 def _damaged(path: Path, exc: BaseException) -> ParseError:
     return ParseError(
         path,
@@ -87,19 +107,9 @@ def read_pdf(
     # pypdf reports repairable damage through logging (logger "pypdf.*") and
     # sometimes warnings; keep both out of the user's console for this read and
     # turn them into one info note instead.
-    collect = _Collect()
-    pypdf_logger = logging.getLogger("pypdf")
-    propagate = pypdf_logger.propagate
-    pypdf_logger.addHandler(collect)
-    pypdf_logger.propagate = False
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            pages, web = _extract(path, PdfReader, notes, max_pages, max_chars)
-    finally:
-        pypdf_logger.removeHandler(collect)
-        pypdf_logger.propagate = propagate
-    messages = collect.messages + [str(w.message) for w in caught]
+    messages: list[str] = []
+    with _collected("pypdf", messages):
+        pages, web = _extract(path, PdfReader, notes, max_pages, max_chars)
     if messages:
         notes.append(
             note(
@@ -121,7 +131,19 @@ def read_pdf(
         key = _DIGITS.sub("#", " ".join(line.split()))
         return not (key in repeated or _is_page_marker(line))
 
-    layout = layout_pages(path, page_lines, notes, keep, web=web)
+    # pdfminer (under pdfplumber) logs the fonts it cannot measure: a note too
+    messages = []
+    with _collected("pdfminer", messages):
+        layout = layout_pages(path, page_lines, notes, keep, web=web)
+    if messages:
+        notes.append(
+            note(
+                f"the PDF has {len(messages)} font or layout problem(s) that were "
+                f"worked around while reading its layout (first: {messages[0]}).",
+                "If text is missing, export the PDF again.",
+                severity="info",
+            )
+        )
     footnotes = layout.footnotes
     blocks: list[Block] = []
     run: list[tuple[str, str]] = []
