@@ -9,8 +9,12 @@ read column by column when it is set in two columns, and a ruled table the page
 ends inside is looked for at the top of the next page (continued without its
 header row). Running headers and footers (lines repeated at the top or bottom of
 most pages) and lines that are nothing but a page marker ("Page 2 of 5") are
-dropped; a sentence that mentions a page is kept. The pdfplumber reading of
-tables and columns is in :mod:`._page_layout`.
+dropped; a sentence that mentions a page is kept. Footnote markers (superscript
+numbers glued to a word) are dropped and the footnotes at the foot of a page are
+counted in one info note, not read as statements. A web page printed by a
+browser is read by layout (its text layer has no bullets, headings or paragraph
+breaks). The pdfplumber reading of tables, columns, footnotes and web pages is
+in :mod:`._page_layout`.
 """
 
 from __future__ import annotations
@@ -19,12 +23,13 @@ import logging
 import re
 import warnings
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, note, parse_lines
-from ._page_layout import layout_pages
+from ._page_layout import WEB_PRODUCERS, layout_pages, strip_notes
 
 _PAGE_MARK = (
     r"page\s+(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?"
@@ -55,6 +60,25 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@contextmanager
+def _collected(logger_name: str, messages: list[str]):
+    """Collect the log records of ``logger_name`` and the warnings raised inside
+    the block into ``messages`` (instead of the user's console)."""
+    collect = _Collect()
+    logger = logging.getLogger(logger_name)
+    propagate = logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+        messages.extend(collect.messages + [str(w.message) for w in caught])
+
+
 def _damaged(path: Path, exc: BaseException) -> ParseError:
     return ParseError(
         path,
@@ -83,19 +107,9 @@ def read_pdf(
     # pypdf reports repairable damage through logging (logger "pypdf.*") and
     # sometimes warnings; keep both out of the user's console for this read and
     # turn them into one info note instead.
-    collect = _Collect()
-    pypdf_logger = logging.getLogger("pypdf")
-    propagate = pypdf_logger.propagate
-    pypdf_logger.addHandler(collect)
-    pypdf_logger.propagate = False
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            pages = _extract(path, PdfReader, notes, max_pages, max_chars)
-    finally:
-        pypdf_logger.removeHandler(collect)
-        pypdf_logger.propagate = propagate
-    messages = collect.messages + [str(w.message) for w in caught]
+    messages: list[str] = []
+    with _collected("pypdf", messages):
+        pages, web = _extract(path, PdfReader, notes, max_pages, max_chars)
     if messages:
         notes.append(
             note(
@@ -117,20 +131,44 @@ def read_pdf(
         key = _DIGITS.sub("#", " ".join(line.split()))
         return not (key in repeated or _is_page_marker(line))
 
-    layout = layout_pages(path, page_lines, notes, keep)
+    # pdfminer (under pdfplumber) logs the fonts it cannot measure: a note too
+    messages = []
+    with _collected("pdfminer", messages):
+        layout = layout_pages(path, page_lines, notes, keep, web=web)
+    if messages:
+        notes.append(
+            note(
+                f"the PDF has {len(messages)} font or layout problem(s) that were "
+                f"worked around while reading its layout (first: {messages[0]}).",
+                "If text is missing, export the PDF again.",
+                severity="info",
+            )
+        )
+    footnotes = layout.footnotes
     blocks: list[Block] = []
     run: list[tuple[str, str]] = []
     n_tables = n_rows = 0
     for number, page in enumerate(page_lines, start=1):
         where = f"page {number}"
-        items = layout.get(number - 1)
+        items = layout.pages.get(number - 1)
         if items is None:
+            if number - 1 in layout.notes:
+                page = strip_notes(page, layout.notes[number - 1], keep, footnotes)
             run.extend((where, line) for line in page if keep(line))
             continue
         for kind, payload in items:
             if kind == "line":
                 if keep(payload):
                     run.append((where, payload))
+                continue
+            if kind == "break":
+                run.append((where, ""))
+                continue
+            if kind == "heading":
+                if keep(payload[0]):
+                    blocks.extend(parse_lines(run, loose=True))
+                    run = []
+                    blocks.append(Block(payload[0], where, "heading", level=payload[1]))
                 continue
             if payload.kind == "lines":
                 for row in payload.rows:
@@ -148,7 +186,22 @@ def read_pdf(
             blocks.extend(_table_blocks(payload.rows, where, n_tables))
             n_rows = len(payload.rows)
     blocks.extend(parse_lines(run, loose=True))
+    if footnotes:
+        notes.append(_footnote_note(footnotes))
     return blocks
+
+
+def _footnote_note(footnotes: list[str]) -> ReadProblem:
+    first = _NOTE_NUMBER.sub("", footnotes[0])
+    return note(
+        f"{len(footnotes)} footnote(s) at the foot of the pages were read as notes, "
+        f"not statements (first: '{first[:80]}').",
+        "If a footnote holds an outcome, topic or assignment, move it into the text.",
+        severity="info",
+    )
+
+
+_NOTE_NUMBER = re.compile(r"^\d{1,3}\s*")
 
 
 def _is_page_marker(line: str) -> bool:
@@ -230,7 +283,17 @@ def _no_text(path: Path, pages: list[str], notes: list[ReadProblem]) -> ParseErr
     )
 
 
-def _extract(path, reader_cls, notes, max_pages, max_chars) -> list[str]:
+def _printed_web_page(reader) -> bool:
+    """The PDF is a web page printed by a browser (its /Producer says so)."""
+    try:
+        producer = str((reader.metadata or {}).get("/Producer") or "")
+    except Exception:  # noqa: BLE001 - damaged metadata: not known to be one
+        return False
+    return producer.casefold().startswith(WEB_PRODUCERS)
+
+
+def _extract(path, reader_cls, notes, max_pages, max_chars) -> tuple[list[str], bool]:
+    """The text of each page, and whether the PDF is a printed web page."""
     try:
         reader = reader_cls(str(path))
         if reader.is_encrypted:
@@ -270,7 +333,7 @@ def _extract(path, reader_cls, notes, max_pages, max_chars) -> list[str]:
         total += len(text)
         if total > max_chars:
             break
-    return texts
+    return texts, _printed_web_page(reader)
 
 
 _EDGE_LINES = 3
