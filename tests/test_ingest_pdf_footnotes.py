@@ -235,10 +235,10 @@ def test_web_page_printed_by_chromium_keeps_its_drawn_bullets_and_headings(tmp_p
             y += 6
         pdf.set_xy(10, y + 6)
         pdf.set_font("Helvetica", "B", 16)
-        pdf.write(8, "Presenter\n")
+        pdf.write(8, "Venue Notes\n")
         pdf.set_font("Helvetica", "", 11)
         pdf.set_xy(10, y + 18)
-        pdf.write(5, "Dana Ortiz manages the Cedar Falls branch library.\n")
+        pdf.write(5, "The Cedar Falls branch library hosts the workshop room.\n")
 
     st, kinds, problems = _read(_pdf(tmp_path, "ce214.pdf", draw))
     shown = st[["kind", "text"]].to_string()
@@ -248,8 +248,9 @@ def test_web_page_printed_by_chromium_keeps_its_drawn_bullets_and_headings(tmp_p
         "Explain a weeding decision to a concerned patron.",
     ):
         assert kinds.get(outcome) == "outcome", shown
-    assert not st.text.str.contains("Presenter|Dana Ortiz").any(), shown
-    assert problems.reason.str.contains("'Presenter'").any(), problems
+    # a drawn heading lta-align does not know is named, its paragraph not read
+    assert not st.text.str.contains("Venue Notes|workshop room").any(), shown
+    assert problems.reason.str.contains("'Venue Notes'").any(), problems
     described = st.loc[st.kind == "description", "text"]
     assert described.str.startswith("A hands-on workshop").any(), shown
     assert not described.str.contains("MUSTIE").any(), shown
