@@ -1,4 +1,8 @@
-"""Read HTML syllabi (saved web pages, LMS exports) with the standard library."""
+"""Read HTML syllabi (saved web pages, LMS exports) with the standard library.
+
+Site chrome (menus, banners, footers) is told apart in :mod:`._site_chrome`;
+a table's spanned cells are lined up in :mod:`._table_spans`.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,10 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, cut_text
+from ._site_chrome import BANNER_HEADINGS, chrome_kind, menu_links, not_menus
+from ._table_spans import MAX_ROWSPAN, Spans, span
 from ._text import decode_bytes
 
-_DROP = {
-    "script",
-    "style",
-    "nav",
-    "footer",
-    "noscript",
-    "template",
-    "svg",
-    "button",
-    "form",
-    "select",
-    "aside",
-    "iframe",
-    "object",
-}
 _VOID = {
     "area",
     "base",
@@ -66,11 +57,6 @@ _BLOCK = {
     "caption",
 }
 _HEADING = re.compile(r"^h([1-6])$")
-_BANNER_HEADINGS = ("h1", "h2", "h3", "h4")
-"""Headings kept from a page banner (the course title is often one)."""
-_HEADINGS = (*_BANNER_HEADINGS, "h5", "h6")
-_CONTENT_PARTS = {"article", "section", "main"}
-"""Elements of the page's own content: a ``header`` inside one is its heading."""
 _CELL_LINES = {
     "p",
     "div",
@@ -92,104 +78,8 @@ _CELL_LINES = {
     "h6",
 }
 """Elements that start a line of their own inside a table cell."""
-_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
-"""ARIA roles of site chrome (menus, page banner, site footer, sidebars)."""
-_DROP_CLASS = re.compile(
-    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|site-header|site-footer|footer|"
-    r"sidebar|skip-link|cookie\w*)($|[\s_-])",
-    re.IGNORECASE,
-)
-"""Class or id words of site chrome written with plain ``div``s."""
-
-
-MENU_WORDS = 4
-"""The longest link, in words, that can be a menu entry ("Course Home Page")."""
 
 _BR = "\x00"  # marks <br>; NUL cannot occur in decoded HTML text we keep
-
-MAX_SPAN_COLUMNS = 64
-"""The widest a row is made by spanned cells (``colspan``, or ``rowspan`` cells
-from the rows above): a table's own cells are always kept, but no span fills
-columns past this one, so ``colspan="100000"`` costs no more than a wide row."""
-MAX_ROWSPAN = 65534
-"""HTML's own limit on ``rowspan``; ``rowspan="0"`` spans to the table's end."""
-_MARKER_CELL = re.compile(r"^(?=.*\d)\S+(?: \S+){0,2}$")
-"""A short cell with a digit ("Week 3", "1", "Sept. 9", "1/15-1/22"): a place
-in a schedule, repeated in each row it spans; a spanned content cell is read
-once, in its first row."""
-
-
-def _span(attrs, name: str, zero: int) -> int:
-    """The ``colspan``/``rowspan`` of a cell: 1 unless a positive number is
-    given; ``zero`` for "0" (HTML: a rowspan to the end of the table)."""
-    value = next((v or "" for n, v in attrs if n == name), "")
-    m = re.match(r"\s*(\d{1,9})", value)
-    if m is None:
-        return 1
-    return min(int(m.group(1)) or zero, MAX_ROWSPAN)
-
-
-class _Spans:
-    """The cells of a table's earlier rows that span down into the row being
-    read, so that each row's cells line up with the header.
-
-    ``below`` maps a column to [rows still spanned, text]; ``new`` holds the
-    spans starting in the row being read. A row costs at most
-    ``MAX_SPAN_COLUMNS`` steps more than its own cells: linear in the table.
-    """
-
-    __slots__ = ("below", "new")
-
-    def __init__(self) -> None:
-        self.below: dict[int, list] = {}
-        self.new: dict[int, list] = {}
-
-    def before_cell(self, row: list[str]) -> None:
-        """Add the spanned cells that come before the next cell of ``row``."""
-        while len(row) in self.below:
-            row.append(self.below[len(row)][1])
-
-    def add(self, row: list[str], text: str, colspan: int, rowspan: int) -> None:
-        """Add a cell and the columns it spans."""
-        self.before_cell(row)
-        col = len(row)
-        row.append(text)
-        row.extend([""] * min(colspan - 1, max(MAX_SPAN_COLUMNS - len(row), 0)))
-        if rowspan > 1 and col < MAX_SPAN_COLUMNS:
-            marker = len(text) <= 40 and _MARKER_CELL.match(text)
-            repeat = text if marker else ""
-            for c in range(col, len(row)):
-                self.new[c] = [rowspan - 1, repeat if c == col else ""]
-
-    def end_row(self, row: list[str], keep: bool) -> None:
-        """Add the spanned cells after the row's last cell (when the row is
-        kept), then move the spans one row down."""
-        if keep:
-            for col in sorted(c for c in self.below if c >= len(row)):
-                row.extend([""] * (col - len(row)))
-                row.append(self.below[col][1])
-        for col in list(self.below):
-            self.below[col][0] -= 1
-            if self.below[col][0] <= 0:
-                del self.below[col]
-        self.below.update(self.new)
-        self.new = {}
-
-
-def _is_chrome(attrs) -> bool:
-    """A ``div``/``ul``/``p`` marked as navigation, banner, footer or sidebar."""
-    for name, value in attrs:
-        if not value:
-            continue
-        if name == "role" and value.strip().lower() in _DROP_ROLES:
-            return True
-        if name in ("class", "id") and _DROP_CLASS.search(value):
-            return True
-    return False
-
-
-def _role(attrs) -> str:
-    return next(((v or "").strip().lower() for n, v in attrs if n == "role"), "")
 
 
 def _join(text: str) -> str:
@@ -221,7 +111,7 @@ class _Parser(HTMLParser):
         self.row_own = False
         self.cell: list[str] | None = None
         self.cell_span = (1, 1)  # (colspan, rowspan) of the cell being read
-        self.spans: list[_Spans] = []  # per open table, innermost last
+        self.spans: list[Spans] = []  # per open table, innermost last
         self.row_no = 0
         self.title: list[str] = []
         self.in_title = False
@@ -230,7 +120,7 @@ class _Parser(HTMLParser):
         self.in_main: list[bool] = []  # per block
         self.in_banner: list[bool] = []  # per block: a heading of the page banner
         # links of the block being read: how many, their characters, the
-        # longest in words; per block: the block is a menu entry (_menu_links)
+        # longest in words; per block: the block is a menu entry (menu_links)
         self.in_link = 0
         self.links = 0
         self.link_chars = 0
@@ -248,7 +138,9 @@ class _Parser(HTMLParser):
             )
             self.in_main.append(self.main_depth > 0)
             self.in_banner.append(self.banner_at is not None)
-            self.menu_link.append(self._menu_links(text))
+            self.menu_link.append(
+                menu_links(text, self.links, self.link_chars, self.link_words)
+            )
             self.blocks.append(
                 Block(
                     text,
@@ -265,18 +157,6 @@ class _Parser(HTMLParser):
         self.strong_chars = 0
         self.links = self.link_chars = self.link_words = 0
 
-    def _menu_links(self, text: str) -> int:
-        """The number of links in a block made of short links only, else 0.
-
-        "Home", "Account Dashboard Courses Calendar" (four links): the entries
-        of a site or LMS menu. A block with any text of its own outside its
-        links, or a link of more than ``MENU_WORDS`` words, is not one.
-        """
-        if not self.links or self.link_words > MENU_WORDS:
-            return 0
-        own = len(text.replace(" ", "").replace("\n", ""))
-        return self.links if self.link_chars >= own else 0
-
     def _in(self, tags) -> bool:
         """Inside an open element named in ``tags`` (constant time)."""
         return any(self.open_at.get(t) for t in tags)
@@ -288,32 +168,8 @@ class _Parser(HTMLParser):
     def _skipping(self) -> bool:
         """Inside dropped chrome, or in the page banner outside its headings."""
         return self.drop_at is not None or (
-            self.banner_at is not None and not self._in(_BANNER_HEADINGS)
+            self.banner_at is not None and not self._in(BANNER_HEADINGS)
         )
-
-    def _chrome(self, tag: str, attrs) -> str:
-        """What an element opening here is: "drop" (site chrome), "banner" (the
-        page banner: only its headings are read) or "" (content).
-
-        A ``header`` inside an ``article``, ``section`` or ``main`` heads that
-        part ("<section><header><h2>Course Description</h2></header>");
-        a page-level one (or ``role="banner"``) is the site banner, whose
-        headings may hold the course title. A button inside a heading is its
-        text (an accordion's "<h2><button>Course Topics</button></h2>"); other
-        buttons are controls.
-        """
-        if tag == "button" and self._in(_HEADINGS):
-            return ""
-        role = _role(attrs)
-        if tag == "header" and role not in _DROP_ROLES and self._in(_CONTENT_PARTS):
-            return ""
-        if self.banner_at is None and (
-            role == "banner" or (tag == "header" and role not in _DROP_ROLES)
-        ):
-            return "banner"
-        if self.banner_at is not None and tag == "header":
-            return ""
-        return "drop" if tag in _DROP or _is_chrome(attrs) else ""
 
     def handle_starttag(self, tag, attrs):  # noqa: D102
         if tag in _VOID:
@@ -322,7 +178,7 @@ class _Parser(HTMLParser):
                 (self.cell if self.cell is not None else self.buf).append(_BR)
             return
         if self.drop_at is None:
-            chrome = self._chrome(tag, attrs)
+            chrome = chrome_kind(tag, attrs, self._in, self.banner_at is not None)
             if chrome == "drop":
                 self.drop_at = len(self.stack)
             elif chrome == "banner":
@@ -330,7 +186,7 @@ class _Parser(HTMLParser):
                 self.banner_at = len(self.stack)
         self._open(tag)
         if tag == "table":
-            self.spans.append(_Spans())
+            self.spans.append(Spans())
         if self.drop_at is not None:
             return
         if self.cell is not None and tag in _CELL_LINES:
@@ -359,8 +215,8 @@ class _Parser(HTMLParser):
         elif tag in ("td", "th"):
             self.cell = []
             self.cell_span = (
-                _span(attrs, "colspan", 1),
-                _span(attrs, "rowspan", MAX_ROWSPAN),
+                span(attrs, "colspan", 1),
+                span(attrs, "rowspan", MAX_ROWSPAN),
             )
             if tag == "th":
                 self.row_header = True
@@ -393,9 +249,9 @@ class _Parser(HTMLParser):
             self.banner_at = None
         return dropped
 
-    def _table_spans(self) -> _Spans:
+    def _table_spans(self) -> Spans:
         if not self.spans:  # a row outside any table
-            self.spans.append(_Spans())
+            self.spans.append(Spans())
         return self.spans[-1]
 
     def handle_endtag(self, tag):  # noqa: D102
@@ -519,42 +375,6 @@ def defuse(text: str) -> str:
     return "".join(out)
 
 
-def _not_menus(
-    blocks: list[Block], menu_link: list[int], in_banner: list[bool]
-) -> list[bool]:
-    """Which blocks to keep: all but the link menus before the first heading.
-
-    An LMS page or a saved web page often opens with its site menus written as
-    plain ``div``s and lists ("Account Dashboard Courses Calendar", "Home",
-    "Modules", "Grades"): a paragraph of two or more short links, or two or
-    more list items in a row that are each nothing but a short link. Before
-    the page's first heading (the site banner's headings do not count)
-    nothing of the syllabus is a bare link, so they are left out there; after
-    it, a list of links (readings, resources) stays content.
-    """
-    keep = [True] * len(blocks)
-    # no heading at all: nothing marks where the syllabus starts; keep it all
-    first = next(
-        (i for i, b in enumerate(blocks) if b.role == "heading" and not in_banner[i]),
-        0,
-    )
-    i = 0
-    while i < first:
-        b = blocks[i]
-        if b.role == "para" and menu_link[i] >= 2:
-            keep[i] = False
-        elif b.role == "item" and menu_link[i]:
-            j = i
-            while j < first and blocks[j].role == "item" and menu_link[j]:
-                j += 1
-            if j - i >= 2:
-                keep[i:j] = [False] * (j - i)
-            i = j
-            continue
-        i += 1
-    return keep
-
-
 def _parse(text: str) -> _Parser:
     parser = _Parser()
     parser.feed(text)
@@ -589,7 +409,7 @@ def read_html(path: Path, *, notes: list[ReadProblem], max_chars: int) -> list[B
                 "or copy its text into a .docx or .txt file.",
             ) from exc
     blocks = parser.blocks
-    keep = _not_menus(blocks, parser.menu_link, parser.in_banner)
+    keep = not_menus(blocks, parser.menu_link, parser.in_banner)
     if any(parser.in_main):
         # the page marks its own content: leave out everything around it but
         # the banner's headings (the course code and title)

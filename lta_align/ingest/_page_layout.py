@@ -5,23 +5,25 @@ again here. Ruled tables whose header names two content columns give their
 cells; a ruled table continued from the page before (without its header row)
 joins that table, and a row the page break cut in two is joined again; tables
 drawn without rules are found from a header line's cell edges. The rest of the
-page is read column by column when it is set in two columns. A Word table whose
-header row repeats on the next page continues there, and a ruled table's label
-row ("Assignment | Weight") is not a line of text. Footnote markers and
-footnotes are found from the characters' sizes (:func:`page_notes`), and a web
-page printed by a browser gets back its list bullets, headings and paragraph
-breaks from the layout (:func:`_web_page`).
+page is read column by column when it is set in two columns
+(:mod:`._two_columns`). A Word table whose header row repeats on the next page
+continues there, and a ruled table's label row ("Assignment | Weight") is not a
+line of text. Footnote markers and footnotes are found from the characters'
+sizes (:mod:`._footnotes`), and a web page printed by a browser gets back its
+list bullets, headings and paragraph breaks from the layout
+(:mod:`._web_pages`).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
 from ._blocks import join_broken_words, note
+from ._footnotes import PageNotes, maybe_notes, page_notes, strip_items
 from ._layout import CONTENT_ROLES, column_role, content_columns, header_roles
+from ._two_columns import column_gap, read_by_column, word_lines
+from ._web_pages import web_page
 
 
 def _maybe_table_header(line: str) -> bool:
@@ -57,7 +59,7 @@ class Layout(NamedTuple):
     ...]}`` in reading order, without footnotes and footnote markers."""
     notes: dict[int, PageNotes]
     """Footnote markers and footnotes of the other pages (their text layer
-    stands): to take out of it with :func:`strip_notes`."""
+    stands): to take out of it with :func:`._footnotes.strip_notes`."""
     footnotes: list[str]
     """The footnotes taken out of the pages read by layout."""
 
@@ -70,13 +72,13 @@ def layout_pages(path: Path, page_lines, notes, keep, *, web: bool = False) -> L
     find the table's rest), so a PDF without them costs nothing more. A web
     page printed by a browser (``web``) is read by layout on every page set in
     one column: its text layer has no list bullets, headings or paragraph
-    breaks (see :func:`_web_page`)."""
+    breaks (see :func:`._web_pages.web_page`)."""
     wanted = {
         i
         for i, lines in enumerate(page_lines)
         if any(_maybe_table_header(line) for line in lines)
     }
-    noted = {i for i, lines in enumerate(page_lines) if _maybe_notes(lines)}
+    noted = {i for i, lines in enumerate(page_lines) if maybe_notes(lines)}
     out = Layout({}, {}, [])
     if not wanted and not noted and not web:
         return out
@@ -96,10 +98,10 @@ def layout_pages(path: Path, page_lines, notes, keep, *, web: bool = False) -> L
                 if i in wanted or carry is not None:
                     items = _layout_page(page, keep, carry)
                 if items is None and web:
-                    items = _web_page(page)
+                    items = web_page(page)
                 carry = None
                 if items is not None:
-                    items = _strip_items(items, marks, keep, out.footnotes)
+                    items = strip_items(items, marks, keep, out.footnotes)
                     out.pages[i] = items
                     carry = _ends_in_table(items, keep)
                 elif marks.markers or marks.footnotes:
@@ -164,10 +166,10 @@ def _layout_page(page, keep, carry: _Table | None = None) -> list | None:
     outside = page
     for table in found:
         outside = outside.outside_bbox(table.bbox)
-    lines = _word_lines(outside)
-    gap = _column_gap(lines, page.width)
+    lines = word_lines(outside)
+    gap = column_gap(lines, page.width)
     if gap is not None:
-        return _read_by_column(lines, found, gap)
+        return read_by_column(lines, found, gap)
     items: list[tuple[float, str, object]] = [
         (line["top"], "line", line["text"]) for line in outside.extract_text_lines()
     ]
@@ -241,132 +243,8 @@ def _join_split_row(carry: _Table, rows: list[list[str]]) -> None:
     del rows[0]
 
 
-_COLUMN_SHARE = 0.25
-"""A page's text is in two columns when at least this share of its lines (and
-at least 4) sit wholly right of a gutter near the middle that no line crosses
-in those rows."""
-
-
-def _column_gap(lines: list[list[dict]], width: float) -> float | None:
-    """The x of the gutter between two columns of text, or None (one column).
-
-    The gutter is the x near the middle of the page (30-70 % of its width)
-    covered by the fewest words; the text is in columns when enough lines have
-    words right of it, none across it, and a gap wider than a letter's height
-    between the left and the right words."""
-    if len(lines) < 8 or width < 100:
-        return None
-    size = int(width) + 2
-    delta = [0] * (size + 1)
-    for line in lines:
-        for w in line:
-            delta[min(max(int(w["x0"]), 0), size)] += 1
-            delta[min(max(int(w["x1"]) + 1, 0), size)] -= 1
-    cover, run = [], 0
-    for d in delta:
-        run += d
-        cover.append(run)
-    lo, hi = int(0.3 * width), int(0.7 * width)
-    low = min(cover[lo:hi])
-    best, start = (0, lo), None
-    for x in range(lo, hi + 1):
-        if x < hi and cover[x] == low:
-            start = x if start is None else start
-        elif start is not None:
-            best = max(best, (x - start, start))
-            start = None
-    gap = best[1] + best[0] / 2
-    right = sum(1 for line in lines if (_sides(line, gap) or ((), ()))[1])
-    if right >= 4 and right >= _COLUMN_SHARE * len(lines):
-        return gap
-    return None
-
-
-def _sides(line: list[dict], gap: float) -> tuple[list, list] | None:
-    """A line's words left and right of the gutter at ``gap``, or None when the
-    line runs across it (a word over it, or words closer than a letter's height
-    on either side: "Freedom and | Library Ethics" is one line)."""
-    left = [w for w in line if w["x1"] <= gap]
-    right = [w for w in line if w["x0"] >= gap]
-    if len(left) + len(right) < len(line):
-        return None
-    height = line[0]["bottom"] - line[0]["top"]
-    if left and right and right[0]["x0"] - left[-1]["x1"] <= height:
-        return None
-    return left, right
-
-
 def _overlap(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _read_by_column(lines, found, gap: float) -> list[tuple[str, object]]:
-    """The page read column by column: where text sits in two columns, the left
-    column top to bottom, then the right; a line or table across the gutter
-    (a title, a full-width schedule) ends the columns above it. A short line
-    below the end of the right column, after a gap in the left one, is taken as
-    the first line under the columns ("Course Schedule")."""
-    elements: list[tuple[float, int, str, object, float]] = []
-    for line in lines:
-        sides = _sides(line, gap)
-        if sides is None:
-            elements.append((line[0]["top"], 0, "line", _words_text(line), 0))
-            continue
-        left, right = sides
-        for side, words in ((1, left), (2, right)):
-            if words:
-                bottom = max(w["bottom"] for w in words)
-                elements.append(
-                    (words[0]["top"], side, "line", _words_text(words), bottom)
-                )
-    for table in found:
-        x0, top, x1, bottom = table.bbox
-        side = 1 if x1 <= gap else 2 if x0 >= gap else 0
-        elements.append((top, side, "table", table, bottom))
-    elements.sort(key=lambda e: (e[0], e[1]))
-    out: list[tuple[str, object]] = []
-    band: dict[int, list[tuple[str, object]]] = {1: [], 2: []}
-    ends = {1: 0.0, 2: 0.0}
-
-    def flush() -> None:
-        out.extend(band[1] + band[2])
-        band[1].clear()
-        band[2].clear()
-        ends[1] = ends[2] = 0.0
-
-    for top, side, kind, payload, bottom in elements:
-        if side == 1 and band[2] and top > ends[2]:
-            height = bottom - top
-            if top - ends[1] > 1.5 * max(height, 1):
-                side = 0  # under the columns
-        if side == 0:
-            flush()
-            out.append((kind, payload))
-            continue
-        band[side].append((kind, payload))
-        ends[side] = max(ends[side], bottom)
-    flush()
-    return out
-
-
-def _words_text(words: list[dict]) -> str:
-    return " ".join(w["text"] for w in words)
-
-
-def _word_lines(page) -> list[list[dict]]:
-    """The page's words grouped into lines (by their top), left to right."""
-    return _word_lines_by(page.extract_words())
-
-
-def _word_lines_by(words: list[dict]) -> list[list[dict]]:
-    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
-    lines: list[list[dict]] = []
-    for word in words:
-        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
 def _cells_by_gap(line: list[dict]) -> list[tuple[float, str]]:
@@ -397,7 +275,7 @@ def _borderless_tables(page) -> list[_Table]:
     """Tables drawn without rules: a header line whose cells name column roles
     gives the columns' left edges; following lines are split at those edges
     until a line does not fit (a heading, a paragraph running across columns)."""
-    lines = _word_lines(page)
+    lines = word_lines(page)
     out = []
     i = 0
     while i < len(lines):
@@ -455,276 +333,3 @@ def _borderless_tables(page) -> list[_Table]:
             out.append(_Table(bbox, rows, "table", rows[0], False))
         i = j
     return out
-
-
-# --- footnotes -----------------------------------------------------------------
-
-_GLUED_MARK = re.compile(r"[^\W\d_]{2}[.,;:)\]]?(\d{1,2})(?=[\s.,;:]|$)")
-"""A footnote marker glued to a word, as the text layer gives it ("scanners.2",
-"ILS1 and")."""
-_NOTE_START = re.compile(r"(?:^|[.)])(\d{1,2}) ?[A-Z\"'(]")
-"""Where a footnote starts in the text layer ("1This course ...", or after the
-note before it on one line: "... requirement.2Hands-on ...")."""
-_FOOT_LINES = 8
-"""The lines at the end of a page's text layer where its footnotes are."""
-_SUPER_SIZE = 0.8
-"""A superscript is at most this share of its line's font size, and raised."""
-_NOTE_SIZE = 0.92
-"""Footnotes are set smaller than this share of the page's body text size."""
-
-
-class PageNotes(NamedTuple):
-    """The footnote markers and footnotes found on a page."""
-
-    markers: dict[str, str]
-    """A word with its superscript marker -> the word without it
-    ("scanners.2" -> "scanners.")."""
-    footnotes: list[str]
-    """The footnotes at the foot of the page, each with its number first."""
-
-
-def _maybe_notes(lines: list[str]) -> bool:
-    """The page's text layer shows a number glued to a word and a footnote of
-    that number near its end: worth reading again for the characters' sizes."""
-    foot = lines[-_FOOT_LINES:]
-    starts = {m[1] for line in foot for m in _NOTE_START.finditer(line)}
-    if not starts:
-        return False
-    body = lines[:-1]
-    return any(m[1] in starts for line in body for m in _GLUED_MARK.finditer(line))
-
-
-def _is_super(word: dict, size: float, base: float) -> bool:
-    text = word["text"].replace(",", "")
-    return (
-        text.isdigit()
-        and len(text) <= 3
-        and word["size"] <= _SUPER_SIZE * size
-        and word["bottom"] <= base - 0.2 * size
-    )
-
-
-def _line_marks(line: list[dict]) -> tuple[list[str], list[bool], float, list[str]]:
-    """A line's tokens (words set without a space between them), whether each
-    starts with a superscript number, the line's font size, and the tokens
-    without their superscript numbers."""
-    size = max(w["size"] for w in line)
-    base = max(w["bottom"] for w in line if w["size"] >= 0.95 * size)
-    tokens: list[list[tuple[str, bool]]] = []
-    prev = None
-    for word in line:
-        sup = _is_super(word, size, base)
-        if prev is not None and word["x0"] - prev["x1"] < 0.15 * size:
-            tokens[-1].append((word["text"], sup))
-        else:
-            tokens.append([(word["text"], sup)])
-        prev = word
-    raw = ["".join(t for t, _ in tok) for tok in tokens]
-    starts = [tok[0][1] for tok in tokens]
-    clean = ["".join(t for t, sup in tok if not sup) for tok in tokens]
-    return raw, starts, size, clean
-
-
-def page_notes(page, keep) -> PageNotes:
-    """The superscript markers glued to words on ``page`` and its footnotes:
-    lines at the foot of the page (above running footers) set smaller than the
-    body text, the first of them starting with a superscript number."""
-    words = page.extract_words(extra_attrs=["size"])
-    if not words:
-        return PageNotes({}, [])
-    weight: Counter[float] = Counter()
-    for w in words:
-        weight[round(w["size"], 1)] += len(w["text"])
-    body = weight.most_common(1)[0][0]
-    markers: dict[str, str] = {}
-    read = []
-    for line in _lines_by_overlap(words):
-        raw, starts, size, clean = _line_marks(line)
-        for r, c, first in zip(raw, clean, starts, strict=True):
-            if r != c and c and not first:
-                markers[r] = c
-        read.append((" ".join(raw), starts[0], size))
-    return PageNotes(markers, _foot_notes(read, body, keep))
-
-
-def _foot_notes(read: list[tuple[str, bool, float]], body: float, keep) -> list[str]:
-    end = len(read)
-    while end and not keep(read[end - 1][0]):
-        end -= 1  # running footers
-    start = end
-    while start and read[start - 1][2] < _NOTE_SIZE * body:
-        start -= 1
-    while start < end and not read[start][1]:
-        start += 1  # small print that is no footnote
-    notes: list[str] = []
-    for text, first, _ in read[start:end]:
-        if first or not notes:
-            notes.append(text)
-        else:
-            notes[-1] = f"{notes[-1]} {text}"
-    return notes
-
-
-def _lines_by_overlap(words: list[dict]) -> list[list[dict]]:
-    """Words grouped into lines, left to right: a word whose height overlaps a
-    line's by half its own height is on it (a raised superscript, set smaller,
-    is on the line it is raised from)."""
-    lines: list[tuple[float, float, list[dict]]] = []
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        height = word["bottom"] - word["top"]
-        if lines:
-            top, bottom, line = lines[-1]
-            if min(bottom, word["bottom"]) - max(top, word["top"]) >= 0.5 * height:
-                line.append(word)
-                lines[-1] = (min(top, word["top"]), max(bottom, word["bottom"]), line)
-                continue
-        lines.append((word["top"], word["bottom"], [word]))
-    return [sorted(line, key=lambda w: w["x0"]) for _, _, line in lines]
-
-
-_TOKEN = re.compile(r"\S+")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
-
-
-def _unmark(text: str, notes: PageNotes) -> str:
-    if not notes.markers:
-        return text
-    return _TOKEN.sub(lambda m: notes.markers.get(m[0], m[0]), text)
-
-
-def strip_notes(
-    lines: list[str], notes: PageNotes, keep, dropped: list[str]
-) -> list[str]:
-    """``lines`` of a page without its footnote markers and footnotes; the
-    footnotes taken out are added to ``dropped`` (their text, number first)."""
-    lines = [_unmark(line, notes) for line in lines]
-    start, end = _foot_span(lines, notes, keep, dropped)
-    return lines[:start] + lines[end:]
-
-
-def _strip_items(items, notes: PageNotes, keep, dropped: list[str]) -> list:
-    """A page read by layout without its footnote markers (in lines and table
-    cells) and the footnotes among the lines after its last table."""
-    if not notes.markers and not notes.footnotes:
-        return items
-    for kind, payload in items:
-        if kind == "table":
-            payload.rows[:] = [[_unmark(c, notes) for c in row] for row in payload.rows]
-    items = [
-        (kind, _unmark(payload, notes) if kind == "line" else payload)
-        for kind, payload in items
-    ]
-    tail = len(items)
-    while tail and items[tail - 1][0] == "line":
-        tail -= 1
-    lines = [payload for _, payload in items[tail:]]
-    start, end = _foot_span(lines, notes, keep, dropped)
-    return items[: tail + start] + items[tail + end :]
-
-
-def _foot_span(lines: list[str], notes: PageNotes, keep, dropped) -> tuple[int, int]:
-    """The lines (start, end) at the foot of the page that are its footnotes."""
-    if not notes.footnotes:
-        return 0, 0
-    area = "".join(_squash(f) for f in notes.footnotes)
-    end = len(lines)
-    while end and not keep(lines[end - 1]):
-        end -= 1
-    start = end
-    while start and _squash(lines[start - 1]) and _squash(lines[start - 1]) in area:
-        start -= 1
-    keys = [_squash(f) for f in notes.footnotes]
-    heads = [sum(map(len, keys[:k])) for k in range(len(keys))]
-    while start < end:
-        # the lines taken begin where a footnote begins (not a body line that
-        # happens to be part of one)
-        taken = "".join(_squash(line) for line in lines[start:end])
-        if any(area.startswith(taken, at) for at in heads):
-            dropped.extend(
-                f for f, k in zip(notes.footnotes, keys, strict=True) if k in taken
-            )
-            return start, end
-        start += 1
-    return 0, 0
-
-
-# --- web pages printed by a browser ----------------------------------------------
-
-WEB_PRODUCERS = ("skia/pdf",)
-"""What the PDF's /Producer starts with when a browser printed a web page
-(Chrome, Edge and every Chromium browser: "Skia/PDF m120")."""
-
-_PARAGRAPH_GAP = 0.5
-"""A paragraph (or list item) ends where the space to the next line is more than
-this share of the body text size (a wrapped line follows with next to none)."""
-_HEADING_SIZE = 1.2
-"""A line at least this many times the body text size is a heading."""
-_BULLET_BOX = 8.0
-"""A drawn bullet (a disc or square a browser draws for a list item) is at most
-this wide and high, left of its item's first line."""
-
-
-def _web_page(page) -> list[tuple[str, object]] | None:
-    """A web page printed by a browser, line by line with its structure: list
-    items get back the bullet the browser drew as a shape ("• "), a line set
-    larger than the body text is a ``("heading", (text, level))``, and a
-    ``("break", "")`` separates paragraphs. None for a page in two columns (its
-    text layer reads each column whole)."""
-    lines = page.extract_text_lines()
-    if not lines or _column_gap(_word_lines(page), page.width) is not None:
-        return None
-    sizes: Counter[float] = Counter()
-    for line in lines:
-        for ch in line["chars"]:
-            sizes[round(ch["size"], 1)] += 1
-    body = sizes.most_common(1)[0][0]
-    big = sorted({_size(ln) for ln in lines if _size(ln) >= _HEADING_SIZE * body})
-    bullets = _drawn_bullets(page)
-    items: list[tuple[str, object]] = []
-    bottom = None
-    for line in lines:
-        size = _size(line)
-        if bottom is not None and line["top"] - bottom > _PARAGRAPH_GAP * body:
-            items.append(("break", ""))
-        bottom = line["bottom"]
-        text = line["text"]
-        if size >= _HEADING_SIZE * body and len(text.split()) <= 14:
-            level = len(big) - big.index(size)
-            if items and items[-1][0] == "heading" and items[-1][1][1] == level:
-                items[-1] = ("heading", (f"{items[-1][1][0]} {text}", level))
-            else:
-                items.append(("heading", (text, level)))
-            continue
-        if any(_bullet_of(box, line) for box in bullets):
-            text = f"\u2022 {text}"
-        items.append(("line", text))
-    return items
-
-
-def _size(line: dict) -> float:
-    return max(
-        (round(c["size"], 1) for c in line["chars"] if c["text"].strip()), default=0
-    )
-
-
-def _drawn_bullets(page) -> list[tuple[float, float, float, float]]:
-    out = []
-    for shape in list(page.curves) + list(page.rects):
-        w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
-        if 1.5 <= w <= _BULLET_BOX and 1.5 <= h <= _BULLET_BOX and 0.5 <= w / h <= 2:
-            out.append((shape["x0"], shape["top"], shape["x1"], shape["bottom"]))
-    return out
-
-
-def _bullet_of(box, line: dict) -> bool:
-    """A drawn bullet just left of the line, level with it."""
-    x0, top, x1, bottom = box
-    middle = (top + bottom) / 2
-    return (
-        x1 <= line["x0"]
-        and line["x0"] - x1 <= 3 * _BULLET_BOX
-        and line["top"] <= middle <= line["bottom"]
-    )

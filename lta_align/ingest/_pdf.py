@@ -13,8 +13,9 @@ dropped; a sentence that mentions a page is kept. Footnote markers (superscript
 numbers glued to a word) are dropped and the footnotes at the foot of a page are
 counted in one info note, not read as statements. A web page printed by a
 browser is read by layout (its text layer has no bullets, headings or paragraph
-breaks). The pdfplumber reading of tables, columns, footnotes and web pages is
-in :mod:`._page_layout`.
+breaks). The pdfplumber reading of tables and columns is in
+:mod:`._page_layout`, of footnotes in :mod:`._footnotes` and of web pages in
+:mod:`._web_pages`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from pathlib import Path
 from ..errors import ParseError
 from ..model import ReadProblem
 from ._blocks import Block, note, parse_lines
-from ._page_layout import WEB_PRODUCERS, layout_pages, strip_notes
+from ._footnotes import strip_notes
+from ._page_layout import layout_pages
+from ._web_pages import WEB_PRODUCERS
 
 _PAGE_MARK = (
     r"page\s+(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?"
