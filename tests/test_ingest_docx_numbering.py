@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import lta_align as la
-from lta_align.ingest._docx import read_docx
+from lta_align.ingest.docx import read_docx
 
 
 def _numbering(document, fmt: str, text: str) -> str:

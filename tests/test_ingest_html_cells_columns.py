@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import lta_align as la
-from lta_align.ingest._html import _parse
 from lta_align.ingest._lead_ins import split_inline_list
+from lta_align.ingest.html._reader import _parse
 
 
 def _rows(program):

@@ -15,7 +15,7 @@ import pytest
 
 import lta_align as la
 from lta_align.errors import LtaAlignError, ParseError
-from lta_align.ingest._html import defuse
+from lta_align.ingest.html._reader import defuse
 from lta_align.text import normalise
 
 HEADER = "# LTA 101 Intro\n\n## Learning Outcomes\n\n- Explain library values.\n\n"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import warnings
 
 import lta_align as la
-from lta_align.ingest._html import _parse
-from lta_align.ingest._table_spans import MAX_SPAN_COLUMNS
+from lta_align.ingest.html._reader import _parse
+from lta_align.ingest.html._table_spans import MAX_SPAN_COLUMNS
 
 
 def _rows(program):

@@ -175,15 +175,15 @@ def _read_blocks(
 
         return read_text(path, notes=notes, max_chars=cap)
     if fmt == "docx":
-        from ._docx import read_docx
+        from .docx import read_docx
 
         return read_docx(path, notes=notes, max_chars=cap)
     if fmt == "pdf":
-        from ._pdf import read_pdf
+        from .pdf import read_pdf
 
         return read_pdf(path, notes=notes, max_pages=limits.max_pages, max_chars=cap)
     if fmt == "html":
-        from ._html import read_html
+        from .html import read_html
 
         return read_html(path, notes=notes, max_chars=cap)
     raise AssertionError(fmt)  # pragma: no cover

@@ -11,7 +11,7 @@ A paragraph is a heading by its style name ("Heading 2", "Title") or outline
 level (``w:outlineLvl``, its own or its style's); a paragraph numbered by Word
 (``w:numPr``) is a list item with its nesting level, unless its numbering is an
 outline of section headings ("I. STUDENT LEARNING OUTCOMES", see
-:func:`~._word_styles.number_headings`).
+:func:`~._styles.number_headings`).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..errors import ParseError
-from ..model import ReadProblem
-from ._blocks import Block
-from ._limits import damaged_reason
+from ...errors import ParseError
+from ...model import ReadProblem
+from .._blocks import Block
+from .._limits import damaged_reason
 from ._ooxml import element_text, first_child, get_attr, local_name, parse_xml
-from ._word_styles import (
+from ._styles import (
     Numbered,
     Styles,
     all_bold,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ._blocks import Block
+from .._blocks import Block
 
 _DROP = {
     "script",

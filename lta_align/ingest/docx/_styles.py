@@ -14,8 +14,8 @@ import zipfile
 from dataclasses import dataclass, replace
 from posixpath import dirname, join, normpath
 
-from ._blocks import Block
-from ._headings import classify_heading
+from .._blocks import Block
+from .._headings import classify_heading
 from ._ooxml import element_text, first_child, get_attr, local_name, parse_xml
 
 _HEADING_STYLE = re.compile(r"^(heading|\u00fcberschrift|titre|titulo)\s*(\d)", re.I)

@@ -6,7 +6,7 @@ cells; a ruled table continued from the page before (without its header row)
 joins that table, and a row the page break cut in two is joined again; tables
 drawn without rules are found from a header line's cell edges. The rest of the
 page is read column by column when it is set in two columns
-(:mod:`._two_columns`). A Word table whose header row repeats on the next page
+(:mod:`._columns`). A Word table whose header row repeats on the next page
 continues there, and a ruled table's label row ("Assignment | Weight") is not a
 line of text. Footnote markers and footnotes are found from the characters'
 sizes (:mod:`._footnotes`), and a web page printed by a browser gets back its
@@ -19,10 +19,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from ._blocks import join_broken_words, note
+from .._blocks import join_broken_words, note
+from .._layout import CONTENT_ROLES, column_role, content_columns, header_roles
+from ._columns import column_gap, read_by_column, word_lines
 from ._footnotes import PageNotes, maybe_notes, page_notes, strip_items
-from ._layout import CONTENT_ROLES, column_role, content_columns, header_roles
-from ._two_columns import column_gap, read_by_column, word_lines
 from ._web_pages import web_page
 
 

@@ -14,7 +14,7 @@ numbers glued to a word) are dropped and the footnotes at the foot of a page are
 counted in one info note, not read as statements. A web page printed by a
 browser is read by layout (its text layer has no bullets, headings or paragraph
 breaks). The pdfplumber reading of tables and columns is in
-:mod:`._page_layout`, of footnotes in :mod:`._footnotes` and of web pages in
+:mod:`._pages`, of footnotes in :mod:`._footnotes` and of web pages in
 :mod:`._web_pages`.
 """
 
@@ -27,11 +27,11 @@ from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import ParseError
-from ..model import ReadProblem
-from ._blocks import Block, note, parse_lines
+from ...errors import ParseError
+from ...model import ReadProblem
+from .._blocks import Block, note, parse_lines
 from ._footnotes import strip_notes
-from ._page_layout import layout_pages
+from ._pages import layout_pages
 from ._web_pages import WEB_PRODUCERS
 
 _PAGE_MARK = (

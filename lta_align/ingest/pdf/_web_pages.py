@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ._two_columns import column_gap, word_lines
+from ._columns import column_gap, word_lines
 
 WEB_PRODUCERS = ("skia/pdf",)
 """What the PDF's /Producer starts with when a browser printed a web page

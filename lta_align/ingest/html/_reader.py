@@ -10,12 +10,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import ParseError
-from ..model import ReadProblem
-from ._blocks import Block, cut_text
+from ...errors import ParseError
+from ...model import ReadProblem
+from .._blocks import Block, cut_text
+from .._text import decode_bytes
 from ._site_chrome import BANNER_HEADINGS, chrome_kind, menu_links, not_menus
 from ._table_spans import MAX_ROWSPAN, Spans, span
-from ._text import decode_bytes
 
 _VOID = {
     "area",
