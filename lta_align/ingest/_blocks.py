@@ -111,10 +111,17 @@ without the hyphen."""
 _FOLDED_BREAK = re.compile(r"(?<=[^\W\d_]) ?[\u2010\u00ad]\s+(?=[a-z])")
 
 
+_TYPED_BREAK = re.compile(r"(?<=[^\W\d_])- (?=[a-z])(?!(?:and|or|nor|to)\b)")
+"""A typed hyphen at the end of a cell's line ("fine-" / "free policies"): the
+words are joined, hyphen kept, except a suspended hyphen ("pre- and post-test")."""
+
+
 def join_broken_words(text: str) -> str:
     """Return ``text`` (a table cell whose lines were joined) with the words a
     typesetter broke at a line end joined again ("recon\u2010 sideration" ->
-    "reconsideration") and soft hyphens removed."""
+    "reconsideration", "fine- free" -> "fine-free") and soft hyphens removed."""
+    if "- " in text:
+        text = _TYPED_BREAK.sub("-", text)
     if "\u2010" not in text and "\u00ad" not in text:
         return text
     return _FOLDED_BREAK.sub("", text).replace("\u00ad", "")

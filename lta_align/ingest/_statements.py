@@ -74,7 +74,10 @@ def _cut_tail(pattern: re.Pattern[str], text: str) -> str:
 
 
 _BREAK = re.compile(
-    r"^(no class|holiday|.*\bbreak|thanksgiving|spring break|tba|tbd)$", re.I
+    r"^(no class|holiday|.*\bbreak|thanksgiving|spring break|tba|tbd"
+    r"|(?:\S+ ){0,4}(?:- |\u2013 )?(?:no class(?:es)?|no meeting|campus closed)"
+    r"(?: (?:- |\u2013 )?\S+){0,4})$",
+    re.I,
 )
 NON_TEXT = re.compile(r"^[\d\s%.,:;/\-\u2013#()]*$")
 
@@ -216,13 +219,23 @@ def split_lines_at(text: str) -> list[tuple[int, str]]:
     pieces = [(0, lines[0])]
     for n, (prev, line) in enumerate(zip(lines, lines[1:], strict=False), start=1):
         starts = line[0].isupper() or line[0].isdigit() or line[0] in "\"'(\u201c"
-        if starts and _ends_item(prev, width):
+        if line[0] in _BULLET_GLYPHS or (
+            starts and not _EDITION.match(line) and _ends_item(prev, width)
+        ):
             pieces.append((n, line))
         else:
             pieces[-1] = (pieces[-1][0], pieces[-1][1] + " " + line)
     return pieces
 
 
+_BULLET_GLYPHS = frozenset(
+    "\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u25cb\u25a0\u27a2\u2713"
+)
+"""Typed bullets ("\u2022", "\u00b7", "\u25aa", ...): a line starting with one is a
+new item, whatever the line before ("... - 25%" / "\u2022 Annotated booklist")."""
+_EDITION = re.compile(r"\d{1,2}(?:st|nd|rd|th) (?:ed\b|edition\b|rev)", re.IGNORECASE)
+"""A citation's edition at the start of a wrapped line ("Management." / "4th ed.
+ALA Editions, 2018."): the citation goes on."""
 _END_TAG = re.compile(
     r"(?:\[[^\[\]]{1,80}\]|[.!?][\"'\u201d]?\s*\([A-Z][^().]{2,80}\)"
     r"|\(\s*[A-Z]{2,6}[\s#-]*[:\d][^()]{0,80}\))\s*$"
