@@ -282,3 +282,18 @@ def test_a_due_column_is_read_as_dates_or_as_the_work_due():
         "topic",
         "assessment",
     )
+
+
+def test_an_outcome_table_s_own_competency_mapping_is_not_read_as_outcomes(tmp_path):
+    text = (
+        "# LTA 125 Reference Services\n\n## Course Learning Outcomes\n\n"
+        "| Course Learning Outcome | Assessment | LSSC Competency |\n|---|---|---|\n"
+        "| Conduct a reference interview. | Recorded role play | Reference 5 |\n"
+        "| Evaluate a website's authority. | Case study | Reference 4; Technology 3 |\n"
+    )
+    assert _rows(_load(tmp_path, "LTA125.md", text)) == [
+        ("outcome", "Conduct a reference interview."),
+        ("assessment", "Recorded role play"),
+        ("outcome", "Evaluate a website's authority."),
+        ("assessment", "Case study"),
+    ]

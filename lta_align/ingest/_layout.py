@@ -152,12 +152,36 @@ def header_roles(
     ):
         return None
     roles = tuple(column_role(c) if c.strip() else None for c in cells)
+    roles = _mapping_columns(cells, roles)
     text_kind = section if section in CONTENT_ROLES and section not in roles else None
     roles = tuple(text_kind if r == "text" else r for r in roles)
     named = [r for r in roles if r]
     if len(named) < 2 or not content_columns(roles):
         return None
     return roles
+
+
+_MAPPING = re.compile(
+    r"\b(lssc|ala|framework|program|plos?|islos?|mapped|mapping|alignment|aligned"
+    r"|crosswalk|standards?|sets?)\b"
+)
+"""Words of a column that maps the outcome beside it to a framework ("LSSC
+Competency", "Program Outcome", "Competency Set"): the syllabus's own mapping,
+not a second outcome."""
+
+
+def _mapping_columns(
+    cells: tuple[str, ...] | list[str], roles: tuple[str | None, ...]
+) -> tuple[str | None, ...]:
+    """Mark ``mapping`` the outcome columns after the first whose header names a
+    framework ("Course Learning Outcome | Assessment | LSSC Competency")."""
+    if roles.count("outcome") < 2:
+        return roles
+    first = roles.index("outcome")
+    return tuple(
+        "mapping" if r == "outcome" and i > first and _MAPPING.search(_key(c)) else r
+        for i, (c, r) in enumerate(zip(cells, roles, strict=True))
+    )
 
 
 def content_columns(roles: tuple[str | None, ...]) -> int:
