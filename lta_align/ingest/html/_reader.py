@@ -13,8 +13,17 @@ from pathlib import Path
 from ...errors import ParseError
 from ...model import ReadProblem
 from .._blocks import Block, cut_text
+from .._headings import classify_heading
 from .._text import decode_bytes
-from ._site_chrome import BANNER_HEADINGS, chrome_kind, menu_links, not_menus
+from ._site_chrome import (
+    BANNER_HEADINGS,
+    TOGGLE_WORDS,
+    chrome_kind,
+    controls_of,
+    menu_links,
+    not_menus,
+    opens_panel,
+)
 from ._table_spans import MAX_ROWSPAN, Spans, span
 
 _VOID = {
@@ -57,6 +66,8 @@ _BLOCK = {
     "caption",
 }
 _HEADING = re.compile(r"^h([1-6])$")
+_STRUCTURE = _BLOCK | {"li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+"""Elements a section title control never holds: one that does is a container."""
 _CELL_LINES = {
     "p",
     "div",
@@ -127,6 +138,14 @@ class _Parser(HTMLParser):
         self.link_words = 0
         self.link_buf: list[str] = []
         self.menu_link: list[int] = []  # per block: its link count if all links
+        # an accordion title control (_site_chrome.is_toggle) being read: its
+        # place in stack, whether a <button>, the panel it names; its text
+        # once closed, waiting for the panel (text, line, level, panel, button)
+        self.last_level = 0  # of the last h1-h6
+        self.toggle_at: int | None = None
+        self.toggle_button = False
+        self.toggle_controls = ""
+        self.pending: tuple[list[str], int, int, str, bool] | None = None
 
     # -- helpers
     def _flush(self) -> None:
@@ -150,12 +169,63 @@ class _Parser(HTMLParser):
                     strong=strong,
                 )
             )
+        self._reset()
+
+    def _reset(self) -> None:
         self.buf = []
         self.buf_line = 0
         self.role = "para"
         self.level = 0
         self.strong_chars = 0
         self.links = self.link_chars = self.link_words = 0
+
+    # -- accordion titles: "<button class="accordion">Course Schedule</button>
+    # <div class="panel">...": a section heading when the control's short text
+    # names a section or a panel follows it; other buttons are dropped, other
+    # controls read as paragraphs
+    def _begin_toggle(self, tag: str, attrs) -> None:
+        self.toggle_at = len(self.stack) - 1
+        self.toggle_button = tag == "button"
+        self.toggle_controls = controls_of(attrs)
+        self.role = "heading"
+        self.level = min(self.last_level + 1, 6) if self.last_level else 2
+
+    def _end_toggle(self) -> None:
+        self.toggle_at = None
+        text = _join("".join(self.buf))
+        if not text or len(text.split()) > TOGGLE_WORDS:
+            self._not_heading(self.toggle_button)
+        elif classify_heading(text, strict=True):
+            self._flush()
+        else:
+            self.pending = (
+                self.buf,
+                self.buf_line,
+                self.level,
+                self.toggle_controls,
+                self.toggle_button,
+            )
+            self._reset()
+
+    def _not_heading(self, button: bool) -> None:
+        if button:
+            self._reset()  # a control ("Show more", "Print"): dropped
+        else:
+            self.role, self.level = "para", 0
+            self._flush()
+
+    def _resolve(self, attrs) -> None:
+        """Decide a closed control's text at what follows it: a panel (``attrs``
+        of the next element) makes it a heading; text or no panel does not."""
+        if self.pending is None:
+            return
+        self.buf, self.buf_line, level, controls, button = self.pending
+        self.pending = None
+        if attrs is not None and opens_panel(attrs, controls):
+            self.role, self.level = "heading", level
+            self._flush()
+        else:
+            self._not_heading(button)
 
     def _in(self, tags) -> bool:
         """Inside an open element named in ``tags`` (constant time)."""
@@ -177,8 +247,14 @@ class _Parser(HTMLParser):
                 # a line break the author typed: "1. X<br>2. Y" is a list
                 (self.cell if self.cell is not None else self.buf).append(_BR)
             return
+        self._resolve(attrs)
+        toggle = False
         if self.drop_at is None:
             chrome = chrome_kind(tag, attrs, self._in, self.banner_at is not None)
+            if chrome == "toggle":
+                # a control starting a block outside a table cell may title one
+                toggle = self.cell is None and not self.buf_line
+                chrome = "drop" if tag == "button" and not toggle else ""
             if chrome == "drop":
                 self.drop_at = len(self.stack)
             elif chrome == "banner":
@@ -189,6 +265,9 @@ class _Parser(HTMLParser):
             self.spans.append(Spans())
         if self.drop_at is not None:
             return
+        if self.toggle_at is not None and tag in _STRUCTURE:
+            self.toggle_at = None  # it holds blocks: a container, not a title
+            self.role, self.level = "para", 0
         if self.cell is not None and tag in _CELL_LINES:
             self.cell.append(_BR)  # a list item or paragraph in a cell: a line
             return
@@ -202,7 +281,7 @@ class _Parser(HTMLParser):
         if heading:
             self._flush()
             self.role = "heading"
-            self.level = int(heading.group(1))
+            self.level = self.last_level = int(heading.group(1))
         elif tag == "li":
             self._flush()
             self.li_depth += 1
@@ -231,6 +310,8 @@ class _Parser(HTMLParser):
             self.link_buf = []
         elif tag in _BLOCK and not (self.li_depth and tag in ("p", "div", "span")):
             self._flush()
+        if toggle:
+            self._begin_toggle(tag, attrs)
 
     def _close(self, tag: str) -> bool:
         """Close ``tag`` and the elements left open inside it; True when it was
@@ -261,6 +342,8 @@ class _Parser(HTMLParser):
         del self.spans[len(self.open_at.get("table") or ()) :]
         if dropped:
             return
+        if self.toggle_at is not None and len(self.stack) <= self.toggle_at:
+            self._end_toggle()
         if self.cell is not None and tag in _CELL_LINES:
             self.cell.append(_BR)
             return
@@ -313,6 +396,8 @@ class _Parser(HTMLParser):
     def handle_data(self, data):  # noqa: D102
         if self._skipping():
             return
+        if self.pending is not None and data.strip():
+            self._resolve(None)
         if self.in_title:
             self.title.append(data)
             return
@@ -333,6 +418,9 @@ class _Parser(HTMLParser):
 
     def close(self):  # noqa: D102
         super().close()
+        if self.toggle_at is not None:
+            self._end_toggle()
+        self._resolve(None)
         self._flush()
 
 

@@ -36,6 +36,16 @@ _DROP_CLASS = re.compile(
     re.IGNORECASE,
 )
 """Class or id words of site chrome written with plain ``div``s."""
+_TOGGLE_CLASS = re.compile(r"accordion|collapsible|toggle", re.IGNORECASE)
+"""Class words of an accordion's or a collapsible section's title control."""
+_PANEL_CLASS = re.compile(
+    r"(^|\s)[\w-]*(panel|collapse|accordion-(body|content))[\w-]*($|\s)",
+    re.IGNORECASE,
+)
+"""Class words of the panel an accordion title opens ("panel", "collapse",
+"accordion-body")."""
+TOGGLE_WORDS = 8
+"""The longest control text, in words, that can title a section."""
 
 
 MENU_WORDS = 4
@@ -66,12 +76,16 @@ def chrome_kind(tag: str, attrs, inside, in_banner: bool) -> str:
     part ("<section><header><h2>Course Description</h2></header>");
     a page-level one (or ``role="banner"``) is the site banner, whose
     headings may hold the course title. A button inside a heading is its
-    text (an accordion's "<h2><button>Course Topics</button></h2>"); other
-    buttons are controls. ``inside(tags)`` tells whether the element opens
-    inside one named in ``tags``; ``in_banner`` whether inside the page banner.
+    text (an accordion's "<h2><button>Course Topics</button></h2>"); a
+    button or other control (:func:`is_toggle`) outside one is a "toggle",
+    which the reader keeps as a section heading or drops as a control.
+    ``inside(tags)`` tells whether the element opens inside one named in
+    ``tags``; ``in_banner`` whether inside the page banner.
     """
     if tag == "button" and inside(_HEADINGS):
         return ""
+    if not in_banner and not inside(_HEADINGS) and is_toggle(tag, attrs):
+        return "toggle"
     role = _role(attrs)
     if tag == "header" and role not in _DROP_ROLES and inside(_CONTENT_PARTS):
         return ""
@@ -82,6 +96,37 @@ def chrome_kind(tag: str, attrs, inside, in_banner: bool) -> str:
     if in_banner and tag == "header":
         return ""
     return "drop" if tag in _DROP or _is_chrome(attrs) else ""
+
+
+def is_toggle(tag: str, attrs) -> bool:
+    """A button or a control that opens a panel: ``button``, ``role="button"``,
+    ``aria-expanded``/``aria-controls``, or a class naming an accordion,
+    collapsible or toggle ("<button class="accordion">Course Schedule</button>")."""
+    if tag == "button":
+        return True
+    for name, value in attrs:
+        if name in ("aria-expanded", "aria-controls"):
+            return True
+        if name == "role" and (value or "").strip().lower() == "button":
+            return True
+        if name == "class" and value and _TOGGLE_CLASS.search(value):
+            return True
+    return False
+
+
+def opens_panel(attrs, controls: str) -> bool:
+    """The element opening right after a control is the panel it opens: the
+    ``aria-controls`` target, or a ``panel``/``collapse``/``accordion-body``."""
+    for name, value in attrs:
+        if name == "id" and controls and (value or "").strip() == controls:
+            return True
+        if name == "class" and value and _PANEL_CLASS.search(value):
+            return True
+    return False
+
+
+def controls_of(attrs) -> str:
+    return next(((v or "").strip() for n, v in attrs if n == "aria-controls"), "")
 
 
 def menu_links(text: str, links: int, link_chars: int, link_words: int) -> int:
