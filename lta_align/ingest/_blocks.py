@@ -54,6 +54,19 @@ class Block:
     header: bool = False
     strong: bool = False
 
+    @classmethod
+    def row(cls, cells, location: str, table: int, *, header: bool = False) -> Block:
+        """A table row: its text is the non-empty ``cells`` joined with " | "."""
+        cells = tuple(cells)
+        return cls(
+            " | ".join(c for c in cells if c),
+            location,
+            "row",
+            cells=cells,
+            table=table,
+            header=header,
+        )
+
 
 def note(reason: str, hint: str = "", severity: str = "warning") -> ReadProblem:
     """Return a problem about the file being read (its source is filled in later)."""
@@ -307,16 +320,8 @@ def parse_lines(
             if not in_table:
                 table_no += 1
                 in_table = True
-            cells = _split_row(stripped)
-            text = " | ".join(c for c in cells if c)
             blocks.append(
-                Block(
-                    text,
-                    f"{loc} (table {table_no})",
-                    "row",
-                    cells=cells,
-                    table=table_no,
-                )
+                Block.row(_split_row(stripped), f"{loc} (table {table_no})", table_no)
             )
             prev_was_text_line = False
             continue

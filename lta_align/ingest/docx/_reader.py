@@ -182,16 +182,7 @@ class _Body:
                 cells.append("\n".join(lines))
             if not any(cells):
                 continue
-            self._add(
-                Block(
-                    " | ".join(c for c in cells if c),
-                    f"table {number} row {r}",
-                    "row",
-                    cells=tuple(cells),
-                    table=number,
-                    header=False,
-                )
-            )
+            self._add(Block.row(cells, f"table {number} row {r}", number))
 
 
 def _through_controls(element, name: str):

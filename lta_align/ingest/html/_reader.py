@@ -372,12 +372,10 @@ class _Parser(HTMLParser):
                 self.in_banner.append(False)
                 self.menu_link.append(0)
                 self.blocks.append(
-                    Block(
-                        " | ".join(c for c in self.row if c),
+                    Block.row(
+                        self.row,
                         f"table {max(self.n_table, 1)} row {self.row_no}",
-                        "row",
-                        cells=tuple(self.row),
-                        table=max(self.n_table, 1),
+                        max(self.n_table, 1),
                         header=self.row_header,
                     )
                 )

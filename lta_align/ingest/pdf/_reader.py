@@ -234,12 +234,10 @@ def _table_blocks(
         if not any(cells):
             continue
         out.append(
-            Block(
-                " | ".join(c for c in cells if c),
+            Block.row(
+                cells,
                 f"{where} table {number} row {r}",
-                "row",
-                cells=tuple(cells),
-                table=_LAYOUT_TABLE_IDS + number,
+                _LAYOUT_TABLE_IDS + number,
                 header=r == 1,
             )
         )
