@@ -4,6 +4,8 @@ any heading: each titles the section its panel holds; other buttons stay out."""
 
 from __future__ import annotations
 
+from _ingest_helpers import kinds_and_texts as _rows
+
 import lta_align as la
 from lta_align.ingest.html._reader import _parse
 
@@ -11,12 +13,6 @@ from lta_align.ingest.html._reader import _parse
 def _load(tmp_path, text: str):
     (tmp_path / "LTA140.html").write_text(text, encoding="utf-8")
     return la.load_syllabi(tmp_path)
-
-
-def _rows(program):
-    return list(
-        zip(program.statements["kind"], program.statements["text"], strict=True)
-    )
 
 
 def _page(body: str) -> str:

@@ -5,16 +5,11 @@ lists after a lead-in that are not bracket-numbered."""
 from __future__ import annotations
 
 import pytest
+from _ingest_helpers import kinds_and_texts as _rows
 
 import lta_align as la
 from lta_align.ingest._lead_ins import split_inline_list
 from lta_align.ingest.html._reader import _parse
-
-
-def _rows(program):
-    return list(
-        zip(program.statements["kind"], program.statements["text"], strict=True)
-    )
 
 
 def _load(tmp_path, name: str, text: str):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+from _ingest_helpers import kinds_and_texts as _rows
 
 import lta_align as la
 from lta_align.ingest._lead_ins import split_inline_list
@@ -27,12 +28,6 @@ REFERENCE = (
     "information sources for authority and currency. The course includes a "
     "visit to a public library.\n"
 )
-
-
-def _rows(program):
-    return list(
-        zip(program.statements["kind"], program.statements["text"], strict=True)
-    )
 
 
 def test_an_inline_list_in_a_description_becomes_outcomes(tmp_path):

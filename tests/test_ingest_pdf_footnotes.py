@@ -10,20 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _ingest_helpers import drawn_pdf, ruled_table
 
 import lta_align as la
 
 
 def _pdf(tmp_path: Path, name: str, draw) -> Path:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_auto_page_break(False)
-    pdf.set_font("Helvetica", size=11)
-    draw(pdf)
-    path = tmp_path / name
-    pdf.output(str(path))
-    return path
+    return drawn_pdf(tmp_path, name, draw, size=11)
 
 
 def _write(pdf, text: str, mark: str = "", *, size: float = 11, h: float = 6):
@@ -47,17 +40,6 @@ def _footnote(pdf, mark: str, text: str) -> None:
     pdf.set_font_size(8)
     pdf.write(4, text + "\n")
     pdf.set_font_size(11)
-
-
-def _table(pdf, rows, y: float) -> None:
-    pdf.set_y(y)
-    with pdf.table(
-        col_widths=(20, 60, 55, 55), first_row_as_headings=True, line_height=6
-    ) as table:
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                row.cell(cell)
 
 
 def _read(path: Path):
@@ -128,7 +110,7 @@ def test_table_whose_header_repeats_on_the_next_page_joins_the_row_cut_in_two(
         _write(pdf, "Learning Outcomes")
         _write(pdf, "1. Explain loan periods and renewals to patrons.", "1")
         _write(pdf, "Course Schedule")
-        _table(
+        ruled_table(
             pdf,
             [
                 header,
@@ -144,7 +126,7 @@ def test_table_whose_header_repeats_on_the_next_page_joins_the_row_cut_in_two(
         pdf.add_page()
         pdf.set_xy(10, 8)
         _write(pdf, "Harbor View College", size=9)
-        _table(
+        ruled_table(
             pdf,
             [
                 header,
@@ -175,7 +157,7 @@ def test_grading_table_header_row_is_not_an_assessment(tmp_path, label):
         pdf.set_xy(10, 15)
         _write(pdf, "LTA 150 Collection Development")
         _write(pdf, "Course Schedule")
-        _table(
+        ruled_table(
             pdf,
             [
                 ["Week", "Topic", "Reading", "Assignment"],

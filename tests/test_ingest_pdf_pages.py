@@ -9,30 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _ingest_helpers import DEJAVU, drawn_pdf, ruled_table
 
 import lta_align as la
 from lta_align.ingest._blocks import parse_lines
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_font = pytest.mark.skipif(
     not DEJAVU.exists(), reason="DejaVu Sans is needed for U+2010"
 )
-
-
-def _pdf(tmp_path: Path, name: str, draw, *, unicode: bool = False) -> Path:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_auto_page_break(False)
-    if unicode:
-        pdf.add_font("DejaVu", "", str(DEJAVU))
-        pdf.set_font("DejaVu", size=10)
-    else:
-        pdf.set_font("Helvetica", size=10)
-    draw(pdf)
-    path = tmp_path / name
-    pdf.output(str(path))
-    return path
 
 
 def _lines(pdf, lines, x: float = 10, y: float = 15, h: float = 6) -> float:
@@ -41,17 +25,6 @@ def _lines(pdf, lines, x: float = 10, y: float = 15, h: float = 6) -> float:
         pdf.cell(0, h, line)
         y += h
     return y
-
-
-def _table(pdf, rows, y: float, *, headings: bool = True) -> None:
-    pdf.set_y(y)
-    with pdf.table(
-        col_widths=(20, 60, 55, 55), first_row_as_headings=headings, line_height=6
-    ) as table:
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                row.cell(cell)
 
 
 def _statements(path: Path):
@@ -86,7 +59,7 @@ def test_line_mentioning_a_page_is_a_reading_and_page_footers_are_dropped(tmp_pa
             ],
         )
 
-    st, kinds = _statements(_pdf(tmp_path, "LTA140.pdf", draw))
+    st, kinds = _statements(drawn_pdf(tmp_path, "LTA140.pdf", draw))
     assert kinds.get("Read the weeding and deselection handout, page 4 to 9") == (
         "reading"
     ), st[["kind", "text"]].to_string()
@@ -108,7 +81,7 @@ def test_single_page_marker_lines_are_dropped_but_page_sentences_kept(tmp_path):
             ],
         )
 
-    st, _ = _statements(_pdf(tmp_path, "LTA150.pdf", draw))
+    st, _ = _statements(drawn_pdf(tmp_path, "LTA150.pdf", draw))
     texts = " ".join(st.text)
     assert "Circulation policies on page 3 of the staff manual" in texts
     assert "- 1 -" not in texts
@@ -135,7 +108,7 @@ def test_chromium_hyphen_at_line_end_joins_the_word(tmp_path):
             ],
         )
 
-    st, kinds = _statements(_pdf(tmp_path, "LTA160.pdf", draw, unicode=True))
+    st, kinds = _statements(drawn_pdf(tmp_path, "LTA160.pdf", draw, unicode=True))
     outcomes = st[st.kind == "outcome"].text.tolist()
     assert outcomes == [
         "Process a borrowing request through a resource sharing network for a patron.",
@@ -197,7 +170,7 @@ def test_two_column_page_with_a_schedule_table_reads_each_column_whole(tmp_path)
         _lines(pdf, _LEFT, x=10, y=25)
         _lines(pdf, _RIGHT, x=110, y=25)
         _lines(pdf, ["Course Schedule"], y=80)
-        _table(
+        ruled_table(
             pdf,
             [
                 ["Week", "Topic", "Reading", "Assignment"],
@@ -207,7 +180,7 @@ def test_two_column_page_with_a_schedule_table_reads_each_column_whole(tmp_path)
             y=88,
         )
 
-    st, kinds = _statements(_pdf(tmp_path, "LTA125.pdf", draw))
+    st, kinds = _statements(drawn_pdf(tmp_path, "LTA125.pdf", draw))
     table = st[st.kind == "outcome"].text.tolist()
     assert table == [
         "Describe the stages of the reference interview with a patron.",
@@ -236,7 +209,7 @@ def test_ruled_table_continued_without_its_header_keeps_its_columns(tmp_path):
                 "Course Schedule",
             ],
         )
-        _table(
+        ruled_table(
             pdf,
             [
                 ["Week", "Topic", "Reading", "Assignment"],
@@ -248,7 +221,7 @@ def test_ruled_table_continued_without_its_header_keeps_its_columns(tmp_path):
         _lines(pdf, ["Mesa Ridge College"], y=280)
         pdf.add_page()
         _lines(pdf, ["Mesa Ridge College"], y=8)
-        _table(
+        ruled_table(
             pdf,
             [
                 ["", "claiming", "", ""],
@@ -258,7 +231,7 @@ def test_ruled_table_continued_without_its_header_keeps_its_columns(tmp_path):
             headings=False,
         )
 
-    st, kinds = _statements(_pdf(tmp_path, "LTA115.pdf", draw))
+    st, kinds = _statements(drawn_pdf(tmp_path, "LTA115.pdf", draw))
     shown = st[["kind", "text", "location"]].to_string()
     assert kinds.get("Book repair and mending") == "topic", shown
     assert kinds.get("Greenfield, ch. 4") == "reading", shown
@@ -271,7 +244,7 @@ def test_table_on_next_page_after_text_is_not_a_continuation(tmp_path):
     def draw(pdf):
         pdf.add_page()
         y = _lines(pdf, ["LTA 115 Technical Services", "Course Schedule"])
-        _table(
+        ruled_table(
             pdf,
             [
                 ["Week", "Topic", "Reading", "Assignment"],
@@ -281,9 +254,9 @@ def test_table_on_next_page_after_text_is_not_a_continuation(tmp_path):
         )
         pdf.add_page()
         y = _lines(pdf, ["Grading Scale"])
-        _table(pdf, [["A", "90-100", "B", "80-89"]], y=y + 4, headings=False)
+        ruled_table(pdf, [["A", "90-100", "B", "80-89"]], y=y + 4, headings=False)
 
-    st, kinds = _statements(_pdf(tmp_path, "LTA115b.pdf", draw))
+    st, kinds = _statements(drawn_pdf(tmp_path, "LTA115b.pdf", draw))
     assert kinds.get("Acquisitions workflow") == "topic"
     assert not (st.text == "90-100").any(), st[["kind", "text"]].to_string()
 

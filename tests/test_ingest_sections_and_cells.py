@@ -15,14 +15,9 @@ course-information table and in nested outcome lists is read, not lost.
 from __future__ import annotations
 
 import docx
+from _ingest_helpers import kinds_and_texts as _rows
 
 import lta_align as la
-
-
-def _rows(program):
-    return list(
-        zip(program.statements["kind"], program.statements["text"], strict=True)
-    )
 
 
 def _table(document, rows):

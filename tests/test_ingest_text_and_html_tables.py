@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import warnings
 
+from _ingest_helpers import kinds_and_texts as _rows
+
 import lta_align as la
 from lta_align.ingest.html._reader import _parse
 from lta_align.ingest.html._table_spans import MAX_SPAN_COLUMNS
-
-
-def _rows(program):
-    return list(
-        zip(program.statements["kind"], program.statements["text"], strict=True)
-    )
 
 
 def _load(tmp_path, name: str, text: str):

@@ -5,16 +5,11 @@ schedule, a word hyphenated at the end of a PDF table cell's line."""
 from __future__ import annotations
 
 import docx
+from _ingest_helpers import kinds_and_texts as _rows
 from docx.enum.text import WD_BREAK
 
 import lta_align as la
 from lta_align.ingest._blocks import join_broken_words
-
-
-def _rows(program):
-    return list(
-        zip(program.statements["kind"], program.statements["text"], strict=True)
-    )
 
 
 def test_typed_bullets_after_line_breaks_are_one_assignment_each(tmp_path):

@@ -18,14 +18,9 @@ contact lines never become statements.
 from __future__ import annotations
 
 import docx
+from _ingest_helpers import kinds_and_texts as _rows
 
 import lta_align as la
-
-
-def _rows(program):
-    return list(
-        zip(program.statements["kind"], program.statements["text"], strict=True)
-    )
 
 
 def _load(tmp_path, name: str, text: str):
